@@ -1,0 +1,1 @@
+"""`rrt export`: registered with the CLI (filled in by the report layer)."""

@@ -1,0 +1,111 @@
+"""User settings, declared once with their types and defaults.
+
+Stored as JSON in the user's config folder. `RRT_CONFIG_DIR` points it elsewhere, which
+is how tests keep away from the real settings. Qt-free so the CLI shares them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+MAX_RECENT = 10
+CONFIG_ENV = "RRT_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("RightsResponsibilitiesToolkit", appauthor=False))
+
+
+def data_dir() -> Path:
+    """Where the app keeps copies it makes for the user (e.g. the sample workbook)."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override) / "data"
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("RightsResponsibilitiesToolkit", appauthor=False))
+
+
+@dataclass
+class Settings:
+    recent_files: list[str] = field(default_factory=list)
+    last_workbook: str = ""
+    last_open_folder: str = ""
+    last_export_folder: str = ""
+    last_export_format: str = "docx"
+    window_geometry: str = ""  # base64 of the window's saved geometry
+    window_state: str = ""  # base64 of the dock/toolbar layout
+    splitter_state: str = ""
+    reopen_last_workbook: bool = False
+
+    # ------------------------------------------------------------ persistence
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """Read settings; a missing or damaged file gives the defaults, never an error."""
+        path = path or settings_path()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        settings = cls()
+        for spec in fields(cls):
+            if spec.name not in raw:
+                continue
+            value = raw[spec.name]
+            default = getattr(settings, spec.name)
+            if _same_type(value, default):
+                setattr(settings, spec.name, value)
+        settings.recent_files = [str(p) for p in settings.recent_files][:MAX_RECENT]
+        return settings
+
+    def save(self, path: Path | None = None) -> None:
+        path = path or settings_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {spec.name: getattr(self, spec.name) for spec in fields(self)}
+        # Write then rename, so a crash never leaves half a settings file.
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, indent=2)
+            os.replace(temp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+    # ------------------------------------------------------------ recent files
+
+    def add_recent(self, workbook: Path) -> None:
+        text = str(Path(workbook).absolute())
+        self.recent_files = [text] + [p for p in self.recent_files if p != text]
+        del self.recent_files[MAX_RECENT:]
+        self.last_workbook = text
+
+    def remove_recent(self, workbook: Path) -> None:
+        text = str(Path(workbook).absolute())
+        self.recent_files = [p for p in self.recent_files if p != text]
+
+
+def _same_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, type(default)) and not isinstance(value, bool)
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"

@@ -1,0 +1,77 @@
+"""Errors a user can be shown: each message is a plain sentence that says what to do next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorkbookError(Exception):
+    """Base class: `str(error)` is fit to show to a user as it is."""
+
+
+class WorkbookNotFound(WorkbookError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"There is no file at {path}. Check the name and folder and try again.")
+
+
+class NotAWorkbook(WorkbookError):
+    def __init__(self, path: Path, detail: str = "") -> None:
+        reason = f" ({detail})" if detail else ""
+        super().__init__(
+            f"“{path.name}” is not a Rights & Responsibilities workbook{reason}. "
+            "Choose a .rrwb file made with this app."
+        )
+
+
+class DamagedWorkbook(WorkbookError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"“{path.name}” is damaged and cannot be opened safely. "
+            "Open a backup copy, or ask whoever sent it for a fresh copy."
+        )
+
+
+class WorkbookTooNew(WorkbookError):
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        super().__init__(
+            f"“{path.name}” was saved by a newer version of the app (workbook format {found}; "
+            f"this version reads up to {supported}). Update the app to open it."
+        )
+
+
+class WorkbookNeedsUpgrade(WorkbookError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"“{path.name}” was made by an older version of the app and must be upgraded "
+            "before it can be read. Open it normally (not read-only) to upgrade it."
+        )
+
+
+class WorkbookInUse(WorkbookError):
+    def __init__(self, path: Path, holder: str | None) -> None:
+        by = f" by {holder}" if holder else ""
+        super().__init__(
+            f"“{path.name}” is already open{by}. "
+            "Close it there first, or open it read-only to look without changing it."
+        )
+        self.path = path
+        self.holder = holder
+
+
+class WorkbookExists(WorkbookError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"A file called “{path.name}” already exists there. Choose another name or folder."
+        )
+
+
+class WorkbookReadOnly(WorkbookError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This workbook is open read-only, so it cannot be changed. "
+            "Close it and open it normally to make changes."
+        )
+
+
+class InvalidValue(WorkbookError):
+    """An impossible value for a field; nothing was changed."""

@@ -1,0 +1,115 @@
+"""`rrt`: exit status 0 ok, 2 usage, 3 bad input; one line on stderr; never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.workbook import fileformat
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def rrt(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], status: int) -> str:
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("rrt: ")
+    return lines[0]
+
+
+def test_new_info_check_copy(tmp_path: Path) -> None:
+    path = tmp_path / "Audit 2026.rrwb"
+    created = rrt("new", str(path), "--title", "Audit 2026", "--organisation", "Łódź Forum")
+    assert created.returncode == 0, created.stderr
+    assert path.exists()
+
+    info = rrt("info", str(path))
+    assert info.returncode == 0, info.stderr
+    details = json.loads(info.stdout)
+    assert details["application_id"] == fileformat.APPLICATION_ID
+    assert details["schema_version"] == fileformat.SCHEMA_VERSION
+    assert details["title"] == "Audit 2026"
+    assert details["organisation"] == "Łódź Forum"
+    assert details["counts"]["workbook_info"] == 1
+
+    checked = rrt("check", str(path))
+    assert checked.returncode == 0 and "sound" in checked.stdout
+
+    copy = tmp_path / "copy.rrwb"
+    copied = rrt("copy", str(path), str(copy))
+    assert copied.returncode == 0, copied.stderr
+    assert json.loads(rrt("info", str(copy)).stdout)["title"] == "Audit 2026"
+
+
+def test_new_adds_the_suffix(tmp_path: Path) -> None:
+    assert rrt("new", str(tmp_path / "plain"), "--title", "Plain").returncode == 0
+    assert (tmp_path / "plain.rrwb").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("bogus-command",),
+        ("new",),
+        ("info",),
+        ("copy", "only-one-path.rrwb"),
+        ("--no-such-flag",),
+    ],
+)
+def test_usage_errors_exit_2(args: tuple[str, ...]) -> None:
+    assert_one_line_error(rrt(*args), 2)
+
+
+def test_bad_inputs_exit_3_with_a_sentence(tmp_path: Path) -> None:
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("not a workbook")
+    line = assert_one_line_error(rrt("info", str(text_file)), 3)
+    assert "not a Rights & Responsibilities workbook" in line
+
+    line = assert_one_line_error(rrt("check", str(tmp_path / "missing.rrwb")), 3)
+    assert "There is no file" in line
+
+    existing = tmp_path / "exists.rrwb"
+    existing.write_text("x")
+    line = assert_one_line_error(rrt("new", str(existing), "--title", "T"), 3)
+    assert "already exists" in line
+
+    line = assert_one_line_error(rrt("new", str(tmp_path / "t.rrwb"), "--title", " "), 3)
+    assert "needs a title" in line
+
+
+def test_copy_never_overwrites_without_force(tmp_path: Path) -> None:
+    source = tmp_path / "a.rrwb"
+    assert rrt("new", str(source), "--title", "A").returncode == 0
+    target = tmp_path / "b.txt"
+    target.write_text("keep me")
+    assert_one_line_error(rrt("copy", str(source), str(target)), 3)
+    assert target.read_text() == "keep me"
+    assert rrt("copy", str(source), str(target), "--force").returncode == 0
+
+
+def test_check_reports_a_damaged_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "bad.rrwb"
+    assert rrt("new", str(path), "--title", "Bad").returncode == 0
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 2 + 200] = b"\xff" * 200
+    path.write_bytes(bytes(data))
+    line = assert_one_line_error(rrt("check", str(path)), 3)
+    assert "damaged" in line
