@@ -25,7 +25,11 @@ EXIT_BAD_INPUT = 3
 
 
 class UsageError(Exception):
-    pass
+    """The command line itself is wrong: exit status 2."""
+
+
+class BadInput(Exception):
+    """A file or value given is unusable: exit status 3. The message is one sentence."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -172,14 +176,15 @@ def run(argv: Sequence[str]) -> int:
     except UsageError as error:
         print(f"rrt: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except WorkbookError as error:
+    except (WorkbookError, BadInput) as error:
         print(f"rrt: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("rrt: stopped.", file=sys.stderr)
         return 130
     except OSError as error:
-        print(f"rrt: {error.strerror or error} ({getattr(error, 'filename', '')})", file=sys.stderr)
+        where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+        print(f"rrt: {error.strerror or error}{where}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

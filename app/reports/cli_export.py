@@ -1,1 +1,88 @@
-"""`rrt export`: registered with the CLI (filled in by the report layer)."""
+"""`rrt export`: export a workbook's report to Word, PDF or Excel from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli import EXIT_OK, EXTRA_COMMANDS, BadInput, UsageError
+
+FORMATS = {"docx": "DOCX", "pdf": "PDF", "accessible-pdf": "ACCESSIBLE_PDF", "xlsx": "XLSX"}
+PRESETS = {
+    "none": "NONE",
+    "fewer-than-5": "FEWER_THAN_5",
+    "hide-1-7-round-5": "SUPPRESS_1_TO_7_ROUND_5",
+    "hide-under-10": "SUPPRESS_UNDER_10",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workbook", help="the .rrwb workbook to export from")
+    parser.add_argument("--format", required=True, choices=sorted(FORMATS))
+    parser.add_argument("--out", required=True, help="the file to write")
+    parser.add_argument("--report", default="summary", help="which report (default: summary)")
+    parser.add_argument("--template", help="a Word .docx template for docx and accessible-pdf")
+    parser.add_argument(
+        "--suppress",
+        choices=sorted(PRESETS),
+        help="small-number rule; the default hides 1 to 7 and rounds the rest to 5",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace the output file if it exists"
+    )
+
+
+class _ProgressBar:
+    """A one-line bar on stderr, only when someone is watching a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, fraction: float) -> None:
+        if self.enabled:
+            filled = int(max(0.0, min(1.0, fraction)) * 30)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}")
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 40 + "\r")
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.reports.catalogue import UnknownReportError
+    from app.reports.disclosure import DisclosurePreset
+    from app.reports.exporters import ExportError, ExportFormat, ExportOptions
+    from app.reports.render_result import ReportTemplateError
+    from app.reports.workbook_export import prepare_export
+    from app.workbook import Workbook
+
+    template = Path(args.template) if args.template else None
+    if template is not None and not template.is_file():
+        raise BadInput(f"There is no template at {template}.")
+    options = ExportOptions(
+        format=ExportFormat[FORMATS[args.format]],
+        out_path=Path(args.out).expanduser().absolute(),
+        template=template,
+        suppression=DisclosurePreset[PRESETS[args.suppress]] if args.suppress else None,
+    )
+    bar = _ProgressBar()
+    with Workbook.open(Path(args.workbook), read_only=True) as workbook:
+        try:
+            prepared = prepare_export(workbook, args.report)
+        except UnknownReportError as error:
+            raise UsageError(str(error)) from None
+    try:
+        result = prepared.run(options, progress=bar, overwrite=args.force)
+    except (ExportError, ReportTemplateError, FileExistsError) as error:
+        bar.finish()
+        raise BadInput(str(error)) from None
+    bar.finish()
+    for warning in result.warnings:
+        print(f"rrt: note: {warning}", file=sys.stderr)
+    print(f"Exported {result.path}")
+    return EXIT_OK
+
+
+EXTRA_COMMANDS["export"] = ("export a report to Word, PDF or Excel", add_arguments, run)

@@ -1,0 +1,185 @@
+"""The platypus document template: pages, running header, "Page 3 of 40", outline.
+
+The document is laid out once. `NumberedCanvas` holds each finished page back until the
+document is complete and then stamps every footer with the real page total and every
+contents line with its heading's page number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, PageTemplate
+from reportlab.platypus.doctemplate import BaseDocTemplate
+
+from app.reports.model import Report
+from app.reports.pdf_fonts import normalise_text, register_fonts
+from app.reports.pdf_styles import (
+    ACCENT,
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MUTED,
+    PAGE_SIZE,
+    RULE,
+)
+from app.reports.render_result import ExportCancelled
+
+CREATOR = "Rights & Responsibilities Toolkit"
+FOOTER_SIZE = 8.0
+
+
+class NumberedCanvas(Canvas):
+    """Defers each page so numbers known only at the end can be drawn on it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict] = []
+        self._heading_pages: dict[str, int] = {}  # shared by all pages
+        self._contents_marks: list[tuple[float, float, str, str, float]] = []  # this page's
+
+    def record_heading(self, key: str, page: int) -> None:
+        self._heading_pages[key] = page
+
+    def mark_contents_number(self, x: float, y: float, key: str, font: str, size: float) -> None:
+        """Right-align heading `key`'s page number at (x, y) once it is known."""
+        self._contents_marks.append((x, y, key, font, size))
+
+    def showPage(self) -> None:
+        self._held_pages.append(dict(self.__dict__))
+        self._contents_marks = []  # the held page keeps its own list
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held_pages)
+        for number, state in enumerate(self._held_pages, start=1):
+            self.__dict__.update(state)
+            self._page_number(number, total)
+            for x, y, key, font, size in self._contents_marks:
+                page = self._heading_pages.get(key)
+                if page is not None:
+                    self.setFont(font, size)
+                    self.setFillColor(INK)
+                    self.drawRightString(x, y, str(page))
+            super().showPage()
+        super().save()
+
+    def _page_number(self, number: int, total: int) -> None:
+        fonts = register_fonts()
+        width = self._pagesize[0]
+        self.saveState()
+        self.setFont(fonts.regular, FOOTER_SIZE)
+        self.setFillColor(MUTED)
+        self.drawRightString(width - MARGIN_RIGHT, MARGIN_BOTTOM - 12, f"Page {number} of {total}")
+        self.restoreState()
+
+
+class ReportDocTemplate(BaseDocTemplate):
+    """A title page template and a body template, plus outline, TOC and cancel hooks."""
+
+    def __init__(
+        self,
+        filename: str,
+        report: Report,
+        *,
+        progress: Callable[[float], None] | None = None,
+        is_cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        tp = report.title_page
+        super().__init__(
+            filename,
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=tp.title,
+            author=tp.author or tp.organisation,
+            subject=report.subject or tp.subtitle,
+            creator=CREATOR,
+            producer=CREATOR,
+            lang=report.language or "en-GB",
+            displayDocTitle=1,
+            pageCompression=1,
+            # Every page starts by selecting a font; the default is Helvetica, which is not
+            # embedded and would break "all fonts embedded" checks (PDF/A, print shops).
+            initialFontName=register_fonts().regular,
+            initialFontSize=9.5,
+        )
+        self._report = report
+        self._progress = progress
+        self._is_cancelled = is_cancelled
+        self._pass_size = 0
+        self._reported = 0.0
+        body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height - 20,
+                      id="cover", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("title", [cover], onPage=self._decorate_title_page),
+            PageTemplate("body", [body], onPage=self._decorate_body_page),
+        ])
+
+    # ------------------------------------------------------------ page furniture
+
+    def _decorate_title_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.rect(0, height - 14, width, 14, stroke=0, fill=1)
+        canv.restoreState()
+
+    def _decorate_body_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+        from app.reports.chart_common import truncate
+
+        fonts = register_fonts()
+        width, height = self.pagesize
+        header_y = height - MARGIN_TOP + 10
+        canv.saveState()
+        canv.setFont(fonts.regular, FOOTER_SIZE)
+        canv.setFillColor(MUTED)
+        room = width - MARGIN_LEFT - MARGIN_RIGHT
+        title = truncate(self._report.title, fonts.regular, FOOTER_SIZE, room)
+        canv.drawString(MARGIN_LEFT, header_y, title)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(MARGIN_LEFT, header_y - 4, width - MARGIN_RIGHT, header_y - 4)
+        organisation = self._report.title_page.organisation
+        if organisation:
+            footer = truncate(organisation, fonts.regular, FOOTER_SIZE, room * 0.7)
+            canv.drawString(MARGIN_LEFT, MARGIN_BOTTOM - 12, footer)
+        canv.restoreState()
+
+    # ------------------------------------------------------------ outline
+
+    def afterFlowable(self, flowable) -> None:
+        """Bookmark every heading as it lands on a page; note its page for the contents."""
+        heading = getattr(flowable, "outline_entry", None)
+        if heading is None:
+            return
+        level, text, key = heading
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(normalise_text(text), key, level=level, closed=level >= 1)
+        record = getattr(self.canv, "record_heading", None)
+        if record is not None:
+            record(key, self.page)
+
+    # ------------------------------------------------------------ progress and cancel
+
+    def beforeDocument(self) -> None:
+        self._pass_size = 0
+        self.canv.showOutline()
+
+    def handle_flowable(self, flowables: list) -> None:
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise ExportCancelled()
+        if self._progress is not None:
+            self._pass_size = max(self._pass_size, len(flowables))
+            fraction = min(0.98, 1 - len(flowables) / max(self._pass_size, 1))
+            if fraction - self._reported >= 0.01:
+                self._reported = fraction
+                self._progress(fraction)
+        super().handle_flowable(flowables)

@@ -1,0 +1,142 @@
+"""The workbook summary report: what a workbook holds, for a cover note or an audit trail."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from app.reports.model import (
+    Column,
+    ColumnKind,
+    KeyFigure,
+    KeyFigures,
+    Note,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    Table,
+    TitlePage,
+)
+from app.workbook.snapshot import WorkbookSnapshot
+
+REPORT_NAME = "summary"
+REPORT_TITLE = "Workbook summary"
+
+
+def _long_date(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def _size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def _details_table(snapshot: WorkbookSnapshot) -> Table:
+    rows = [
+        ("Title", snapshot.title),
+        ("Organisation", snapshot.organisation or "Not recorded"),
+        ("Area", snapshot.area or "Not recorded"),
+        ("Owner", snapshot.owner or "Not recorded"),
+        ("Created", _long_date(snapshot.created_at)),
+        ("Last changed", _long_date(snapshot.updated_at)),
+        ("File", snapshot.file_name),
+        ("Workbook format", str(snapshot.schema_version)),
+    ]
+    return Table(
+        columns=(Column("Detail", weight=1), Column("Value", weight=3)),
+        body=tuple(Row(cells) for cells in rows),
+        caption="Workbook details",
+        sheet_name="Details",
+    )
+
+
+def _evidence_section(snapshot: WorkbookSnapshot) -> Section:
+    if not snapshot.evidence:
+        return Section(
+            "Evidence files",
+            (Paragraph.of("No evidence files have been attached to this workbook yet."),),
+        )
+    table = Table(
+        columns=(
+            Column("File", weight=4),
+            Column("Type", weight=2),
+            Column("Size", weight=1, kind=ColumnKind.TEXT),
+            Column("Added", kind=ColumnKind.DATE, weight=1.4),
+        ),
+        body=tuple(
+            Row((item.name, item.media_type, _size(item.size), item.added_at.date()))
+            for item in snapshot.evidence
+        ),
+        caption=f"Evidence files held in the workbook ({len(snapshot.evidence)})",
+        sheet_name="Evidence files",
+    )
+    return Section(
+        "Evidence files",
+        (
+            Paragraph.of(
+                "Evidence is stored inside the workbook, so it travels with the file. "
+                "A file attached more than once is kept once."
+            ),
+            table,
+        ),
+    )
+
+
+def _changes_section(snapshot: WorkbookSnapshot) -> Section:
+    if not snapshot.recent_changes:
+        return Section("Recent changes", (Paragraph.of("No changes have been recorded yet."),))
+    table = Table(
+        columns=(
+            Column("When", kind=ColumnKind.DATE, weight=1.2),
+            Column("By", weight=1.2),
+            Column("What changed", weight=5),
+        ),
+        body=tuple(
+            Row((change.at.date(), change.actor, change.summary))
+            for change in snapshot.recent_changes
+        ),
+        caption="Most recent changes first",
+        sheet_name="Changes",
+    )
+    return Section("Recent changes", (table,))
+
+
+def build_workbook_summary(snapshot: WorkbookSnapshot, today: date | None = None) -> Report:
+    """A short report of the workbook's details, evidence and recent changes."""
+    figures = KeyFigures(
+        (
+            KeyFigure("Evidence files", str(len(snapshot.evidence))),
+            KeyFigure("Changes recorded", str(snapshot.row_counts.get("change_log", 0))),
+            KeyFigure("Last changed", _long_date(snapshot.updated_at)),
+        )
+    )
+    about = Section(
+        "About this workbook",
+        (
+            Paragraph.of(
+                f"This summary describes the workbook “{snapshot.title}”"
+                + (f" kept by {snapshot.organisation}" if snapshot.organisation else "")
+                + "."
+            ),
+            figures,
+            _details_table(snapshot),
+        ),
+    )
+    return Report(
+        title_page=TitlePage(
+            title=snapshot.title,
+            organisation=snapshot.organisation,
+            subtitle=REPORT_TITLE,
+            report_date=today or date.today(),
+            author=snapshot.owner,
+        ),
+        sections=(about, _evidence_section(snapshot), _changes_section(snapshot)),
+        notes=(
+            Note(
+                "Times in this report are in Coordinated Universal Time (UTC).", label="Times"
+            ),
+        ),
+        subject=REPORT_TITLE,
+    )

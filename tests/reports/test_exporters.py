@@ -1,0 +1,220 @@
+"""The exporter registry, export options, file names, overwrite safety and the report catalogue."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from app.reports import catalogue
+from app.reports.disclosure import DisclosurePreset
+from app.reports.exporters import (
+    EXPORTERS,
+    PUBLICATION_DEFAULT,
+    ExportError,
+    ExportFileExistsError,
+    ExportFormat,
+    ExportOptions,
+    default_file_name,
+    export_report,
+    long_date,
+)
+from app.reports.model import (
+    Column,
+    ColumnKind,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    Table,
+    TitlePage,
+)
+from app.reports.render_result import ExportCancelled
+from tests.support.office import convert_with_libreoffice
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def small_report() -> Report:
+    table = Table(
+        (Column("Role"), Column("People", ColumnKind.COUNT)),
+        (Row(("Trustees", 3)), Row(("Staff", 48)), Row(("Total", 51), is_total=True)),
+        caption="Table 1: people by role",
+    )
+    return Report(
+        TitlePage("Board monitoring", organisation="Canal Side Women's Network",
+                  report_date=date(2026, 11, 25)),
+        (Section("Findings", (Paragraph.of("Who is on the board."), table)),),
+        appendices=(Section("Appendix A: method", (Paragraph.of("How we counted."),)),),
+    )
+
+
+def xlsx_values(path: Path) -> list[object]:
+    wb = load_workbook(path)
+    return [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+
+
+# ---------------------------------------------------------------- registry and options
+
+
+def test_every_format_has_an_exporter_the_dialog_can_read() -> None:
+    assert set(EXPORTERS) == set(ExportFormat)
+    for fmt, exporter in EXPORTERS.items():
+        assert exporter.format is fmt and exporter.label and exporter.description
+        assert exporter.file_suffix.startswith(".")
+    assert EXPORTERS[ExportFormat.DOCX].supports_template
+    assert not EXPORTERS[ExportFormat.XLSX].supports_template
+    assert EXPORTERS[ExportFormat.ACCESSIBLE_PDF].needs_libreoffice
+    assert not EXPORTERS[ExportFormat.PDF].needs_libreoffice
+    assert EXPORTERS[ExportFormat.ACCESSIBLE_PDF].available()  # LibreOffice is installed here
+
+
+def test_publication_exports_suppress_by_default_and_an_explicit_choice_wins() -> None:
+    out = Path("x.xlsx")
+    assert ExportOptions(ExportFormat.XLSX, out).effective_preset is PUBLICATION_DEFAULT
+    assert PUBLICATION_DEFAULT.suppresses
+    internal = ExportOptions(ExportFormat.XLSX, out, for_publication=False)
+    assert internal.effective_preset is DisclosurePreset.NONE
+    chosen = ExportOptions(ExportFormat.XLSX, out, suppression=DisclosurePreset.SUPPRESS_UNDER_10)
+    assert chosen.effective_preset is DisclosurePreset.SUPPRESS_UNDER_10
+
+
+def test_importing_the_registry_loads_no_renderer_library() -> None:
+    code = (
+        "import sys, app.reports.exporters, app.reports.catalogue\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('docx', 'reportlab', 'openpyxl')]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
+
+
+# ---------------------------------------------------------------- file names
+
+
+def test_default_file_name_reads_title_report_and_long_date() -> None:
+    name = default_file_name("Board monitoring", "Workbook summary", date(2026, 11, 25),
+                             ExportFormat.DOCX)
+    assert name == "Board monitoring – Workbook summary – 25 November 2026.docx"
+    assert long_date(date(2027, 1, 3)) == "3 January 2027"
+
+
+def test_default_file_name_is_safe_on_windows() -> None:
+    name = default_file_name('Q1/Q2: "draft"? <v2>|*. ', "Audit\\summary", date(2026, 11, 25),
+                             ExportFormat.XLSX)
+    assert not set('<>:"/\\|?*') & set(name)
+    assert name == "Q1 Q2 draft v2 – Audit summary – 25 November 2026.xlsx"
+    long = default_file_name("x" * 400, "summary", date(2026, 11, 25), ExportFormat.PDF)
+    assert len(long) <= 160 and long.endswith(".pdf")
+    assert default_file_name("", "Summary", date(2026, 11, 25), ExportFormat.PDF) == (
+        "Summary – 25 November 2026.pdf"
+    )
+
+
+# ---------------------------------------------------------------- export_report
+
+
+def test_export_applies_disclosure_before_rendering(tmp_path: Path) -> None:
+    options = ExportOptions(ExportFormat.XLSX, tmp_path / "board.xlsx")
+    result = export_report(small_report(), options)
+    values = xlsx_values(result.path)
+    assert 3 not in values and 48 not in values and "[c]" in values
+    assert any(isinstance(v, str) and "hidden and marked [c]" in v for v in values)
+    convert_with_libreoffice(result.path, "pdf")
+
+
+def test_export_never_overwrites_silently(tmp_path: Path) -> None:
+    target = tmp_path / "board.xlsx"
+    target.write_bytes(b"someone's work")
+    options = ExportOptions(ExportFormat.XLSX, target)
+    with pytest.raises(ExportFileExistsError) as raised:
+        export_report(small_report(), options)
+    assert isinstance(raised.value, FileExistsError)
+    assert "board.xlsx" in str(raised.value) and "replace" in str(raised.value)
+    assert target.read_bytes() == b"someone's work"
+    export_report(small_report(), options, overwrite=True)
+    assert load_workbook(target).sheetnames[0] == "Summary"
+    convert_with_libreoffice(target, "pdf")
+
+
+def test_a_missing_folder_is_a_plain_error(tmp_path: Path) -> None:
+    options = ExportOptions(ExportFormat.XLSX, tmp_path / "nowhere" / "board.xlsx")
+    with pytest.raises(ExportError, match="does not exist"):
+        export_report(small_report(), options)
+
+
+def test_appendices_can_be_left_out_and_a_missing_suffix_is_added(tmp_path: Path) -> None:
+    options = ExportOptions(ExportFormat.XLSX, tmp_path / "board", include_appendices=False,
+                            for_publication=False)
+    result = export_report(small_report(), options)
+    assert result.path == tmp_path / "board.xlsx"
+    values = xlsx_values(result.path)
+    assert "Appendix A: method" not in values and 3 in values
+    convert_with_libreoffice(result.path, "pdf")
+
+
+def test_warnings_for_an_unused_template_and_for_unprotected_publication(tmp_path: Path) -> None:
+    options = ExportOptions(ExportFormat.XLSX, tmp_path / "board.xlsx",
+                            template=tmp_path / "house.dotx",
+                            suppression=DisclosurePreset.NONE)
+    warnings = export_report(small_report(), options).warnings
+    assert any("template" in w for w in warnings)
+    assert any("small counts are not hidden" in w for w in warnings)
+    convert_with_libreoffice(tmp_path / "board.xlsx", "pdf")
+
+
+def test_cancelling_an_export_writes_nothing(tmp_path: Path) -> None:
+    options = ExportOptions(ExportFormat.XLSX, tmp_path / "board.xlsx")
+    with pytest.raises(ExportCancelled):
+        export_report(small_report(), options, is_cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.DOCX, ExportFormat.PDF])
+def test_word_and_pdf_exports_go_through_their_renderers(tmp_path: Path, fmt: ExportFormat) -> None:
+    out = tmp_path / default_file_name("Board", "Summary", date(2026, 11, 25), fmt)
+    seen: list[float] = []
+    result = export_report(small_report(), ExportOptions(fmt, out), progress=seen.append)
+    assert result.path == out and out.stat().st_size > 1000
+    assert seen and seen[-1] == 1.0
+    with pytest.raises(ExportFileExistsError):
+        export_report(small_report(), ExportOptions(fmt, out))
+
+
+# ---------------------------------------------------------------- catalogue
+
+
+@pytest.fixture
+def clean_catalogue():
+    before = catalogue.available_reports()
+    yield
+    for entry in catalogue.available_reports():
+        if entry not in before:
+            catalogue.unregister_report(entry.name)
+
+
+def test_reports_register_and_are_found_by_name(clean_catalogue) -> None:
+    def builder(snapshot: object) -> Report:
+        return small_report()
+
+    entry = catalogue.register_report("test-board", "Board monitoring", builder)
+    assert catalogue.get_report_builder("test-board") is builder
+    assert catalogue.get_report_builder(" Test-Board ") is builder
+    assert entry in catalogue.available_reports()
+    with pytest.raises(ValueError, match="already registered"):
+        catalogue.register_report("test-board", "Again", builder)
+    catalogue.register_report("test-board", "Replaced", builder, replace=True)
+    assert catalogue.get_report("test-board").title == "Replaced"
+
+
+def test_an_unknown_report_name_lists_the_known_ones(clean_catalogue) -> None:
+    catalogue.register_report("test-known", "Known", lambda snapshot: small_report())
+    with pytest.raises(catalogue.UnknownReportError) as raised:
+        catalogue.get_report_builder("nope")
+    assert "There is no report called “nope”" in str(raised.value)
+    assert "test-known" in str(raised.value)
+    with pytest.raises(ValueError):
+        catalogue.register_report("Bad Name!", "x", lambda snapshot: small_report())

@@ -1,0 +1,353 @@
+"""The PDF renderer, checked with real tools: qpdf, poppler's pdftotext and pikepdf."""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from app.reports.model import (
+    BulletList,
+    Chart,
+    ChartKind,
+    Column,
+    ColumnKind,
+    KeyFigure,
+    KeyFigures,
+    Note,
+    PageBreak,
+    Paragraph,
+    Report,
+    Row,
+    RowGroup,
+    Section,
+    Series,
+    Span,
+    Table,
+    TitlePage,
+)
+from app.reports.pdf_renderer import render_pdf
+from app.reports.render_result import ExportCancelled
+from tests.support.office import pdf_text, qpdf_check, require_tool
+
+POLISH = "Zażółć Gęślą Jaźń"
+TURKISH = "Şükrü Ağaoğlu, İstanbul, ığüşöç"
+VIETNAMESE = "Nguyễn Thị Hương, Trần Văn Đức"
+TRICKY = "Smith & Sons <b>Ltd</b> & <i>not italic</i> a<b"
+LONG_ROWS = 90
+
+
+def long_table() -> Table:
+    rows = tuple(Row((f"Member row {i:03d}", i, i / LONG_ROWS, date(2026, 11, 25))) for i in
+                 range(LONG_ROWS))
+    return Table(
+        columns=(Column("Person name", weight=3), Column("Headcount", ColumnKind.COUNT),
+                 Column("Share of total", ColumnKind.PERCENT),
+                 Column("Joined on", ColumnKind.DATE)),
+        body=(*rows, Row(("Total", sum(range(LONG_ROWS)), 1.0, None), is_total=True)),
+        caption="Table 2: every member",
+    )
+
+
+def sample_report() -> Report:
+    grouped = Table(
+        columns=(Column("Ethnic group", weight=3), Column("People", ColumnKind.COUNT),
+                 Column("Ratio", ColumnKind.NUMBER)),
+        body=(
+            RowGroup("Asian, Asian British or Asian Welsh",
+                     (Row(("Bangladeshi", 12, 0.8)), Row(("Chinese", "<5", None)))),
+            RowGroup("White", (Row(("Irish", "[c]", 1.25)), Row((TRICKY, 40, 2.0)))),
+            Row(("Total", 60, None), is_total=True),
+        ),
+        caption="Table 1: people by ethnic group & role",
+    )
+    chart = Chart(ChartKind.GROUPED_BAR, "Figure 1: share by round", ("Board", "Staff"),
+                  (Series("2025", (0.2, 0.3), ((0.1, 0.3), (0.2, 0.4))),
+                   Series("2026", (0.25, 0.35))),
+                  alt_text="Shares by round.", value_format="{:.0%}")
+    return Report(
+        title_page=TitlePage(
+            title="Representation Review 2026", organisation="Northfield CVS",
+            subtitle="Report to members", report_date=date(2026, 11, 25), author=VIETNAMESE,
+            version="1.2",
+        ),
+        sections=(
+            Section("1. Introduction", (
+                Paragraph.of("Plain text, ", Span("bold words", bold=True), ", ",
+                             Span("italic words", italic=True), " and ",
+                             Span("a link", link="https://www.ons.gov.uk/?a=1&b=2"), "."),
+                Paragraph.of(TRICKY),
+                Paragraph.of(f"Names: {POLISH}; {TURKISH}; {VIETNAMESE}."),
+                KeyFigures((KeyFigure("Members", "1,204"),
+                            KeyFigure("Ratio", "0.42", "1.00 means proportional"))),
+                BulletList((Paragraph.of("First bullet"), Paragraph.of("Second bullet"))),
+                BulletList((Paragraph.of("Step one"), Paragraph.of("Step two")), numbered=True),
+                Note("Counts under 5 are suppressed."),
+                Section("1.1 Who we counted", (grouped, chart)),
+            )),
+            Section("2. Members", (long_table(), PageBreak(),
+                                   Section("2.1 Next steps", (Paragraph.of("Onwards."),)))),
+            Section(f"3. {TRICKY}", (Paragraph.of("Heading with markup characters."),)),
+        ),
+        appendices=(Section("Appendix A: method", (Paragraph.of("How we did it."),)),),
+        notes=(Note("Percentages may not sum to 100 because of rounding."),),
+        subject="Test report",
+    )
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdf") / "report.pdf"
+    result = render_pdf(sample_report(), out)
+    assert result.path == out
+    return out
+
+
+def page_text(pdf: Path, page: int) -> str:
+    tool = require_tool("pdftotext")
+    return subprocess.run([tool, "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def test_pdf_is_valid_and_has_the_text(rendered: Path) -> None:
+    qpdf_check(rendered)
+    text = pdf_text(rendered)
+    for expected in ("Representation Review 2026", "Northfield CVS", "Report to members",
+                     "25 November 2026", "Version: 1.2", "Contents", "1. Introduction",
+                     "bold words", "First bullet", "Step two", "1,204", "Bangladeshi",
+                     "Asian, Asian British or Asian Welsh", "Percentages may not sum",
+                     "Appendix A: method", "Table 1: people by ethnic group & role",
+                     "Figure 1: share by round", "25/11/2026", "Counts under 5"):
+        assert expected in text, expected
+
+
+def test_outline_has_an_entry_per_heading(rendered: Path) -> None:
+    report = sample_report()
+    headings = [b.title for _, b in report.walk() if isinstance(b, Section)]
+    with pikepdf.open(rendered) as pdf, pdf.open_outline() as outline:
+        titles: list[str] = []
+
+        def collect(items, depth: int, depths: list[int]) -> None:
+            for item in items:
+                titles.append(item.title)
+                depths.append(depth)
+                collect(item.children, depth + 1, depths)
+
+        depths: list[int] = []
+        collect(outline.root, 0, depths)
+    assert titles == ["Contents", *[h for h in headings if not h.startswith("Appendix")],
+                      "Notes", "Appendix A: method"]
+    assert titles[titles.index("1.1 Who we counted")] and depths[titles.index(
+        "1.1 Who we counted")] == 1
+    assert TRICKY in titles[titles.index(f"3. {TRICKY}")]
+
+
+def test_page_numbers_say_page_n_of_total(rendered: Path) -> None:
+    with pikepdf.open(rendered) as pdf:
+        total = len(pdf.pages)
+    assert total >= 4
+    assert f"Page 1 of {total}" in page_text(rendered, 1)
+    assert f"Page {total} of {total}" in page_text(rendered, total)
+    assert "Representation Review 2026" in page_text(rendered, 3).splitlines()[0]
+
+
+def test_table_header_repeats_on_every_page_it_spans(rendered: Path) -> None:
+    text = pdf_text(rendered)
+    pages = text.split("\f")
+    spanned = [p for p in pages if "Member row" in p]
+    assert len(spanned) >= 2, "the long table should split over pages"
+    for page in spanned:
+        for title in ("Person name", "Headcount", "Share of total", "Joined on"):
+            assert title in page
+
+
+def test_diacritic_names_extract_correctly(rendered: Path) -> None:
+    text = nfc(pdf_text(rendered))
+    for name in (POLISH, TURKISH, VIETNAMESE):
+        assert nfc(name) in text, name
+
+
+def test_decomposed_vietnamese_is_normalised(tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", VIETNAMESE)
+    report = Report(TitlePage("Names"), (Section("People", (Paragraph.of(decomposed),)),))
+    out = render_pdf(report, tmp_path / "nfd.pdf").path
+    assert VIETNAMESE in nfc(pdf_text(out))
+
+
+def test_all_fonts_are_embedded(rendered: Path) -> None:
+    with pikepdf.open(rendered) as pdf:
+        seen = 0
+        for page in pdf.pages:
+            for font in (page.Resources.get("/Font") or {}).values():
+                seen += 1
+                if font.Subtype == "/Type0":
+                    descriptor = font.DescendantFonts[0].FontDescriptor
+                else:
+                    descriptor = font.get("/FontDescriptor")
+                assert descriptor is not None and "/FontFile2" in descriptor, font.BaseFont
+        assert seen
+
+
+def test_user_markup_characters_render_literally(rendered: Path) -> None:
+    text = pdf_text(rendered)
+    assert TRICKY in text
+    assert text.count(TRICKY) >= 3  # paragraph, table cell and heading
+
+
+def test_metadata_and_language(rendered: Path) -> None:
+    with pikepdf.open(rendered) as pdf:
+        assert str(pdf.docinfo["/Title"]) == "Representation Review 2026"
+        assert str(pdf.docinfo["/Author"]) == VIETNAMESE
+        assert str(pdf.docinfo["/Subject"]) == "Test report"
+        assert str(pdf.Root.Lang) == "en-GB"
+
+
+def test_links_are_live_and_unsafe_links_are_dropped(tmp_path: Path, rendered: Path) -> None:
+    with pikepdf.open(rendered) as pdf:
+        uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", [])
+                if "/A" in a and "/URI" in a.A]
+    assert "https://www.ons.gov.uk/?a=1&b=2" in uris
+    report = Report(TitlePage("Links"), (Section("S", (
+        Paragraph.of(Span("click me", link="javascript:alert(1)")),)),))
+    result = render_pdf(report, tmp_path / "links.pdf")
+    assert "click me" in pdf_text(result.path)
+    assert any("click me" in w for w in result.warnings)
+
+
+def test_cancel_leaves_no_file_and_keeps_an_existing_one(tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    calls = {"n": 0}
+
+    def cancel_after_a_while() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 20
+
+    with pytest.raises(ExportCancelled):
+        render_pdf(sample_report(), out, is_cancelled=cancel_after_a_while)
+    assert list(tmp_path.iterdir()) == []
+
+    out.write_bytes(b"the user's earlier export")
+    calls["n"] = 0
+    with pytest.raises(ExportCancelled):
+        render_pdf(sample_report(), out, is_cancelled=cancel_after_a_while)
+    assert out.read_bytes() == b"the user's earlier export"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_progress_rises_to_one(tmp_path: Path) -> None:
+    seen: list[float] = []
+    render_pdf(sample_report(), tmp_path / "p.pdf", progress=seen.append)
+    assert seen[0] == 0.0 and seen[-1] == 1.0
+    assert seen == sorted(seen) and len(seen) > 3
+
+
+def test_an_error_keeps_the_existing_file(tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"keep me")
+    from app.reports import charts
+
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("drawing failed")
+
+    monkeypatch.setattr(charts, "chart_drawing", boom)
+    with pytest.raises(RuntimeError):
+        render_pdf(sample_report(), out)
+    assert out.read_bytes() == b"keep me"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_minimal_and_empty_reports(tmp_path: Path) -> None:
+    empty = render_pdf(Report(TitlePage(""), ()), tmp_path / "empty.pdf").path
+    qpdf_check(empty)
+    assert "Placeholder" not in pdf_text(empty)
+    odd = Report(TitlePage("Odd"), (Section("Empty things", (
+        Table((), ()), Table((Column("Only"),), (), caption="No rows"), KeyFigures(()),
+        BulletList(()), Chart(ChartKind.RADAR, "Nothing", (), (), alt_text="Nothing."),
+        Section("Deep", (Section("Deeper", (Section("Deepest", (Paragraph.of(""),)),)),)),
+    )),))
+    result = render_pdf(odd, tmp_path / "odd.pdf")
+    qpdf_check(result.path)
+    assert "No rows to show." in pdf_text(result.path)
+    assert result.warnings
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        render_pdf(sample_report(), tmp_path / "nowhere" / "r.pdf")
+
+
+# ---------------------------------------------------------------- accessible PDF (LibreOffice)
+
+
+def word_file(path: Path) -> Path:
+    """A small .docx built directly, so these tests do not depend on the Word renderer."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Accessible report"
+    document.add_heading("Representation review", level=1)
+    document.add_paragraph(f"{POLISH}; {TURKISH}; {VIETNAMESE}.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Ethnic group", "People"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Irish", "12"
+    document.add_heading("Method", level=2)
+    document.add_paragraph("How we did it.")
+    document.save(path)
+    return path
+
+
+def test_accessible_pdf_is_tagged(tmp_path: Path) -> None:
+    from app.reports.accessible_pdf import libreoffice_available, render_accessible_pdf
+    from tests.support.office import libreoffice
+
+    libreoffice()  # fails (not skips) when LibreOffice is missing
+    assert libreoffice_available()
+    out = tmp_path / "accessible.pdf"
+    result = render_accessible_pdf(word_file(tmp_path / "report.docx"), out)
+    assert result.path == out and result.warnings == ()
+    qpdf_check(out)
+    with pikepdf.open(out) as pdf:
+        assert "/StructTreeRoot" in pdf.Root
+        assert bool(pdf.Root.MarkInfo.Marked) is True
+    text = " ".join(nfc(pdf_text(out)).split())  # the name may wrap onto a second line
+    assert "Representation review" in text and nfc(VIETNAMESE) in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["accessible.pdf", "report.docx"]
+
+
+def test_accessible_pdf_timeout_stops_libreoffice_and_writes_nothing(tmp_path: Path) -> None:
+    from app.reports.accessible_pdf import AccessiblePdfError, render_accessible_pdf
+
+    out = tmp_path / "accessible.pdf"
+    out.write_bytes(b"older export")
+    with pytest.raises(AccessiblePdfError, match="longer than"):
+        render_accessible_pdf(word_file(tmp_path / "report.docx"), out, timeout=0.05)
+    assert out.read_bytes() == b"older export"
+
+
+def test_accessible_pdf_can_be_cancelled(tmp_path: Path) -> None:
+    from app.reports.accessible_pdf import render_accessible_pdf
+
+    with pytest.raises(ExportCancelled):
+        render_accessible_pdf(word_file(tmp_path / "report.docx"), tmp_path / "a.pdf",
+                              is_cancelled=lambda: True)
+    assert not (tmp_path / "a.pdf").exists()
+
+
+def test_accessible_pdf_without_libreoffice_says_how_to_get_it(tmp_path, monkeypatch) -> None:
+    from app.reports import accessible_pdf
+
+    monkeypatch.setattr(accessible_pdf, "find_libreoffice", lambda: None)
+    assert not accessible_pdf.libreoffice_available()
+    with pytest.raises(accessible_pdf.LibreOfficeMissingError) as caught:
+        accessible_pdf.render_accessible_pdf(word_file(tmp_path / "r.docx"), tmp_path / "r.pdf")
+    message = str(caught.value)
+    assert "needs LibreOffice" in message and "libreoffice.org" in message
+    assert not (tmp_path / "r.pdf").exists()
