@@ -1,0 +1,84 @@
+"""Starting the desktop app: `run_gui(path, read_only=...)` is what the CLI calls.
+
+Start-up stays quick by importing only Qt and the settings here; the workbook layer
+(SQLAlchemy) loads after the window has been painted.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import APP_NAME, __version__
+from app.logging_setup import configure_logging, get_logger
+from app.settings import Settings
+from app.ui.excepthook import install_excepthook
+from app.ui.icons import app_icon
+from app.ui.main_window import MainWindow
+
+ORGANISATION = "Rights & Responsibilities Toolkit"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once, named so the desktop knows the app."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setOrganizationName(ORGANISATION)
+    QApplication.setDesktopFileName("rights-responsibilities-toolkit")
+    application = QApplication(argv if argv is not None else sys.argv[:1])
+    application.setWindowIcon(app_icon())
+    return application
+
+
+def _close_on_signals(window: MainWindow) -> dict[int, Any]:
+    """Ctrl+C in a terminal, or a polite kill, closes the workbook properly first.
+
+    Returns the previous handlers, to put back afterwards.
+    """
+    previous: dict[int, Any] = {}
+    for name in ("SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, lambda *_: window.close())
+    # Python runs signal handlers only between bytecodes: wake it now and then.
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
+    return previous
+
+
+def run_gui(path: Path | None, *, read_only: bool = False) -> int:
+    """Open the main window (and `path`, if given); return the exit status."""
+    configure_logging()
+    log = get_logger("ui")
+    log.info("Starting %s %s", APP_NAME, __version__)
+    application = make_application()
+    previous_hook = install_excepthook()
+    settings = Settings.load()
+    window = MainWindow(settings)
+    if path is None and settings.reopen_last_workbook and settings.last_workbook:
+        last = Path(settings.last_workbook)
+        path = last if last.is_file() else None
+    if path is not None:
+        window.show_opening(path)
+        # Open once the window is on screen, so it appears at once even for a big file.
+        QTimer.singleShot(0, lambda: window.open_path(path, read_only=read_only))
+    window.show()
+    previous_signals = _close_on_signals(window)
+    try:
+        status = application.exec()
+    finally:
+        sys.excepthook = previous_hook
+        for number, handler in previous_signals.items():
+            signal.signal(number, handler)
+    log.info("Closed with status %s", status)
+    return status

@@ -1,0 +1,164 @@
+"""Asks for a new workbook's details and where to keep it; the caller creates it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.a11y import name_buttons, named
+
+SUFFIX = ".rrwb"
+MAX_TEXT = 200
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def file_name_for(title: str) -> str:
+    """A file name made from a title, safe on Windows, macOS and Linux."""
+    name = _UNSAFE.sub("-", title).strip().rstrip(". ")[:100].strip()
+    return (name or "Workbook") + SUFFIX
+
+
+@dataclass(frozen=True)
+class NewWorkbookRequest:
+    path: Path
+    title: str
+    organisation: str
+    area: str
+    owner: str
+
+
+class NewWorkbookDialog(QDialog):
+    def __init__(self, folder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Workbook")
+        self.setObjectName("new_workbook_dialog")
+        self.setMinimumWidth(520)
+
+        self.title_edit = self._line("Title", "A short name for this piece of work, "
+                                     "e.g. Self-assessment 2026")
+        self.organisation_edit = self._line("Organisation", "e.g. Anytown Council for "
+                                            "Voluntary Service")
+        self.area_edit = self._line("Area", "e.g. Anytown, West Midlands")
+        self.owner_edit = self._line("Owner", "Who looks after this workbook")
+        self.folder_edit = self._line("Folder", "The folder to keep the workbook in")
+        self.folder_edit.setText(folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
+        self.choose_button = named(QPushButton("&Choose…", self), "Choose folder",
+                                   "Pick the folder to keep the workbook in")
+        self.choose_button.clicked.connect(self.choose_folder)
+
+        form = QFormLayout()
+        for text, edit in (("&Title:", self.title_edit), ("&Organisation:", self.organisation_edit),
+                           ("&Area:", self.area_edit), ("O&wner:", self.owner_edit)):
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.choose_button)
+        folder_label = QLabel("Save &in:", self)
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
+
+        self.preview = QLabel(self)
+        self.preview.setWordWrap(True)
+        self.preview.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText("Create Workbook")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        name_buttons(self.buttons)
+
+        intro = QLabel("Everything about this piece of work is kept in one file. "
+                       "Changes are saved as you make them.", self)
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        for edit in (self.title_edit, self.folder_edit):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _line(self, name: str, hint: str) -> QLineEdit:
+        edit = named(QLineEdit(self), name, hint)
+        edit.setPlaceholderText(hint)
+        edit.setMaxLength(MAX_TEXT if name != "Folder" else 4096)
+        return edit
+
+    def path(self) -> Path:
+        return Path(self.folder_edit.text().strip()).expanduser() / file_name_for(
+            self.title_edit.text().strip())
+
+    def request(self) -> NewWorkbookRequest:
+        return NewWorkbookRequest(
+            path=self.path().absolute(),
+            title=self.title_edit.text().strip(),
+            organisation=self.organisation_edit.text().strip(),
+            area=self.area_edit.text().strip(),
+            owner=self.owner_edit.text().strip(),
+        )
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a folder for the workbook",
+                                                  self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _update(self) -> None:
+        has_title = bool(self.title_edit.text().strip())
+        self.create_button.setEnabled(has_title and bool(self.folder_edit.text().strip()))
+        self.error_label.hide()
+        if has_title:
+            path = self.path()
+            self.preview.setText(f"It will be saved as “{path.name}” in {path.parent}.")
+        else:
+            self.preview.setText("Type a title to name the workbook file.")
+
+    def _problem(self) -> str:
+        path = self.path()
+        if not path.parent.is_dir():
+            return f"The folder {path.parent} does not exist. Choose another folder."
+        if path.exists():
+            return (f"A file called “{path.name}” is already in that folder. "
+                    "Choose another title or folder.")
+        return ""
+
+    def accept(self) -> None:
+        if not self.create_button.isEnabled():
+            return
+        problem = self._problem()
+        if problem:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            return
+        super().accept()

@@ -1,0 +1,137 @@
+"""An open workbook as the screens see it: the file, its undo stack and change signals.
+
+Screens receive this narrow object (never the main window). Reads and edits each run in
+their own short session; edits go through thin undo commands (see commands.py), after
+which `changed` says which topics changed so each screen decides whether to redraw.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.workbook.info import get_info
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.workbook.store import Workbook
+
+T = TypeVar("T")
+
+# Topics a change can touch; sections and editors redraw only for theirs.
+INFO = "info"
+EVIDENCE = "evidence"
+CHANGE_LOG = "change_log"
+
+
+class OpenWorkbook(QObject):
+    """One workbook open for viewing or editing in this window."""
+
+    changed = Signal(object)  # frozenset[str] of topics
+    saved = Signal()  # an edit (or its undo) was committed to the file
+    failed = Signal(str)  # a sentence for the user: an edit could not be made
+
+    def __init__(self, workbook: Workbook, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workbook = workbook
+        self.undo_stack = QUndoStack(self)
+        self.last_saved: datetime | None = None
+        self.closed = False
+        self._pushing = False
+
+    # ------------------------------------------------------------------ facts
+
+    @property
+    def path(self) -> Path:
+        return self.workbook.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.workbook.read_only
+
+    def title(self) -> str:
+        return self.read(lambda session: get_info(session).title)
+
+    # ------------------------------------------------------------------ work
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One short unit of work (committed on success), for one user action."""
+        with self.workbook.session() as session:
+            yield session
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        with self.session() as session:
+            return query(session)
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Run an edit and keep it for undo; False (nothing kept) when it failed."""
+        return self.push_all(command.text(), [command])
+
+    def push_all(self, text: str, commands: Sequence[QUndoCommand]) -> bool:
+        """Run several edits as one undo step; True when at least one succeeded."""
+        if self.closed:
+            return False  # a late signal from a screen being torn down
+        if self.read_only:
+            from app.workbook.errors import WorkbookReadOnly
+
+            self.failed.emit(str(WorkbookReadOnly()))
+            return False
+        errors: list[str] = []
+        succeeded = 0
+        macro = len(commands) > 1
+        self._pushing = True
+        try:
+            if macro:
+                self.undo_stack.beginMacro(text)
+            for command in commands:
+                self.undo_stack.push(command)  # runs redo(); a failed one is dropped
+                error = getattr(command, "error", None)
+                if error:
+                    errors.append(error)
+                else:
+                    succeeded += 1
+            if macro:
+                self.undo_stack.endMacro()
+                if not succeeded:
+                    self._drop_top_command()
+        finally:
+            self._pushing = False
+        if errors:
+            self.failed.emit(" ".join(dict.fromkeys(errors)))
+        return succeeded > 0
+
+    def _drop_top_command(self) -> None:
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if top is not None:
+            top.setObsolete(True)
+            self.undo_stack.undo()  # an obsolete command is removed, not undone
+
+    # ------------------------------------------------------- called by commands
+
+    def committed(self, topics: frozenset[str]) -> None:
+        self.last_saved = datetime.now()
+        self.saved.emit()
+        self.changed.emit(topics | {CHANGE_LOG})
+
+    def command_failed(self, sentence: str) -> None:
+        if not self._pushing:
+            # Raised inside undo()/redo() from a menu: report once the stack is settled.
+            QTimer.singleShot(0, self, lambda: self.failed.emit(sentence))
+
+    # ------------------------------------------------------------------ close
+
+    def close(self) -> None:
+        """Release the file (and its lock); the undo history goes with it."""
+        if self.closed:
+            return
+        self.closed = True
+        self.undo_stack.clear()
+        self.workbook.close()

@@ -1,0 +1,1 @@
+"""Editors shown beside the navigator, one per section of a workbook."""

@@ -1,0 +1,77 @@
+"""The workbook's change log: who changed what, and when (read-only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.a11y import named
+from app.ui.document import CHANGE_LOG, OpenWorkbook
+from app.ui.editors.change_log_model import (
+    CHANGE_LIMIT,
+    WHAT,
+    WHEN,
+    WHO,
+    ChangeLogModel,
+    load_change_rows,
+)
+from app.ui.editors.empty_state import EmptyState
+
+EMPTY_TEXT = (
+    "No changes recorded yet — every change you make to this workbook is listed here, "
+    "with who made it and when."
+)
+
+
+class ChangeLogView(QWidget):
+    def __init__(self, document: OpenWorkbook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.model = ChangeLogModel(self)
+        self.table = named(QTableView(self), "Change log")
+        self.table.setObjectName("change_log_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+
+        self.empty_state = EmptyState(EMPTY_TEXT, self)
+        self.empty_label = self.empty_state.label
+        self.limit_label = QLabel(f"Showing the latest {CHANGE_LIMIT} changes.", self)
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self.empty_state)
+        self._pages.addWidget(self.table)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self.limit_label)
+        self.setFocusProxy(self.table)
+        document.changed.connect(self._on_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self._document.read(load_change_rows))
+        rows = self.model.rowCount()
+        self._pages.setCurrentWidget(self.table if rows else self.empty_state)
+        self.limit_label.setVisible(rows >= CHANGE_LIMIT)
+
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if CHANGE_LOG in topics:
+            self.refresh()

@@ -1,0 +1,234 @@
+"""Evidence files kept in the workbook: add, remove (both undoable) and save a copy."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import Settings
+from app.ui import messages
+from app.ui.a11y import named
+from app.ui.commands import AttachEvidenceCommand, DomainCommand, RemoveEvidenceCommand
+from app.ui.document import EVIDENCE, OpenWorkbook
+from app.ui.editors.empty_state import EmptyState
+from app.ui.editors.evidence_model import (
+    ADDED,
+    KIND,
+    NAME,
+    SIZE,
+    SORT_ROLE,
+    EvidenceRow,
+    EvidenceTableModel,
+    load_evidence_rows,
+)
+from app.workbook.errors import WorkbookError
+from app.workbook.evidence import evidence_data, read_evidence_file
+
+EMPTY_TEXT = (
+    "No evidence files yet — add survey results, minutes or reports with Add evidence…\n"
+    "You can also drag files here from your file manager."
+)
+READ_ONLY_EMPTY_TEXT = "No evidence files in this workbook."
+
+
+class EvidenceEditor(QWidget):
+    def __init__(
+        self, document: OpenWorkbook, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._settings = settings
+        self._last_folder = ""
+        self.model = EvidenceTableModel(self)
+        self._proxy = QSortFilterProxyModel(self)
+        self._proxy.setSourceModel(self.model)
+        self._proxy.setSortRole(SORT_ROLE)
+
+        self.add_button = named(QPushButton("&Add evidence…", self), "Add evidence",
+                                "Choose files to keep in this workbook")
+        self.remove_button = named(QPushButton("&Remove", self), "Remove evidence",
+                                   "Remove the selected files from the workbook")
+        self.save_copy_button = named(QPushButton("Sa&ve a copy of the file…", self),
+                                      "Save a copy of the file",
+                                      "Save the selected evidence file to a folder")
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.save_copy_button.clicked.connect(self.save_copy_of_selected)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.save_copy_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.table = self._make_table()
+        self.empty_state = EmptyState(
+            READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
+        self.empty_label = self.empty_state.label
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self.empty_state)
+        self._pages.addWidget(self.table)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self._pages, 1)
+        self.setAcceptDrops(not document.read_only)
+        self.setFocusProxy(self.table)
+
+        document.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _make_table(self) -> QTableView:
+        table = named(QTableView(self), "Evidence files")
+        table.setObjectName("evidence_table")
+        table.setModel(self._proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(True)
+        table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (KIND, SIZE, ADDED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._remove_action = QAction("Remove", table)
+        self._remove_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self._remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self._remove_action.triggered.connect(self.remove_selected)
+        self._copy_action = QAction("Save a Copy of the File…", table)
+        self._copy_action.triggered.connect(self.save_copy_of_selected)
+        table.addActions([self._copy_action, self._remove_action])
+        return table
+
+    # ------------------------------------------------------------------ view
+
+    def refresh(self) -> None:
+        selected = {row.id for row in self.selected_rows()}
+        self.model.set_rows(self._document.read(load_evidence_rows))
+        self._pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty_state)
+        self._select_ids(selected)
+        self._update_buttons()
+
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if EVIDENCE in topics:
+            self.refresh()
+
+    def selected_rows(self) -> list[EvidenceRow]:
+        selected = self.table.selectionModel().selectedRows()
+        rows = {self._proxy.mapToSource(index).row() for index in selected}
+        return [self.model.row_at(r) for r in sorted(rows)]
+
+    def _select_ids(self, ids: set[uuid.UUID]) -> None:
+        selection = self.table.selectionModel()
+        for row, evidence in enumerate(self.model.rows()):
+            if evidence.id in ids:
+                index = self._proxy.mapFromSource(self.model.index(row, 0))
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _update_buttons(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        editable = not self._document.read_only
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable and count > 0)
+        self._remove_action.setEnabled(editable and count > 0)
+        self.save_copy_button.setEnabled(count == 1)
+        self._copy_action.setEnabled(count == 1)
+
+    # ------------------------------------------------------------------ edits
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Add evidence", self._start_folder(), "All files (*)"
+        )
+        if names:
+            self._last_folder = str(Path(names[0]).parent)
+            self.attach_paths([Path(name) for name in names])
+
+    def attach_paths(self, paths: list[Path]) -> bool:
+        commands: list[DomainCommand] = []
+        problems: list[str] = []
+        for path in paths:
+            try:
+                data = read_evidence_file(path)
+            except WorkbookError as error:
+                problems.append(str(error))
+                continue
+            commands.append(AttachEvidenceCommand(self._document, path.name, data))
+        if problems:
+            messages.show_error(self, " ".join(problems))
+        if not commands:
+            return False
+        text = commands[0].text() if len(commands) == 1 else f"Add {len(commands)} evidence files"
+        return self._document.push_all(text, commands)
+
+    def remove_selected(self) -> None:
+        rows = self.selected_rows()
+        if not rows or self._document.read_only:
+            return
+        commands: list[DomainCommand] = [
+            RemoveEvidenceCommand(self._document, row.id, row.name) for row in rows
+        ]
+        text = commands[0].text() if len(rows) == 1 else f"Remove {len(rows)} evidence files"
+        self._document.push_all(text, commands)
+
+    def save_copy_of_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of the file", str(Path(self._start_folder()) / row.name)
+        )
+        if not target:
+            return
+        self._last_folder = str(Path(target).parent)
+        try:
+            data = self._document.read(lambda session: evidence_data(session, row.id))
+            Path(target).write_bytes(data)
+        except WorkbookError as error:
+            messages.show_error(self, str(error))
+        except OSError as error:
+            messages.show_error(
+                self,
+                f"“{Path(target).name}” could not be saved there ({error.strerror}). "
+                "Choose another folder and try again.",
+            )
+
+    def _start_folder(self) -> str:
+        return self._last_folder or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+
+    # ------------------------------------------------------------ drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if not self._document.read_only and urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.attach_paths(paths)

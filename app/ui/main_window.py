@@ -1,0 +1,296 @@
+"""The main window: a shell that composes the welcome screen, the workbook screen, the
+menus and the status bar. The work itself lives in the screens and controllers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from app import APP_NAME
+from app.settings import Settings
+from app.ui import file_dialogs, messages
+from app.ui.actions import Actions, MenuContext
+from app.ui.icons import app_icon
+from app.ui.open_workbook import WorkbookOpener
+from app.ui.welcome_screen import WelcomeScreen
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
+    from app.ui.document import OpenWorkbook
+    from app.ui.workbook_screen import WorkbookScreen
+
+
+class MainWindow(QMainWindow):
+    workbook_changed = Signal()  # a workbook was opened or closed
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else Settings.load()
+        self.document: OpenWorkbook | None = None
+        self.workbook_screen: WorkbookScreen | None = None
+        self._guide: QWidget | None = None
+        self.setObjectName("main_window")
+        self.setWindowIcon(app_icon())
+
+        self.undo_group = QUndoGroup(self)
+        self.window_actions = Actions(self, self.undo_group)
+        self.window_actions.build_menus(
+            self, MenuContext(self, self.settings, lambda: self.document))
+        self._connect_actions()
+
+        self.opener = WorkbookOpener(self)
+        self.opener.status_note.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.welcome = WelcomeScreen(self.settings, self)
+        self.welcome.new_requested.connect(self.new_workbook)
+        self.welcome.open_requested.connect(self.choose_and_open)
+        self.welcome.sample_requested.connect(self.open_sample)
+        self.welcome.recent_activated.connect(self.open_recent)
+        self._opening = QLabel(self)
+        self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self._opening)
+        self.setCentralWidget(self.pages)
+
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("saved_state")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._restore_layout()
+        self._show_welcome()
+
+    # ------------------------------------------------------------------ wiring
+
+    def _connect_actions(self) -> None:
+        a = self.window_actions
+        a.new.triggered.connect(self.new_workbook)
+        a.open.triggered.connect(self.choose_and_open)
+        a.save_copy.triggered.connect(self.save_copy)
+        a.close.triggered.connect(self.close_workbook)
+        a.quit.triggered.connect(self.close)
+        a.user_guide.triggered.connect(self.show_user_guide)
+        a.about.triggered.connect(self.show_about)
+        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.window_actions.recent_menu
+        menu.clear()
+        for number, text in enumerate(self.settings.recent_files, start=1):
+            path = Path(text)
+            action = menu.addAction(f"&{number % 10} {path.name}")
+            action.setToolTip(text)
+            action.setStatusTip(text)
+            action.triggered.connect(lambda _=False, path=path: self.open_recent(path))
+        if not self.settings.recent_files:
+            menu.addAction("No recent workbooks").setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("&Clear Recent Workbooks")
+        clear.setEnabled(bool(self.settings.recent_files))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.recent_files = []
+        self.settings.save()
+        self.welcome.refresh()
+
+    # ------------------------------------------------------------------ opening
+
+    def show_opening(self, path: Path) -> None:
+        """Shown while a workbook named on the command line opens (after first paint)."""
+        self._opening.setText(f"Opening “{Path(path).name}”…")
+        self.pages.setCurrentWidget(self._opening)
+
+    def open_path(self, path: Path, *, read_only: bool = False) -> bool:
+        path = Path(path).expanduser().absolute()
+        if self.document is not None and self.document.path == path:
+            self._show_document()
+            return True
+        document = self.opener.open(path, read_only=read_only)
+        if document is None:
+            if self.document is None:
+                self._show_welcome()
+            return False
+        self._set_document(document)
+        return True
+
+    def open_recent(self, path: Path) -> None:
+        if Path(path).is_file():
+            self.open_path(path)
+        elif messages.ask(self, f"“{Path(path).name}” is no longer at {Path(path).parent}. "
+                          "It may have been moved, renamed or deleted.",
+                          accept="&Remove from List", reject="&Keep"):
+            self.settings.remove_recent(Path(path))
+            self.settings.save()
+            self.welcome.refresh()
+
+    def choose_and_open(self) -> None:
+        path = file_dialogs.choose_workbook(self, self.settings.last_open_folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_sample(self) -> None:
+        from app.workbook.sample import user_copy_of_sample
+
+        try:
+            path = user_copy_of_sample()
+        except OSError as error:
+            messages.show_error(self, "The sample workbook could not be copied for you to use "
+                                f"({error.strerror or error}).")
+            return
+        self.open_path(path)
+
+    def new_workbook(self) -> NewWorkbookDialog:
+        from app.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
+
+        folder = self.settings.last_open_folder or file_dialogs.documents_folder()
+        dialog = NewWorkbookDialog(folder, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.open()
+        return dialog
+
+    def _create(self, dialog: NewWorkbookDialog) -> None:
+        request = dialog.request()
+        document = self.opener.create(request.path, title=request.title,
+                                      organisation=request.organisation, area=request.area,
+                                      owner=request.owner)
+        if document is not None:
+            self._set_document(document)
+
+    # ------------------------------------------------------------------ the open workbook
+
+    def _set_document(self, document: OpenWorkbook) -> None:
+        from app.ui.workbook_screen import WorkbookScreen
+
+        self.close_workbook()
+        self.document = document
+        document.setParent(self)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.changed.connect(self._update_title)
+        document.saved.connect(self._update_saved_state)
+        document.failed.connect(lambda sentence: messages.show_error(self, sentence))
+        self.workbook_screen = WorkbookScreen(document, self.settings, self)
+        self.pages.addWidget(self.workbook_screen)
+        self.settings.add_recent(document.path)
+        self.settings.last_open_folder = str(document.path.parent)
+        self.settings.save()
+        self._show_document()
+        self.workbook_screen.setFocus()
+        self.workbook_changed.emit()
+
+    def _show_document(self) -> None:
+        if self.workbook_screen is not None:
+            self.pages.setCurrentWidget(self.workbook_screen)
+        self.window_actions.set_workbook_open(True)
+        self._update_title()
+        self._update_saved_state()
+
+    def close_workbook(self) -> None:
+        """Close the open workbook (releasing its lock); everything is already saved."""
+        if self.document is None:
+            return
+        document, screen = self.document, self.workbook_screen
+        if screen is not None:
+            screen.finish_editing()  # typed but not yet committed: save it now
+        self.document = self.workbook_screen = None
+        if screen is not None:
+            screen.save_layout()
+            self.pages.removeWidget(screen)
+            screen.deleteLater()
+        self.settings.save()
+        self.undo_group.removeStack(document.undo_stack)
+        document.close()
+        document.deleteLater()
+        self._show_welcome()
+        self.workbook_changed.emit()
+
+    def _show_welcome(self) -> None:
+        self.welcome.refresh()
+        self.pages.setCurrentWidget(self.welcome)
+        self.window_actions.set_workbook_open(False)
+        self._update_title()
+        self._update_saved_state()
+
+    def _update_title(self, _topics: object = None) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        suffix = " (read-only)" if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.title()} – {self.document.path.name}{suffix}")
+
+    def _update_saved_state(self) -> None:
+        document = self.document
+        if document is None:
+            text, tip = "", ""
+        elif document.read_only:
+            text, tip = "Read-only", "This workbook was opened read-only, so it cannot be changed."
+        elif document.last_saved is not None:
+            text = f"All changes saved · {document.last_saved:%H:%M}"
+            tip = "Every change is saved to the file as you make it."
+        else:
+            text, tip = "All changes saved", "Every change is saved to the file as you make it."
+        self.saved_label.setText(text)
+        self.saved_label.setToolTip(tip)
+
+    def save_copy(self) -> None:
+        from app.workbook.errors import WorkbookError
+
+        if self.document is None:
+            return
+        target = file_dialogs.choose_copy_destination(self, self.document.path, "")
+        if target is None:
+            return
+        try:
+            self.document.workbook.save_copy(target)
+        except WorkbookError as error:
+            messages.show_error(self, str(error))
+        except OSError as error:
+            messages.show_error(self, f"The copy could not be saved in {target.parent} "
+                                f"({error.strerror or error}). Choose another folder.")
+        else:
+            self.statusBar().showMessage(f"Saved a copy as “{target.name}” in {target.parent}.",
+                                         15000)
+
+    # ------------------------------------------------------------------ help
+
+    def show_user_guide(self) -> None:
+        from app.ui.dialogs.user_guide import UserGuideDialog
+
+        if self._guide is None:
+            self._guide = UserGuideDialog(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+
+    def show_about(self) -> None:
+        from app.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # ------------------------------------------------------------------ layout and closing
+
+    def _restore_layout(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        else:
+            self.resize(1100, 720)
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from app.ui.worker import cancel_all
+
+        cancel_all()
+        self.close_workbook()
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        self.settings.save()
+        if self._guide is not None:
+            self._guide.close()
+        event.accept()

@@ -1,0 +1,42 @@
+"""Message boxes: one plain sentence each, never a traceback or an exception name.
+
+Call sites use these functions (through the module) so tests can capture them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import APP_NAME
+
+
+def show_error(parent: QWidget | None, text: str, title: str = APP_NAME) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def show_info(parent: QWidget | None, text: str, title: str = APP_NAME) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def ask(
+    parent: QWidget | None,
+    text: str,
+    *,
+    accept: str,
+    reject: str = "Cancel",
+    title: str = APP_NAME,
+    informative: str = "",
+) -> bool:
+    """Ask a question with buttons that say what they do; True for `accept`."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    if informative:
+        box.setInformativeText(informative)
+    yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
+    yes.setAccessibleName(accept.replace("&", ""))
+    no.setAccessibleName(reject.replace("&", ""))
+    box.setDefaultButton(yes)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,183 @@
+"""An open workbook: the navigator of sections beside the current section's editor.
+
+Editors are built lazily from the section registry (screens.py) the first time their
+section is chosen. F6 moves focus between the navigator and the editor; Ctrl+1 and Ctrl+2
+go to each directly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import Settings
+from app.ui.document import OpenWorkbook
+from app.ui.navigator_model import NavigatorModel
+from app.ui.navigator_view import NavigatorView
+from app.ui.screens import ScreenContext, Section, sections
+
+READ_ONLY_TEXT = (
+    "Read-only: you can look at everything and save a copy (File › Save a Copy…), "
+    "but not make changes."
+)
+
+
+class SectionPage(QWidget):
+    """A section's heading and one-line purpose above its editor."""
+
+    def __init__(self, section: Section, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        heading = QLabel(section.title, self)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        purpose = QLabel(section.description, self)
+        purpose.setWordWrap(True)
+        purpose.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(purpose)
+        layout.addSpacing(10)
+        layout.addWidget(editor, 1)
+        self.setFocusProxy(editor)
+
+
+class WorkbookScreen(QWidget):
+    def __init__(
+        self, document: OpenWorkbook, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._settings = settings
+        self._context = ScreenContext(document, settings)
+        self._sections = sections()
+        self._pages: dict[str, SectionPage] = {}
+
+        self.navigator_model = NavigatorModel(self._sections, self)
+        self.navigator = NavigatorView(self)
+        self.navigator.setModel(self.navigator_model)
+        self.editors = QStackedWidget(self)
+        self.editors.setObjectName("editor_stack")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("workbook_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.editors)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([220, 780])
+        if settings.splitter_state:
+            self.splitter.restoreState(QByteArray.fromBase64(settings.splitter_state.encode()))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if document.read_only:
+            layout.addWidget(self._read_only_banner())
+        layout.addWidget(self.splitter, 1)
+
+        self.navigator.selectionModel().currentChanged.connect(self._on_current_changed)
+        document.changed.connect(self._refresh_counts)
+        self._add_shortcuts()
+        self._refresh_counts(None)
+        self.show_section(self._sections[0].id if self._sections else "")
+        self.setFocusProxy(self.navigator)
+
+    def _read_only_banner(self) -> QLabel:
+        banner = QLabel(READ_ONLY_TEXT, self)
+        banner.setObjectName("read_only_banner")
+        banner.setWordWrap(True)
+        banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        banner.setStyleSheet("QLabel#read_only_banner { background: #fff4ce; color: #3b2f00;"
+                             " padding: 8px 14px; border-bottom: 1px solid #e6d28a; }")
+        return banner
+
+    # ------------------------------------------------------------ navigation
+
+    def show_section(self, section_id: str) -> None:
+        row = self.navigator_model.row_of(section_id)
+        if row >= 0:
+            self.navigator.setCurrentIndex(self.navigator_model.index(row, 0))
+
+    def current_section_id(self) -> str:
+        index = self.navigator.currentIndex()
+        return self.navigator_model.section(index.row()).id if index.isValid() else ""
+
+    def current_editor(self) -> QWidget | None:
+        page = self.editors.currentWidget()
+        return page.editor if isinstance(page, SectionPage) else None
+
+    def editor(self, section_id: str) -> QWidget:
+        """The editor for a section, built on first use."""
+        return self._page(section_id).editor
+
+    def _page(self, section_id: str) -> SectionPage:
+        if section_id not in self._pages:
+            section = self._sections[self.navigator_model.row_of(section_id)]
+            page = SectionPage(section, section.factory(self._context), self.editors)
+            page.setObjectName(f"section_{section_id}")
+            self._pages[section_id] = page
+            self.editors.addWidget(page)
+        return self._pages[section_id]
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.editors.setCurrentWidget(self._page(self.navigator_model.section(current.row()).id))
+
+    def _refresh_counts(self, topics: frozenset[str] | None) -> None:
+        wanted = [s for s in self._sections
+                  if s.count is not None and (topics is None or s.count_topics & topics)]
+        if not wanted:
+            return
+        with self._document.session() as session:
+            for section in wanted:
+                assert section.count is not None
+                self.navigator_model.set_count(section.id, section.count(session))
+
+    # ------------------------------------------------------------ keyboard
+
+    def _add_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_F6), self.toggle_focus),
+            (QKeySequence("Ctrl+1"), self.focus_navigator),
+            (QKeySequence("Ctrl+2"), self.focus_editor),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    def focus_navigator(self) -> None:
+        self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_editor(self) -> None:
+        page = self.editors.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def toggle_focus(self) -> None:
+        if self.navigator.hasFocus():
+            self.focus_editor()
+        else:
+            self.focus_navigator()
+
+    def finish_editing(self) -> None:
+        """Commit an edit still being typed (a field commits when it loses focus)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            focus.clearFocus()
+
+    def save_layout(self) -> None:
+        self._settings.splitter_state = bytes(self.splitter.saveState().toBase64()).decode()
