@@ -20,4 +20,7 @@ def resource(*parts: str) -> Path:
 
 
 def docs_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "docs"
     return Path(__file__).resolve().parent.parent / "docs"

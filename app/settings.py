@@ -42,6 +42,7 @@ class Settings:
     recent_files: list[str] = field(default_factory=list)
     last_workbook: str = ""
     last_open_folder: str = ""
+    last_evidence_folder: str = ""
     last_export_folder: str = ""
     last_export_format: str = "docx"
     window_geometry: str = ""  # base64 of the window's saved geometry

@@ -79,9 +79,9 @@ def _change_log(context: ScreenContext) -> QWidget:
 
 
 def _evidence_count(session: Session) -> int:
-    from app.workbook.evidence import list_evidence
+    from app.workbook.evidence import count_evidence
 
-    return len(list_evidence(session))
+    return count_evidence(session)
 
 
 register_section(Section(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.workbook.lock import current_user
@@ -28,3 +28,7 @@ def record_change(
 def recent_changes(session: Session, limit: int = 500) -> list[ChangeLogEntry]:
     query = select(ChangeLogEntry).order_by(ChangeLogEntry.at.desc()).limit(limit)
     return list(session.scalars(query))
+
+
+def count_changes(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(ChangeLogEntry)) or 0

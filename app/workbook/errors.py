@@ -58,6 +58,11 @@ class WorkbookInUse(WorkbookError):
         self.holder = holder
 
 
+class WorkbookClosed(WorkbookError):
+    def __init__(self) -> None:
+        super().__init__("This workbook has been closed. Open it again to carry on.")
+
+
 class WorkbookExists(WorkbookError):
     def __init__(self, path: Path) -> None:
         super().__init__(

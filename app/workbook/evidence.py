@@ -162,6 +162,10 @@ def list_evidence(session: Session) -> list[EvidenceFile]:
     return list(session.scalars(select(EvidenceFile).order_by(EvidenceFile.name)))
 
 
+def count_evidence(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(EvidenceFile)) or 0
+
+
 def evidence_data(session: Session, evidence_id: uuid.UUID) -> bytes:
     evidence = session.get(EvidenceFile, evidence_id)
     if evidence is None:

@@ -20,10 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app.workbook import fileformat
+from app.workbook.changelog import record_change
 from app.workbook.errors import (
     DamagedWorkbook,
     InvalidValue,
     WorkbookError,
+    WorkbookClosed,
     WorkbookExists,
     WorkbookNeedsUpgrade,
     WorkbookReadOnly,
@@ -97,6 +99,7 @@ class Workbook:
         self.upgraded_from = upgraded_from
         self.backup_path = backup_path
         self.location_warning = storage_warning(path)
+        self._closed = False
         self.engine: Engine = create_engine(
             "sqlite+pysqlite://",
             creator=lambda: fileformat.connect(path, read_only=read_only),
@@ -144,6 +147,12 @@ class Workbook:
                 upgrade_to_latest(connection)
             with Session(engine) as session, session.begin():
                 now = utcnow()
+                record_change(
+                    session,
+                    action="workbook.create",
+                    entity="workbook",
+                    summary=f"Workbook “{title}” created",
+                )
                 session.add(
                     WorkbookInfo(
                         title=title,
@@ -221,6 +230,7 @@ class Workbook:
         return workbook
 
     def close(self) -> None:
+        self._closed = True
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
@@ -238,9 +248,16 @@ class Workbook:
 
     # ---------------------------------------------------------------- work
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work for one user action: committed on success, rolled back on error."""
+        if self._closed:
+            # The lock is gone once closed: writing now could clash with another editor.
+            raise WorkbookClosed
         with self._sessions() as session:
             try:
                 yield session

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from app.workbook import Workbook
-from app.workbook.changelog import recent_changes
-from app.workbook.errors import InvalidValue
+from app.workbook.changelog import count_changes, recent_changes
+from app.workbook.errors import InvalidValue, WorkbookClosed
 from app.workbook.evidence import (
     MAX_EVIDENCE_BYTES,
     attach_evidence,
+    count_evidence,
     evidence_data,
     list_evidence,
     remove_evidence,
@@ -48,7 +49,7 @@ def test_impossible_values_change_nothing(
     with new_workbook.session() as session:
         info = get_info(session)
         assert (info.title, info.area, info.owner) == ("Test workbook", "Testshire", "Test Owner")
-        assert recent_changes(session) == []
+        assert [c.action for c in recent_changes(session)] == ["workbook.create"]
 
 
 def test_same_file_attached_twice_is_stored_once(new_workbook: Workbook) -> None:
@@ -96,3 +97,24 @@ def test_snapshot_is_plain_data(new_workbook: Workbook) -> None:
     assert [e.name for e in snapshot.evidence] == ["a.txt"]
     assert snapshot.row_counts["evidence_file"] == 1
     assert snapshot.schema_version == 2
+
+
+def test_new_workbook_records_its_creation(new_workbook: Workbook) -> None:
+    with new_workbook.session() as session:
+        (entry,) = recent_changes(session)
+    assert entry.summary == "Workbook “Test workbook” created"
+
+
+def test_a_closed_workbook_refuses_further_work(new_workbook: Workbook) -> None:
+    new_workbook.close()
+    with pytest.raises(WorkbookClosed, match="has been closed"), new_workbook.session():
+        pass
+
+
+def test_counts(new_workbook: Workbook) -> None:
+    with new_workbook.session() as session:
+        attach_evidence(session, "a.txt", b"a")
+        attach_evidence(session, "b.txt", b"b")
+    with new_workbook.session() as session:
+        assert count_evidence(session) == 2
+        assert count_changes(session) == 3

@@ -52,7 +52,6 @@ class EvidenceEditor(QWidget):
         super().__init__(parent)
         self._document = document
         self._settings = settings
-        self._last_folder = ""
         self.model = EvidenceTableModel(self)
         self._proxy = QSortFilterProxyModel(self)
         self._proxy.setSourceModel(self.model)
@@ -162,7 +161,7 @@ class EvidenceEditor(QWidget):
             self, "Add evidence", self._start_folder(), "All files (*)"
         )
         if names:
-            self._last_folder = str(Path(names[0]).parent)
+            self._remember_folder(Path(names[0]).parent)
             self.attach_paths([Path(name) for name in names])
 
     def attach_paths(self, paths: list[Path]) -> bool:
@@ -202,7 +201,7 @@ class EvidenceEditor(QWidget):
         )
         if not target:
             return
-        self._last_folder = str(Path(target).parent)
+        self._remember_folder(Path(target).parent)
         try:
             data = self._document.read(lambda session: evidence_data(session, row.id))
             Path(target).write_bytes(data)
@@ -215,8 +214,12 @@ class EvidenceEditor(QWidget):
                 "Choose another folder and try again.",
             )
 
+    def _remember_folder(self, folder: Path) -> None:
+        self._settings.last_evidence_folder = str(folder)
+        self._settings.save()
+
     def _start_folder(self) -> str:
-        return self._last_folder or QStandardPaths.writableLocation(
+        return self._settings.last_evidence_folder or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
 
