@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from app.workbook import fileformat
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def rrt(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+from tests.support.cli import rrt
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], status: int) -> str:

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.support.cli import rrt
 from tests.support.office import convert_with_libreoffice, pdf_text, qpdf_check
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def rrt(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-        check=False,
-    )
 
 
 @pytest.fixture
