@@ -73,9 +73,20 @@ def soffice() -> str:
 
 def libreoffice_pdf(docx: Path, out_dir: Path, profile: Path) -> Path:
     subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)],
-        check=True, capture_output=True, timeout=900,
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
     )
     return out_dir / (docx.stem + ".pdf")
 
@@ -123,10 +134,14 @@ def main() -> None:
         print(f"report: {len(report.tables())} tables, {len(report.charts())} charts")
         print(f".docx for LibreOffice written by: {writer}")
         print(f"ours (render_pdf), first call incl. imports: {first:.2f} s")
-        print(f"ours (render_pdf):        median {ours_median:.2f} s  "
-              f"runs {', '.join(f'{t:.2f}' for t in ours)}")
-        print(f"LibreOffice docx -> pdf:  median {theirs_median:.2f} s  "
-              f"runs {', '.join(f'{t:.2f}' for t in theirs)}")
+        print(
+            f"ours (render_pdf):        median {ours_median:.2f} s  "
+            f"runs {', '.join(f'{t:.2f}' for t in ours)}"
+        )
+        print(
+            f"LibreOffice docx -> pdf:  median {theirs_median:.2f} s  "
+            f"runs {', '.join(f'{t:.2f}' for t in theirs)}"
+        )
         print(f"pages: ours {page_count(ours_pdf)}, LibreOffice {page_count(lo_pdf)}")
         verdict = "meets" if ratio >= TARGET_RATIO else "MISSES"
         print(f"ratio: ours is {ratio:.1f}x faster ({verdict} the {TARGET_RATIO:g}x target)")

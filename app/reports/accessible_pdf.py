@@ -38,9 +38,13 @@ _EXPORT_OPTIONS = {
 _WELL_KNOWN = {
     "win32": [
         Path(os.environ.get("PROGRAMFILES", r"C:\Program Files"))
-        / "LibreOffice" / "program" / "soffice.exe",
+        / "LibreOffice"
+        / "program"
+        / "soffice.exe",
         Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
-        / "LibreOffice" / "program" / "soffice.exe",
+        / "LibreOffice"
+        / "program"
+        / "soffice.exe",
     ],
     "darwin": [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")],
 }
@@ -94,8 +98,9 @@ def render_accessible_pdf(
     try:
         produced = _convert(soffice, docx_path, work, timeout, is_cancelled)
         warnings = _check_tagged(produced)
-        fd, temp_name = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.stem}.",
-                                         suffix=".part")
+        fd, temp_name = tempfile.mkstemp(
+            dir=out_path.parent, prefix=f".{out_path.stem}.", suffix=".part"
+        )
         os.close(fd)
         try:
             shutil.copyfile(produced, temp_name)  # the temp folder may be on another drive
@@ -108,17 +113,31 @@ def render_accessible_pdf(
     return RenderResult(out_path, warnings)
 
 
-def _convert(soffice: str, docx_path: Path, work: Path, timeout: float,
-             is_cancelled: Callable[[], bool] | None) -> Path:
+def _convert(
+    soffice: str,
+    docx_path: Path,
+    work: Path,
+    timeout: float,
+    is_cancelled: Callable[[], bool] | None,
+) -> Path:
     profile, out_dir = work / "profile", work / "out"
     out_dir.mkdir()
     # LibreOffice names its output after the input, so give it a plain, known name.
     source = work / "report.docx"
     shutil.copyfile(docx_path, source)
     filter_spec = "pdf:writer_pdf_Export:" + json.dumps(_EXPORT_OPTIONS, separators=(",", ":"))
-    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--norestore", "--nolockcheck", "--convert-to", filter_spec,
-               "--outdir", str(out_dir), str(source)]
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        filter_spec,
+        "--outdir",
+        str(out_dir),
+        str(source),
+    ]
     process = _start(command)
     deadline = time.monotonic() + timeout
     try:
@@ -147,11 +166,15 @@ def _convert(soffice: str, docx_path: Path, work: Path, timeout: float,
 
 
 def _start(command: list[str]) -> subprocess.Popen:
-    kwargs: dict = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL,
-                    "stdin": subprocess.DEVNULL}
+    kwargs: dict = {
+        "stdout": subprocess.DEVNULL,
+        "stderr": subprocess.DEVNULL,
+        "stdin": subprocess.DEVNULL,
+    }
     if sys.platform == "win32":
         kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP | getattr(
-            subprocess, "CREATE_NO_WINDOW", 0)
+            subprocess, "CREATE_NO_WINDOW", 0
+        )
     else:
         # Own process group: soffice starts soffice.bin, and a timeout must stop both.
         kwargs["start_new_session"] = True
@@ -172,6 +195,8 @@ def _check_tagged(pdf: Path) -> tuple[str, ...]:
     """A cheap sanity check without a PDF library: LibreOffice writes the catalog uncompressed."""
     head = pdf.read_bytes()
     if b"/StructTreeRoot" not in head:
-        return ("LibreOffice produced a PDF without accessibility tags; screen readers may "
-                "not read it well. Updating LibreOffice usually fixes this.",)
+        return (
+            "LibreOffice produced a PDF without accessibility tags; screen readers may "
+            "not read it well. Updating LibreOffice usually fixes this.",
+        )
     return ()

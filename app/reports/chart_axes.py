@@ -81,18 +81,32 @@ def choose_layout(
         box.height * 0.4 / math.sin(math.radians(ANGLE)),
     )
     lines = [[truncate(c, typo.regular, typo.size, longest)] for c in chart.categories]
+    # Neighbouring angled labels sit slot × sin(angle) apart; when that is less than the
+    # text height, label every second (third, ...) category instead of overprinting.
+    step = max(1, math.ceil(typo.size * 0.95 / (slot * math.sin(math.radians(ANGLE)))))
+    lines = [group if i % step == 0 else [""] for i, group in enumerate(lines)]
     first = typo.width(lines[0][0])
-    return Layout("angled", lines, longest * math.sin(math.radians(ANGLE)) + typo.leading,
-                  overhang=first * math.cos(math.radians(ANGLE)))
+    return Layout(
+        "angled",
+        lines,
+        longest * math.sin(math.radians(ANGLE)) + typo.leading,
+        overhang=first * math.cos(math.radians(ANGLE)),
+    )
 
 
 def whisker(a: float, b: float, centre: float, cap: float, horizontal: bool) -> list[Line]:
     kw = {"strokeColor": INK, "strokeWidth": 0.9}
     if horizontal:
-        return [Line(a, centre, b, centre, **kw), Line(a, centre - cap, a, centre + cap, **kw),
-                Line(b, centre - cap, b, centre + cap, **kw)]
-    return [Line(centre, a, centre, b, **kw), Line(centre - cap, a, centre + cap, a, **kw),
-            Line(centre - cap, b, centre + cap, b, **kw)]
+        return [
+            Line(a, centre, b, centre, **kw),
+            Line(a, centre - cap, a, centre + cap, **kw),
+            Line(b, centre - cap, b, centre + cap, **kw),
+        ]
+    return [
+        Line(centre, a, centre, b, **kw),
+        Line(centre - cap, a, centre + cap, a, **kw),
+        Line(centre - cap, b, centre + cap, b, **kw),
+    ]
 
 
 def draw_category_labels(drawing: Drawing, layout: Layout, plot: Box, typo: Typography) -> None:
@@ -109,36 +123,76 @@ def draw_category_labels(drawing: Drawing, layout: Layout, plot: Box, typo: Typo
         x = plot.left + (i + 0.5) * slot
         if layout.mode == "vertical":
             drawing.add(text_block(lines, x, plot.bottom - 3, typo))
-        else:
-            drawing.add(rotated_text(lines[0], x + typo.size * 0.3, plot.bottom - 4, ANGLE, typo,
-                                     textAnchor="end"))
+        elif lines[0]:
+            drawing.add(
+                rotated_text(
+                    lines[0], x + typo.size * 0.3, plot.bottom - 4, ANGLE, typo, textAnchor="end"
+                )
+            )
 
 
-def draw_axis_titles(drawing: Drawing, chart: Chart, layout: Layout, box: Box, plot: Box,
-                      typo: Typography, tick_width: float) -> None:
-    value_title = truncate(chart.value_axis_title, typo.regular, typo.size,
-                           plot.height if layout.mode != "horizontal" else plot.width)
-    category_title = truncate(chart.category_axis_title, typo.regular, typo.size,
-                              plot.width if layout.mode != "horizontal" else plot.height)
+def draw_axis_titles(
+    drawing: Drawing,
+    chart: Chart,
+    layout: Layout,
+    box: Box,
+    plot: Box,
+    typo: Typography,
+    tick_width: float,
+) -> None:
+    value_title = truncate(
+        chart.value_axis_title,
+        typo.regular,
+        typo.size,
+        plot.height if layout.mode != "horizontal" else plot.width,
+    )
+    category_title = truncate(
+        chart.category_axis_title,
+        typo.regular,
+        typo.size,
+        plot.width if layout.mode != "horizontal" else plot.height,
+    )
     side_x = box.left + typo.size
     if layout.mode == "horizontal":
         if value_title:
-            drawing.add(text_block([value_title], plot.left + plot.width / 2,
-                                   plot.bottom - typo.leading - 5, typo))
+            drawing.add(
+                text_block(
+                    [value_title], plot.left + plot.width / 2, plot.bottom - typo.leading - 5, typo
+                )
+            )
         if category_title:
-            drawing.add(rotated_text(category_title, side_x, plot.bottom + plot.height / 2, 90,
-                                     typo, textAnchor="middle"))
+            drawing.add(
+                rotated_text(
+                    category_title,
+                    side_x,
+                    plot.bottom + plot.height / 2,
+                    90,
+                    typo,
+                    textAnchor="middle",
+                )
+            )
         return
     if value_title:
-        drawing.add(rotated_text(value_title, side_x, plot.bottom + plot.height / 2, 90, typo,
-                                 textAnchor="middle"))
+        drawing.add(
+            rotated_text(
+                value_title, side_x, plot.bottom + plot.height / 2, 90, typo, textAnchor="middle"
+            )
+        )
     if category_title:
-        drawing.add(text_block([category_title], plot.left + plot.width / 2,
-                               box.bottom + typo.leading + 1, typo))
+        drawing.add(
+            text_block(
+                [category_title], plot.left + plot.width / 2, box.bottom + typo.leading + 1, typo
+            )
+        )
 
 
-def style_axes(chart_widget, scale: tuple[float, float, float], tick_fmt: Callable[[float], str],
-               typo: Typography, n_categories: int) -> None:
+def style_axes(
+    chart_widget,
+    scale: tuple[float, float, float],
+    tick_fmt: Callable[[float], str],
+    typo: Typography,
+    n_categories: int,
+) -> None:
     """Quiet axes: light grid lines, no ticks, category labels drawn separately by us."""
     cat = chart_widget.categoryAxis
     cat.categoryNames = [""] * n_categories
@@ -157,21 +211,28 @@ def style_axes(chart_widget, scale: tuple[float, float, float], tick_fmt: Callab
     val.avoidBoundFrac = None
 
 
-def plot_box(chart: Chart, box: Box, typo: Typography, tick_width: float,
-             *, allow_horizontal: bool) -> tuple[Layout, Box]:
+def plot_box(
+    chart: Chart, box: Box, typo: Typography, tick_width: float, *, allow_horizontal: bool
+) -> tuple[Layout, Box]:
     """Decide the label layout and the rectangle left for the plot itself."""
     title_room = typo.leading + 3
     # Provisional vertical box, used to test whether labels fit under the bars.
-    trial = Box(box.left + (title_room if chart.value_axis_title else 0) + tick_width + 5,
-                box.bottom + (title_room if chart.category_axis_title else 0),
-                box.right - 4, box.top)
-    layout = choose_layout(chart, trial, typo, typo.leading + 3 + title_room,
-                           allow_horizontal=allow_horizontal)
+    trial = Box(
+        box.left + (title_room if chart.value_axis_title else 0) + tick_width + 5,
+        box.bottom + (title_room if chart.category_axis_title else 0),
+        box.right - 4,
+        box.top,
+    )
+    layout = choose_layout(
+        chart, trial, typo, typo.leading + 3 + title_room, allow_horizontal=allow_horizontal
+    )
     if layout.mode == "horizontal":
-        plot = Box(box.left + (title_room if chart.category_axis_title else 0)
-                   + layout.label_extent + 4,
-                   box.bottom + typo.leading + 4 + (title_room if chart.value_axis_title else 0),
-                   box.right - max(8.0, tick_width / 2), box.top)
+        plot = Box(
+            box.left + (title_room if chart.category_axis_title else 0) + layout.label_extent + 4,
+            box.bottom + typo.leading + 4 + (title_room if chart.value_axis_title else 0),
+            box.right - max(8.0, tick_width / 2),
+            box.top,
+        )
     else:
         plot = Box(trial.left, trial.bottom + layout.label_extent + 2, trial.right, box.top)
         # The first angled label reaches left from its bar; keep it inside the drawing.

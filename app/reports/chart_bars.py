@@ -65,16 +65,22 @@ def draw_bar_chart(chart: Chart, width: float, height: float, *, show_title: boo
         add_message(drawing, "Chart too small to draw", box, typo)
         return drawing
 
-    bc = _configure(chart, data, plot, typo, layout.mode == "horizontal", (lo, hi, step),
-                    tick_fmt)
+    bc = _configure(chart, data, plot, typo, layout.mode == "horizontal", (lo, hi, step), tick_fmt)
     drawing.add(bc)
     draw_category_labels(drawing, layout, plot, typo)
     draw_axis_titles(drawing, chart, layout, box, plot, typo, tick_width)
     return drawing
 
 
-def _configure(chart: Chart, data, plot: Box, typo: Typography, horizontal: bool,
-               scale: tuple[float, float, float], tick_fmt: Callable[[float], str]):
+def _configure(
+    chart: Chart,
+    data,
+    plot: Box,
+    typo: Typography,
+    horizontal: bool,
+    scale: tuple[float, float, float],
+    tick_fmt: Callable[[float], str],
+):
     bc = HorizontalBarChart() if horizontal else VerticalBarChart()
     bc.x, bc.y, bc.width, bc.height = plot.left, plot.bottom, plot.width, plot.height
     bc.data = data
@@ -114,8 +120,13 @@ def _configure(chart: Chart, data, plot: Box, typo: Typography, horizontal: bool
     return bc
 
 
-def _error_bars(chart: Chart, n_series: int, group_spacing: float, horizontal: bool,
-                scale: tuple[float, float, float]):
+def _error_bars(
+    chart: Chart,
+    n_series: int,
+    group_spacing: float,
+    horizontal: bool,
+    scale: tuple[float, float, float],
+):
     """An annotation hook: reportlab calls it with the axis scales once the bars are placed."""
     axis_lo, axis_hi, _ = scale
     units = group_spacing + n_series * BAR_WIDTH + (n_series - 1) * BAR_SPACING
@@ -131,8 +142,11 @@ def _error_bars(chart: Chart, n_series: int, group_spacing: float, horizontal: b
                 low, high = sorted((max(axis_lo, low), min(axis_hi, high)))
                 start, slot = category_scale(ci)
                 factor = slot / units
-                centre = start + (group_spacing / 2 + position * (BAR_WIDTH + BAR_SPACING)
-                                  + BAR_WIDTH / 2) * factor
+                centre = (
+                    start
+                    + (group_spacing / 2 + position * (BAR_WIDTH + BAR_SPACING) + BAR_WIDTH / 2)
+                    * factor
+                )
                 cap = min(BAR_WIDTH * factor * 0.3, 4.0)
                 a, b = value_scale_fn(low), value_scale_fn(high)
                 for shape in whisker(a, b, centre, cap, horizontal):
@@ -142,9 +156,6 @@ def _error_bars(chart: Chart, n_series: int, group_spacing: float, horizontal: b
     return annotate
 
 
-
-
 def _may_label_values(chart: Chart) -> bool:
     """Single-series bars carry their values; with several series or error bars it is clutter."""
-    return (chart.kind is ChartKind.BAR and len(chart.series) == 1
-            and not chart.series[0].intervals)
+    return chart.kind is ChartKind.BAR and len(chart.series) == 1 and not chart.series[0].intervals

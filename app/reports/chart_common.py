@@ -235,8 +235,9 @@ def rotated_text(text: str, x: float, y: float, angle: float, typo: Typography, 
 
 def add_title(drawing: Drawing, chart: Chart, box: Box, typo: Typography) -> None:
     lines, _ = wrap(chart.title, typo.bold, typo.title_size, box.width, 2)
-    drawing.add(text_block(lines, box.left + box.width / 2, box.top, typo, bold=True,
-                           size=typo.title_size))
+    drawing.add(
+        text_block(lines, box.left + box.width / 2, box.top, typo, bold=True, size=typo.title_size)
+    )
     box.top -= len(lines) * typo.title_size * 1.2 + 4
 
 
@@ -265,27 +266,62 @@ def add_legend(
         for i in row:
             label, width = items[i]
             if lines:
-                drawing.add(Line(x, y + swatch / 2 - 1, x + 2 * swatch, y + swatch / 2 - 1,
-                                 strokeColor=colour(i), strokeWidth=1.8))
-                drawing.add(makeMarker(marker(i), x=x + swatch, y=y + swatch / 2 - 1,
-                                       size=swatch * 0.7, fillColor=colour(i),
-                                       strokeColor=colour(i)))
+                drawing.add(
+                    Line(
+                        x,
+                        y + swatch / 2 - 1,
+                        x + 2 * swatch,
+                        y + swatch / 2 - 1,
+                        strokeColor=colour(i),
+                        strokeWidth=1.8,
+                    )
+                )
+                drawing.add(
+                    makeMarker(
+                        marker(i),
+                        x=x + swatch,
+                        y=y + swatch / 2 - 1,
+                        size=swatch * 0.7,
+                        fillColor=colour(i),
+                        strokeColor=colour(i),
+                    )
+                )
             else:
                 drawing.add(Rect(x, y - 1, swatch, swatch, fillColor=colour(i), strokeColor=None))
             offset = swatch * (2 if lines else 1) + gap
-            drawing.add(String(x + offset, y, label, fontName=typo.regular,
-                               fontSize=typo.size, fillColor=INK))
+            drawing.add(
+                String(
+                    x + offset, y, label, fontName=typo.regular, fontSize=typo.size, fillColor=INK
+                )
+            )
             x += width + spacing
     box.top -= len(rows) * row_height + 4
 
 
 def add_message(drawing: Drawing, message: str, box: Box, typo: Typography) -> None:
     """Used in place of a plot when there is nothing to draw."""
-    drawing.add(Rect(box.left, box.bottom, box.width, box.height, fillColor=None,
-                     strokeColor=GRID, strokeWidth=0.8))
-    drawing.add(String(box.left + box.width / 2, box.bottom + box.height / 2, message,
-                       fontName=typo.regular, fontSize=typo.size + 1, fillColor=MUTED,
-                       textAnchor="middle"))
+    drawing.add(
+        Rect(
+            box.left,
+            box.bottom,
+            box.width,
+            box.height,
+            fillColor=None,
+            strokeColor=GRID,
+            strokeWidth=0.8,
+        )
+    )
+    drawing.add(
+        String(
+            box.left + box.width / 2,
+            box.bottom + box.height / 2,
+            message,
+            fontName=typo.regular,
+            fontSize=typo.size + 1,
+            fillColor=MUTED,
+            textAnchor="middle",
+        )
+    )
 
 
 def new_drawing(chart: Chart, width: float, height: float, *, show_title: bool):

@@ -58,8 +58,9 @@ def draw_line_chart(chart: Chart, width: float, height: float, *, show_title: bo
         lc.lines[i].strokeColor = colour(i)
         lc.lines[i].strokeWidth = 1.8
         lc.lines[i].name = series.name
-        lc.lines[i].symbol = makeMarker(marker(i), size=typo.size * 0.8,
-                                        fillColor=colour(i), strokeColor=colour(i))
+        lc.lines[i].symbol = makeMarker(
+            marker(i), size=typo.size * 0.8, fillColor=colour(i), strokeColor=colour(i)
+        )
     if any(s.intervals for s in chart.series):
         lc.annotations = [_interval_whiskers(chart, scale)]
     drawing.add(lc)
@@ -80,8 +81,9 @@ def _interval_whiskers(chart: Chart, scale: tuple[float, float, float]):
                     continue
                 low, high = sorted((max(axis_lo, low), min(axis_hi, high)))
                 start, slot = category_scale(ci)
-                for shape in whisker(value_scale_fn(low), value_scale_fn(high),
-                                     start + slot / 2, 3.0, False):
+                for shape in whisker(
+                    value_scale_fn(low), value_scale_fn(high), start + slot / 2, 3.0, False
+                ):
                     group.add(shape)
         return group
 

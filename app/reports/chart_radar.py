@@ -6,9 +6,10 @@ import dataclasses
 import math
 
 from reportlab.graphics.charts.spider import SpiderChart
-from reportlab.graphics.shapes import Drawing, Polygon, String
+from reportlab.graphics.shapes import Drawing, Polygon, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.reports.chart_common import (
     GRID,
@@ -35,8 +36,9 @@ def draw_radar_chart(chart: Chart, width: float, height: float, *, show_title: b
         from app.reports.chart_bars import draw_bar_chart
 
         kind = ChartKind.GROUPED_BAR if len(chart.series) > 1 else ChartKind.BAR
-        return draw_bar_chart(dataclasses.replace(chart, kind=kind), width, height,
-                              show_title=show_title)
+        return draw_bar_chart(
+            dataclasses.replace(chart, kind=kind), width, height, show_title=show_title
+        )
     drawing, typo, box = new_drawing(chart, width, height, show_title=show_title)
     # Radar axes start at zero: negative or missing values are drawn at the centre.
     data = [
@@ -54,8 +56,9 @@ def draw_radar_chart(chart: Chart, width: float, height: float, *, show_title: b
     labels = [wrap(c, typo.regular, typo.size, label_width, 3)[0] for c in chart.categories]
     label_height = max(len(lines) for lines in labels) * typo.leading
     gap = 5.0
-    radius = min((box.width - 2 * (label_width + gap)) / 2,
-                 (box.height - 2 * (label_height + gap)) / 2)
+    radius = min(
+        (box.width - 2 * (label_width + gap)) / 2, (box.height - 2 * (label_height + gap)) / 2
+    )
     if radius < 15:
         add_message(drawing, "Chart too small to draw", box, typo)
         return drawing
@@ -63,14 +66,10 @@ def draw_radar_chart(chart: Chart, width: float, height: float, *, show_title: b
     angles = [math.radians(90 - i * 360 / n) for i in range(n)]  # clockwise from the top
 
     tick_values = ticks(0.0, top, step)[1:]
-    fmt = tick_formatter(chart, tick_values)
     for t in tick_values:
         r = radius * t / top
         points = [c for a in angles for c in (cx + r * math.cos(a), cy + r * math.sin(a))]
         drawing.add(Polygon(points, fillColor=None, strokeColor=GRID, strokeWidth=0.6))
-        # Just inside each ring beside the top spoke, clear of the spoke label above it.
-        drawing.add(String(cx + 3, cy + r - typo.size * 0.9 - 1, fmt(t), fontName=typo.regular,
-                           fontSize=typo.size * 0.85, fillColor=MUTED))
 
     spider = SpiderChart()
     spider.x, spider.y = cx - radius, cy - radius
@@ -85,17 +84,50 @@ def draw_radar_chart(chart: Chart, width: float, height: float, *, show_title: b
         strand = spider.strands[i]
         strand.strokeColor, strand.strokeWidth = base, 1.6
         strand.fillColor = colors.Color(base.red, base.green, base.blue, alpha=0.12)
-        strand.symbol = makeMarker(marker(i), size=typo.size * 0.8, fillColor=base,
-                                   strokeColor=base)
+        strand.symbol = makeMarker(
+            marker(i), size=typo.size * 0.8, fillColor=base, strokeColor=base
+        )
     hidden = spider.strands[len(data)]
     hidden.strokeColor, hidden.fillColor, hidden.strokeWidth = None, None, 0
     drawing.add(spider)
+    _ring_labels(drawing, chart, tick_values, top, (cx, cy), radius, typo)
     _spoke_labels(drawing, labels, angles, (cx, cy), radius + gap, typo)
     return drawing
 
 
-def _spoke_labels(drawing: Drawing, labels: list[list[str]], angles: list[float],
-                  centre: tuple[float, float], radius: float, typo: Typography) -> None:
+def _ring_labels(
+    drawing: Drawing,
+    chart: Chart,
+    tick_values: list[float],
+    top: float,
+    centre: tuple[float, float],
+    radius: float,
+    typo: Typography,
+) -> None:
+    """Scale values just inside each ring beside the top spoke, on a faint white plate so
+    they stay readable where a strand crosses them."""
+    fmt = tick_formatter(chart, tick_values)
+    size = typo.size * 0.85
+    plate = colors.Color(1, 1, 1, alpha=0.75)
+    cx, cy = centre
+    for t in tick_values:
+        text = fmt(t)
+        x, y = cx + 3, cy + radius * t / top - size - 1
+        width = stringWidth(text, typo.regular, size)
+        drawing.add(
+            Rect(x - 1, y - size * 0.25, width + 2, size * 1.15, fillColor=plate, strokeColor=None)
+        )
+        drawing.add(String(x, y, text, fontName=typo.regular, fontSize=size, fillColor=MUTED))
+
+
+def _spoke_labels(
+    drawing: Drawing,
+    labels: list[list[str]],
+    angles: list[float],
+    centre: tuple[float, float],
+    radius: float,
+    typo: Typography,
+) -> None:
     """Labels just outside each spoke, anchored away from the centre so they never overlap it."""
     cx, cy = centre
     for lines, angle in zip(labels, angles, strict=True):

@@ -20,6 +20,7 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.oxml import parse_xml
+from lxml import etree
 
 from app.reports import docx_template, docx_theme
 from app.reports.docx_xml import NSDECLS, W_NS, esc
@@ -55,13 +56,13 @@ def open_template(template: Path | None) -> Document:
         document = docx.Document(io.BytesIO(data))
         _ = document.styles.element, document.element.body  # parse now, not mid-render
     except Exception as exc:  # python-docx raises many kinds; the user needs one sentence
-        raise _damaged(Path(template)) from exc
+        raise template_damaged(Path(template)) from exc
     if document.element.body is None:
-        raise _damaged(Path(template))
+        raise template_damaged(Path(template))
     return document
 
 
-def _damaged(path: Path) -> ReportTemplateError:
+def template_damaged(path: Path) -> ReportTemplateError:
     return ReportTemplateError(
         f"The template “{path.name}” is not a Word document or is damaged; "
         "choose a .docx or .dotx file saved from Word, or use the built-in template."
@@ -90,7 +91,7 @@ def _checked_template_bytes(path: Path) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             return _as_document_package(path, package, data)
     except zipfile.BadZipFile as exc:
-        raise _damaged(path) from exc
+        raise template_damaged(path) from exc
 
 
 def _as_document_package(path: Path, package: zipfile.ZipFile, data: bytes) -> bytes:
@@ -103,7 +104,7 @@ def _as_document_package(path: Path, package: zipfile.ZipFile, data: bytes) -> b
     try:
         types = package.read("[Content_Types].xml").decode("utf-8")
     except (KeyError, UnicodeDecodeError) as exc:
-        raise _damaged(path) from exc
+        raise template_damaged(path) from exc
     if any(kind in types for kind in _MACRO_TYPES):
         raise ReportTemplateError(
             f"The template “{path.name}” contains macros; save it from Word as a .docx or "
@@ -150,8 +151,8 @@ def usable_width_twips(document: Document) -> int:
     return width if width >= 2000 else docx_theme.USABLE_WIDTH
 
 
-def _twips(sect: object, tag: str, attr: str, default: int) -> int:
-    el = sect.find(f"{_W}{tag}")  # type: ignore[attr-defined]
+def _twips(sect: etree._Element, tag: str, attr: str, default: int) -> int:
+    el = sect.find(f"{_W}{tag}")
     value = None if el is None else el.get(f"{_W}{attr}")
     try:
         return int(float(value)) if value is not None else default
@@ -204,8 +205,8 @@ def fill_running_header(document: Document, title: str, style_id: str | None) ->
     )
 
 
-def _has_content(story: object) -> bool:
-    for el in story.iter():  # type: ignore[attr-defined]
+def _has_content(story: etree._Element) -> bool:
+    for el in story.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == f"{_W}t" and (el.text or "").strip():
             return True

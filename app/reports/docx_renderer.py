@@ -75,11 +75,7 @@ def render_docx(
     out_path = Path(out_path)
     ticker = _Progress(progress, is_cancelled)
     ticker.check()
-    document = package.open_template(template)
-    package.clear_body(document)
-    sheet = StyleSheet(document.styles.element)
-    sheet.set_language(report.language)
-    width = package.usable_width_twips(document)
+    document, sheet, width = _prepare(template, report.language)
     charts = ChartImages(report.charts(), width / TWIPS_PER_INCH)
     try:
         writer = _BodyWriter(document, sheet, width, charts, ticker)
@@ -94,6 +90,22 @@ def render_docx(
         charts.close()
     ticker.report(1.0)
     return RenderResult(out_path, tuple(sheet.warnings + writer.warnings))
+
+
+def _prepare(template: Path | None, language: str) -> tuple[Document, StyleSheet, int]:
+    """Open the template, empty it and read its styles and text width."""
+    document = package.open_template(template)
+    try:
+        package.clear_body(document)
+        sheet = StyleSheet(document.styles.element)
+        sheet.set_language(language)
+        width = package.usable_width_twips(document)
+    except Exception as exc:
+        if template is None:  # the shipped template is ours: a failure here is a bug
+            raise
+        # A file python-docx could open but whose parts are malformed in some other way.
+        raise package.template_damaged(Path(template)) from exc
+    return document, sheet, width
 
 
 class _Progress:
@@ -164,6 +176,8 @@ class _BodyWriter:
                 "Charts could not be drawn on this computer, so each chart is described in "
                 "words instead."
             )
+        if self._after_table:  # end the body with a paragraph, as Word itself does
+            self._out.append("<w:p/>")
         self._place_charts()
         self._insert()
 
@@ -319,10 +333,12 @@ class _BodyWriter:
             brk = "<w:pageBreakBefore/>" if self._break_pending else ""
             self._out.append(f"<w:p><w:pPr>{brk}{_SPACER_PPR}</w:pPr></w:p>")
             self._break_pending = False
+            self._after_table = False
 
     def _table(self, table: Table) -> None:
         self._caption(table.caption)
-        self._spacer(always=False)
+        # Word joins two tables with nothing between them into one: keep them apart.
+        self._spacer(always=self._after_table)
         styles = TableStyles(
             self._sheet.style_id("Report Table"), self._sheet.resolve("Table Text")
         )

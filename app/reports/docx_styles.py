@@ -234,5 +234,5 @@ def _set_lang(rpr: etree._Element, language: str) -> None:
             later[0].addprevious(lang)
         else:
             rpr.append(lang)
+    # Only the Latin-script language: a template's East Asian or bidi setting stays.
     lang.set(f"{_W}val", language)
-    lang.set(f"{_W}eastAsia", language)

@@ -34,8 +34,9 @@ class ChartFlowable(Flowable):
             caption_height += self.caption.getSpaceBefore()
         room = avail_height - caption_height
         # Full size if it fits, shrunk if that is enough, else full size on the next page.
-        height = self.preferred if room >= self.preferred or room < self.preferred * MIN_SHARE \
-            else room
+        height = (
+            self.preferred if room >= self.preferred or room < self.preferred * MIN_SHARE else room
+        )
         self._caption_height = caption_height
         self._chart_height = height
         self.width = avail_width

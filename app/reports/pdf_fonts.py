@@ -11,9 +11,10 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from app.paths import resource
+
+FONT_DIR = resource("fonts")  # found beside the executable in installed builds too
 
 FAMILY = "RRTSans"
 

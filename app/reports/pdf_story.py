@@ -23,8 +23,20 @@ from app.reports.pdf_markup import Para, escape, inline_markup, safe_href
 from app.reports.pdf_styles import ACCENT, CALLOUT_FILL, TOC_DEPTH, Styles
 from app.reports.pdf_tables import table_flowable
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 FIGURES_PER_ROW = 3
 CHART_MAX_HEIGHT_SHARE = 0.5  # of the frame, so a chart and its caption fit with some text
 
@@ -84,8 +96,11 @@ class StoryBuilder:
         if tp.subtitle:
             story.append(Para(escape(tp.subtitle), s.subtitle))
         story.append(Spacer(1, 20 * mm))
-        meta = [("Date", long_date(tp.report_date) if tp.report_date else ""),
-                ("Author", tp.author), ("Version", tp.version)]
+        meta = [
+            ("Date", long_date(tp.report_date) if tp.report_date else ""),
+            ("Author", tp.author),
+            ("Version", tp.version),
+        ]
         for label, value in meta:
             if value:
                 story.append(Para(f"<b>{label}:</b> {escape(value)}", s.title_meta))
@@ -159,11 +174,20 @@ class StoryBuilder:
         for item in block.items:
             self._check_links(item.spans)
             items.append(ListItem(Para(inline_markup(item.spans), s.list_item)))
-        kind = {"bulletType": "1", "bulletFormat": "%s."} if block.numbered else {
-            "bulletType": "bullet", "start": "•"}
-        return ListFlowable(items, leftIndent=16, bulletFontName=fonts.regular,
-                            bulletFontSize=s.body.fontSize, bulletColor=ACCENT,
-                            spaceAfter=6, **kind)
+        kind = (
+            {"bulletType": "1", "bulletFormat": "%s."}
+            if block.numbered
+            else {"bulletType": "bullet", "start": "•"}
+        )
+        return ListFlowable(
+            items,
+            leftIndent=16,
+            bulletFontName=fonts.regular,
+            bulletFontSize=s.body.fontSize,
+            bulletColor=ACCENT,
+            spaceAfter=6,
+            **kind,
+        )
 
     def _note(self, note: model.Note) -> Para:
         label = f"<b>{escape(note.label)}:</b> " if note.label else ""
@@ -172,8 +196,10 @@ class StoryBuilder:
     def _table(self, table: model.Table) -> None:
         flowable = table_flowable(table, self.styles, self.width)
         if flowable is None:
-            self.warnings.append(f"The table “{table.caption or 'untitled'}” has no columns and "
-                                 "was left out of the PDF.")
+            self.warnings.append(
+                f"The table “{table.caption or 'untitled'}” has no columns and "
+                "was left out of the PDF."
+            )
             return
         if table.caption:
             self._story.append(Para(escape(table.caption), self.styles.caption))
@@ -191,13 +217,15 @@ class StoryBuilder:
         per_row = min(FIGURES_PER_ROW, len(block.figures))
         cells: list[list] = []
         for figure in block.figures:
-            cell = [Para(escape(figure.value), s.figure_value),
-                    Para(escape(figure.label), s.figure_label)]
+            cell = [
+                Para(escape(figure.value), s.figure_value),
+                Para(escape(figure.label), s.figure_label),
+            ]
             if figure.note:
                 cell.append(Para(escape(figure.note), s.figure_note))
             cells.append(cell)
         cells += [""] * (-len(cells) % per_row)
-        rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
         table = PdfTable(rows, colWidths=[self.width / per_row] * per_row, hAlign="LEFT")
         commands = [
             ("FONT", (0, 0), (-1, -1), register_fonts().regular, 9),

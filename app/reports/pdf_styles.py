@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -42,11 +42,7 @@ class Styles:
     caption: ParagraphStyle
     headings: tuple[ParagraphStyle, ...]
     cell: ParagraphStyle
-    cell_right: ParagraphStyle
-    cell_centre: ParagraphStyle
     header_cell: ParagraphStyle
-    header_cell_right: ParagraphStyle
-    header_cell_centre: ParagraphStyle
     figure_value: ParagraphStyle
     figure_label: ParagraphStyle
     figure_note: ParagraphStyle
@@ -93,8 +89,14 @@ def build_styles() -> Styles:
         for i, size in enumerate(HEADING_SIZES)
     )
     cell = derive("Cell", fontSize=8.5, leading=10.5, spaceAfter=0)
-    header = derive("HeaderCell", fontName=fonts.bold, fontSize=8.5, leading=10.5,
-                    spaceAfter=0, textColor=colors.white)
+    header = derive(
+        "HeaderCell",
+        fontName=fonts.bold,
+        fontSize=8.5,
+        leading=10.5,
+        spaceAfter=0,
+        textColor=colors.white,
+    )
     toc = tuple(
         derive(
             f"TOC{i + 1}",
@@ -112,27 +114,55 @@ def build_styles() -> Styles:
         body=base,
         list_item=derive("ListItem", spaceAfter=2),
         note=derive("Note", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=6),
-        caption=derive("Caption", fontName=fonts.bold, fontSize=9, leading=12,
-                       textColor=INK, spaceBefore=6, spaceAfter=4, keepWithNext=1),
+        caption=derive(
+            "Caption",
+            fontName=fonts.bold,
+            fontSize=9,
+            leading=12,
+            textColor=INK,
+            spaceBefore=6,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
         headings=headings,
         cell=cell,
-        cell_right=ParagraphStyle("CellRight", parent=cell, alignment=TA_RIGHT),
-        cell_centre=ParagraphStyle("CellCentre", parent=cell, alignment=TA_CENTER),
         header_cell=header,
-        header_cell_right=ParagraphStyle("HeaderRight", parent=header, alignment=TA_RIGHT),
-        header_cell_centre=ParagraphStyle("HeaderCentre", parent=header, alignment=TA_CENTER),
-        figure_value=derive("FigureValue", fontName=fonts.bold, fontSize=18, leading=22,
-                            textColor=ACCENT, spaceAfter=1),
+        figure_value=derive(
+            "FigureValue",
+            fontName=fonts.bold,
+            fontSize=18,
+            leading=22,
+            textColor=ACCENT,
+            spaceAfter=1,
+        ),
         figure_label=derive("FigureLabel", fontSize=8.5, leading=11, spaceAfter=1),
-        figure_note=derive("FigureNote", fontSize=7.5, leading=9.5, textColor=MUTED,
-                           spaceAfter=0),
-        title=derive("Title", fontName=fonts.bold, fontSize=26, leading=32, textColor=ACCENT,
-                     spaceAfter=10, alignment=TA_LEFT),
+        figure_note=derive("FigureNote", fontSize=7.5, leading=9.5, textColor=MUTED, spaceAfter=0),
+        title=derive(
+            "Title",
+            fontName=fonts.bold,
+            fontSize=26,
+            leading=32,
+            textColor=ACCENT,
+            spaceAfter=10,
+            alignment=TA_LEFT,
+        ),
         subtitle=derive("Subtitle", fontSize=14, leading=19, textColor=MUTED, spaceAfter=18),
-        organisation=derive("Organisation", fontName=fonts.bold, fontSize=12, leading=16,
-                            textColor=INK, spaceAfter=28),
+        organisation=derive(
+            "Organisation",
+            fontName=fonts.bold,
+            fontSize=12,
+            leading=16,
+            textColor=INK,
+            spaceAfter=28,
+        ),
         title_meta=derive("TitleMeta", fontSize=10, leading=15, spaceAfter=0),
-        contents_heading=derive("ContentsHeading", fontName=fonts.bold, fontSize=16,
-                                leading=20, textColor=ACCENT, spaceAfter=12),
+        contents_heading=derive(
+            "ContentsHeading",
+            fontName=fonts.bold,
+            fontSize=16,
+            leading=20,
+            textColor=ACCENT,
+            spaceAfter=12,
+        ),
         toc_levels=toc,
     )

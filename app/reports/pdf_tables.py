@@ -7,19 +7,24 @@ Both are positioned with the same font, size and leading, so the reader cannot t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as PdfTable
 
-from app.reports.model import Align, CellValue, Column, ColumnKind, Row, RowGroup, Table
+from app.reports.model import Align, CellValue, ColumnKind, Row, RowGroup, Table
+from app.reports.pdf_columns import fit_columns
 from app.reports.pdf_fonts import normalise_text, register_fonts
 from app.reports.pdf_markup import Para, escape
 from app.reports.pdf_styles import ACCENT, GROUP_FILL, RULE, ZEBRA, Styles
 
-PAD_X, PAD_Y = 4.0, 3.0
+PAD_X, PAD_Y = 4.0, 3.0  # PAD_Y is reportlab's default cell padding
 _ALIGN = {Align.LEFT: "LEFT", Align.CENTRE: "CENTER", Align.RIGHT: "RIGHT"}
+_PARA_ALIGN = {Align.LEFT: 0, Align.CENTRE: 1, Align.RIGHT: 2}
 
 
 def format_cell(value: CellValue, kind: ColumnKind, *, decimals: bool = False) -> str:
@@ -31,7 +36,7 @@ def format_cell(value: CellValue, kind: ColumnKind, *, decimals: bool = False) -
     if value is None:
         return ""
     if isinstance(value, str):  # includes suppressed counts such as "<5" and "[c]"
-        return value
+        return normalise_text(value)
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, datetime):
@@ -45,56 +50,63 @@ def format_cell(value: CellValue, kind: ColumnKind, *, decimals: bool = False) -
     return f"{value:,.2f}"
 
 
-def column_widths(columns: tuple[Column, ...], width: float) -> list[float]:
-    weights = [max(column.weight, 0.05) for column in columns]
-    total = sum(weights)
-    return [width * w / total for w in weights]
+@dataclass(frozen=True)
+class _Type:
+    """Fonts, size and paragraph styles for one table (its size may be reduced to fit)."""
+
+    regular: str
+    bold: str
+    size: float
+    leading: float
+    body: ParagraphStyle
+    header: ParagraphStyle
+
+    @classmethod
+    def at(cls, styles: Styles, size: float) -> _Type:
+        fonts = register_fonts()
+        leading = size * styles.cell.leading / styles.cell.fontSize
+        body = ParagraphStyle("TableCell", parent=styles.cell, fontSize=size, leading=leading)
+        header = ParagraphStyle(
+            "TableHeader", parent=styles.header_cell, fontSize=size, leading=leading
+        )
+        return cls(fonts.regular, fonts.bold, size, leading, body, header)
+
+    def paragraph(self, markup: str, align: Align, *, header: bool = False) -> Paragraph:
+        base = self.header if header else self.body
+        if align is not Align.LEFT:
+            base = ParagraphStyle(
+                f"{base.name}-{align.value}", parent=base, alignment=_PARA_ALIGN[align]
+            )
+        return Para(markup, base)
 
 
 class _CellMaker:
     """Builds one cell: a plain string when it fits on a line, else a wrapped Paragraph."""
 
-    def __init__(self, styles: Styles, widths: list[float], columns: tuple[Column, ...]):
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        self._width_of = stringWidth
-        self._fonts = register_fonts()
-        self._size = styles.cell.fontSize
+    def __init__(self, kind: _Type, widths: list[float], aligns: list[Align]) -> None:
+        self.type = kind
         self._room = [w - 2 * PAD_X - 0.5 for w in widths]
         self._full_room = sum(widths) - 2 * PAD_X - 0.5
-        self._left = styles.cell
-        self._styles = [
-            {Align.LEFT: styles.cell, Align.RIGHT: styles.cell_right,
-             Align.CENTRE: styles.cell_centre}[c.effective_align]
-            for c in columns
-        ]
+        self._aligns = aligns
 
-    def __call__(self, text: str, col: int, *, bold: bool = False,
-                 style: ParagraphStyle | None = None) -> str | Paragraph:
-        text = normalise_text(text)
-        font = self._fonts.bold if bold else self._fonts.regular
-        if "\n" not in text and self._width_of(text, font, self._size) <= self._room[col]:
+    def _fits(self, text: str, font: str, room: float) -> bool:
+        return "\n" not in text and stringWidth(text, font, self.type.size) <= room
+
+    def cell(self, text: str, col: int, *, bold: bool = False, header: bool = False):
+        font = self.type.bold if bold or header else self.type.regular
+        if self._fits(text, font, self._room[col]):
             return text
         markup = escape(text)
-        if style is not None:  # a style of its own (header cells are bold by style)
-            return Para(markup, style)
-        return Para(f"<b>{markup}</b>" if bold else markup, self._styles[col])
+        if bold and not header:  # header cells are bold by their style
+            markup = f"<b>{markup}</b>"
+        return self.type.paragraph(markup, self._aligns[col], header=header)
 
-    def spanning(self, text: str) -> str | Paragraph:
+    def spanning(self, text: str):
         """A bold label across the whole row (group labels)."""
         text = normalise_text(text)
-        if "\n" not in text and self._width_of(text, self._fonts.bold, self._size) <= (
-            self._full_room
-        ):
+        if self._fits(text, self.type.bold, self._full_room):
             return text
-        return Para(f"<b>{escape(text)}</b>", self._left)
-
-
-def _header(table: Table, styles: Styles, make: _CellMaker) -> list[str | Paragraph]:
-    by_align = {Align.LEFT: styles.header_cell, Align.RIGHT: styles.header_cell_right,
-                Align.CENTRE: styles.header_cell_centre}
-    return [make(c.title, i, bold=True, style=by_align[c.effective_align])
-            for i, c in enumerate(table.columns)]
+        return self.type.paragraph(f"<b>{escape(text)}</b>", Align.LEFT)
 
 
 def _fractional_columns(table: Table) -> list[bool]:
@@ -106,43 +118,58 @@ def _fractional_columns(table: Table) -> list[bool]:
     return flags
 
 
-def _cells(row: Row, table: Table, make: _CellMaker, fractional: list[bool]) -> list:
-    values = list(row.cells[: len(table.columns)])
-    values += [None] * (len(table.columns) - len(values))
-    return [
-        make(format_cell(value, column.kind, decimals=fractional[i]), i, bold=row.is_total)
-        for i, (value, column) in enumerate(zip(values, table.columns, strict=True))
-    ]
-
-
-def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | None:
-    """The table itself (the caption is added by the caller so it can keep them together)."""
-    n = len(table.columns)
-    if n == 0:
-        return None
-    fonts = register_fonts()
-    widths = column_widths(table.columns, width)
-    make = _CellMaker(styles, widths, table.columns)
+def _texts(table: Table) -> list[list[str]]:
+    """Every body row as the strings a reader sees, padded or cut to the columns."""
     fractional = _fractional_columns(table)
-    data: list[list[str | Paragraph]] = [_header(table, styles, make)]
+    n = len(table.columns)
+    out = []
+    for row in table.iter_rows():
+        values = list(row.cells[:n]) + [None] * (n - len(row.cells[:n]))
+        out.append(
+            [
+                format_cell(value, column.kind, decimals=fractional[i])
+                for i, (value, column) in enumerate(zip(values, table.columns, strict=True))
+            ]
+        )
+    return out
+
+
+def _base_commands(kind: _Type, table: Table) -> list[tuple]:
     commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), fonts.regular, styles.cell.fontSize, styles.cell.leading),
-        ("TEXTCOLOR", (0, 1), (-1, -1), styles.cell.textColor),
+        ("FONT", (0, 0), (-1, -1), kind.regular, kind.size, kind.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), kind.body.textColor),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+        # (top and bottom padding are reportlab's default, PAD_Y)
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA]),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("FONT", (0, 0), (-1, 0), fonts.bold, styles.cell.fontSize, styles.cell.leading),
-        ("TEXTCOLOR", (0, 0), (-1, 0), styles.header_cell.textColor),
+        ("FONT", (0, 0), (-1, 0), kind.bold, kind.size, kind.leading),
+        ("TEXTCOLOR", (0, 0), (-1, 0), kind.header.textColor),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
     ]
     for i, column in enumerate(table.columns):
         commands.append(("ALIGN", (i, 0), (i, -1), _ALIGN[column.effective_align]))
+    return commands
 
-    stripe = 0
+
+def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | None:
+    """The table itself (the caller adds the caption above it)."""
+    n = len(table.columns)
+    if n == 0:
+        return None
+    texts = _texts(table)
+    widths, size = fit_columns(
+        table.columns, texts, width, register_fonts().bold, styles.cell.fontSize, 2 * PAD_X
+    )
+    kind = _Type.at(styles, size)
+    make = _CellMaker(kind, widths, [c.effective_align for c in table.columns])
+    data: list[list] = [[make.cell(c.title, i, header=True) for i, c in enumerate(table.columns)]]
+    commands = _base_commands(kind, table)
+    bold_row = ("FONT", kind.bold, kind.size, kind.leading)
+
+    next_text = iter(texts)
     for item in table.body:
         if isinstance(item, RowGroup):
             r = len(data)
@@ -150,28 +177,36 @@ def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | Non
             commands += [
                 ("SPAN", (0, r), (-1, r)),
                 ("BACKGROUND", (0, r), (-1, r), GROUP_FILL),
-                ("FONT", (0, r), (-1, r), fonts.bold, styles.cell.fontSize, styles.cell.leading),
+                (bold_row[0], (0, r), (-1, r), *bold_row[1:]),
                 ("ALIGN", (0, r), (-1, r), "LEFT"),
             ]
-            stripe = 0
-            rows = item.rows
+            rows: tuple[Row, ...] = item.rows
         else:
             rows = (item,)
         for row in rows:
             r = len(data)
-            data.append(_cells(row, table, make, fractional))
+            line = next(next_text)
+            data.append([make.cell(text, i, bold=row.is_total) for i, text in enumerate(line)])
             if row.is_total:
-                commands += [
-                    ("FONT", (0, r), (-1, r), fonts.bold, styles.cell.fontSize,
-                     styles.cell.leading),
-                    ("LINEABOVE", (0, r), (-1, r), 0.9, ACCENT),
-                ]
-            elif stripe % 2:
-                commands.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
-            stripe += 1
+                commands.append((bold_row[0], (0, r), (-1, r), *bold_row[1:]))
+                commands.append(("LINEABOVE", (0, r), (-1, r), 0.9, ACCENT))
+                commands.append(("BACKGROUND", (0, r), (-1, r), colors.white))
     if len(data) == 1:  # a table with no rows still says so, under its header
         data.append(["No rows to show."] + [""] * (n - 1))
         commands.append(("SPAN", (0, 1), (-1, 1)))
-    return PdfTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", style=commands,
-                    splitByRow=1)
-
+    # Rows of one-line strings are a line plus padding high; saying so saves reportlab from
+    # measuring ~9,000 cells again.
+    one_line = kind.leading + 2 * PAD_Y
+    heights = [
+        one_line if all(type(c) is str and "\n" not in c for c in row) else None for row in data
+    ]
+    return PdfTable(
+        data,
+        colWidths=widths,
+        rowHeights=heights,
+        repeatRows=1,
+        hAlign="LEFT",
+        style=commands,
+        splitByRow=1,
+        splitInRow=1,  # a cell taller than a page (long notes) continues on the next page
+    )

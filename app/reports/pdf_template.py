@@ -39,10 +39,18 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict] = []
         self._heading_pages: dict[str, int] = {}  # shared by all pages
-        self._contents_marks: list[tuple[float, float, str, str, float]] = []  # this page's
+        # Per page (each held page keeps its own lists):
+        self._contents_marks: list[tuple[float, float, str, str, float]] = []
+        self._bookmarks: list[tuple[str, float]] = []
 
-    def record_heading(self, key: str, page: int) -> None:
+    def bookmark_heading(self, key: str, page: int, top: float) -> None:
+        """Make `key` a destination at height `top` on the current page.
+
+        A bookmark refers to the PDF page object being written, and pages are only written
+        in `save`, so the bookmark is bound then.
+        """
         self._heading_pages[key] = page
+        self._bookmarks.append((key, top))
 
     def mark_contents_number(self, x: float, y: float, key: str, font: str, size: float) -> None:
         """Right-align heading `key`'s page number at (x, y) once it is known."""
@@ -50,13 +58,15 @@ class NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._held_pages.append(dict(self.__dict__))
-        self._contents_marks = []  # the held page keeps its own list
+        self._contents_marks, self._bookmarks = [], []  # the held page keeps its own lists
         self._startPage()
 
     def save(self) -> None:
         total = len(self._held_pages)
         for number, state in enumerate(self._held_pages, start=1):
             self.__dict__.update(state)
+            for key, top in self._bookmarks:  # jump to the heading, keeping the reader's zoom
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top)
             self._page_number(number, total)
             for x, y, key, font, size in self._contents_marks:
                 page = self._heading_pages.get(key)
@@ -78,7 +88,7 @@ class NumberedCanvas(Canvas):
 
 
 class ReportDocTemplate(BaseDocTemplate):
-    """A title page template and a body template, plus outline, TOC and cancel hooks."""
+    """Title and body page templates, plus hooks for the outline, progress and cancel."""
 
     def __init__(
         self,
@@ -112,16 +122,36 @@ class ReportDocTemplate(BaseDocTemplate):
         self._report = report
         self._progress = progress
         self._is_cancelled = is_cancelled
-        self._pass_size = 0
+        self._story_size = 0
         self._reported = 0.0
-        body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height - 20,
-                      id="cover", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate("title", [cover], onPage=self._decorate_title_page),
-            PageTemplate("body", [body], onPage=self._decorate_body_page),
-        ])
+        body = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        cover = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height - 20,
+            id="cover",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("title", [cover], onPage=self._decorate_title_page),
+                PageTemplate("body", [body], onPage=self._decorate_body_page),
+            ]
+        )
 
     # ------------------------------------------------------------ page furniture
 
@@ -161,24 +191,24 @@ class ReportDocTemplate(BaseDocTemplate):
         if heading is None:
             return
         level, text, key = heading
-        self.canv.bookmarkPage(key)
+        # The frame's _y is the bottom of what was just placed; the heading's top is above it.
+        bottom = getattr(self.frame, "_y", self.pagesize[1])
+        top = min(bottom + flowable.height + flowable.getSpaceBefore(), self.pagesize[1])
+        self.canv.bookmark_heading(key, self.page, top)
         self.canv.addOutlineEntry(normalise_text(text), key, level=level, closed=level >= 1)
-        record = getattr(self.canv, "record_heading", None)
-        if record is not None:
-            record(key, self.page)
 
     # ------------------------------------------------------------ progress and cancel
 
     def beforeDocument(self) -> None:
-        self._pass_size = 0
+        self._story_size = 0
         self.canv.showOutline()
 
     def handle_flowable(self, flowables: list) -> None:
         if self._is_cancelled is not None and self._is_cancelled():
             raise ExportCancelled()
         if self._progress is not None:
-            self._pass_size = max(self._pass_size, len(flowables))
-            fraction = min(0.98, 1 - len(flowables) / max(self._pass_size, 1))
+            self._story_size = max(self._story_size, len(flowables))
+            fraction = min(0.98, 1 - len(flowables) / max(self._story_size, 1))
             if fraction - self._reported >= 0.01:
                 self._reported = fraction
                 self._progress(fraction)

@@ -23,9 +23,17 @@ def make_chart(kind: ChartKind, *, categories=CATEGORIES, series=None, **kw) -> 
             Series("Board", (0.1, 0.25, 0.05, 0.4, 0.2)),
             Series("Staff", (0.2, 0.15, 0.1, 0.35, 0.2)),
         )
-    return Chart(kind=kind, title=f"A {kind.value} chart", categories=categories,
-                 series=series, alt_text="A chart for tests.", value_axis_title="Share",
-                 category_axis_title="Ethnic group", value_format="{:.0%}", **kw)
+    return Chart(
+        kind=kind,
+        title=f"A {kind.value} chart",
+        categories=categories,
+        series=series,
+        alt_text="A chart for tests.",
+        value_axis_title="Share",
+        category_axis_title="Ethnic group",
+        value_format="{:.0%}",
+        **kw,
+    )
 
 
 def children(node) -> list:
@@ -100,8 +108,11 @@ def test_intervals_are_drawn_as_error_bars() -> None:
 
     def whisker_lines(series: Series) -> int:
         chart = make_chart(ChartKind.GROUPED_BAR, series=(series,))
-        return sum(1 for s in shapes(chart_drawing(chart, 450, 260))
-                   if isinstance(s, Line) and s.strokeColor == INK)
+        return sum(
+            1
+            for s in shapes(chart_drawing(chart, 450, 260))
+            if isinstance(s, Line) and s.strokeColor == INK
+        )
 
     assert whisker_lines(with_ci) - whisker_lines(plain) == 3 * len(values)  # stem + 2 caps
 
@@ -148,8 +159,9 @@ def test_long_labels_are_wrapped_and_stay_inside_the_drawing() -> None:
         "Any other ethnic group",
     )
     for kind in ChartKind:
-        chart = make_chart(kind, categories=long,
-                           series=(Series("A", (1, 2, 3, 4)), Series("B", (2, 1, 4, 3))))
+        chart = make_chart(
+            kind, categories=long, series=(Series("A", (1, 2, 3, 4)), Series("B", (2, 1, 4, 3)))
+        )
         drawing = chart_drawing(chart, 400, 240)
         text = " ".join(strings(drawing))
         words = {w.strip(",") for label in long for w in label.split()}
@@ -182,11 +194,13 @@ def expanded_strings(drawing: Drawing) -> list[tuple[float, float, str]]:
 
 def test_many_categories_in_a_short_chart_use_angled_labels() -> None:
     categories = tuple(f"Category number {i}" for i in range(30))
-    chart = make_chart(ChartKind.BAR, categories=categories,
-                       series=(Series("n", tuple(range(30))),))
+    chart = make_chart(
+        ChartKind.BAR, categories=categories, series=(Series("n", tuple(range(30))),)
+    )
     drawing = chart_drawing(chart, 450, 200)
-    rotated = [g for g in shapes_and_groups(drawing) if isinstance(g, Group)
-               and abs(g.transform[1]) > 1e-6]
+    rotated = [
+        g for g in shapes_and_groups(drawing) if isinstance(g, Group) and abs(g.transform[1]) > 1e-6
+    ]
     assert len(rotated) >= 30
 
 
@@ -215,8 +229,11 @@ def test_title_only_when_asked() -> None:
 
 
 def test_diacritics_in_labels_use_the_embedded_font() -> None:
-    chart = make_chart(ChartKind.BAR, categories=("Zażółć", "Şükrü", "Nguyễn", "Đức", "İstanbul"),
-                       series=(Series("Ağaoğlu", (1, 2, 3, 4, 5)),))
+    chart = make_chart(
+        ChartKind.BAR,
+        categories=("Zażółć", "Şükrü", "Nguyễn", "Đức", "İstanbul"),
+        series=(Series("Ağaoğlu", (1, 2, 3, 4, 5)),),
+    )
     fonts = {s.fontName for s in shapes(chart_drawing(chart, 450, 260)) if isinstance(s, String)}
     assert fonts <= {"RRTSans", "RRTSans-Bold"}
 

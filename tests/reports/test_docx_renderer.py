@@ -7,6 +7,7 @@ Every .docx written here is also opened and converted to PDF by LibreOffice head
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import sys
 import zipfile
@@ -556,6 +557,45 @@ def test_zip_that_is_not_a_word_file_and_missing_template(tmp_path: Path) -> Non
     with pytest.raises(ReportTemplateError, match="could not be found"):
         render_docx(tiny_report(), tmp_path / "Out.docx", template=tmp_path / "Gone.docx")
     assert not (tmp_path / "Out.docx").exists()
+
+
+def test_template_with_broken_xml_inside_a_good_zip(tmp_path: Path) -> None:
+    source = python_docx_default_template(tmp_path / "source.docx")
+    broken = tmp_path / "Broken styles.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(broken, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "word/styles.xml":
+                data = data[: len(data) // 2]  # cut off mid-element
+            dst.writestr(name, data)
+    with pytest.raises(ReportTemplateError, match=r"Broken styles\.docx” is not a Word"):
+        render_docx(tiny_report(), tmp_path / "Out.docx", template=broken)
+    assert not (tmp_path / "Out.docx").exists()
+
+
+# ---------------------------------------------------------------- layout edge cases
+
+
+def test_tables_without_captions_are_kept_apart_and_the_body_ends_with_a_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Word merges adjacent tables into one, and expects a paragraph before sectPr."""
+    bare_table = Table((Column("Name"), Column("People", ColumnKind.COUNT)), (Row(("A", 1)),))
+    figures = KeyFigures((KeyFigure("Members", "12"),))
+    report = Report(
+        TitlePage("Adjacent tables"),
+        (Section("Tables", (figures, bare_table, bare_table, PageBreak(), bare_table)),),
+    )
+    result = render_docx(report, tmp_path / "Adjacent.docx")
+    body = xml_part(result.path).find("w:body", NS)
+    tags = [etree.QName(child).localname for child in body]
+    assert "tbl" in tags
+    assert all(not (a == "tbl" and b == "tbl") for a, b in itertools.pairwise(tags))
+    assert tags[-2:] == ["p", "sectPr"]
+    text = converted_text(result.path)
+    assert text.count("People") == 3
+    assert "People" not in text.split("\f")[1].split("Members")[0]  # page 2 starts with tiles
+    assert "People" in text.split("\f")[2]  # the page break put the last table on page 3
 
 
 # ---------------------------------------------------------------- cancel, errors, progress

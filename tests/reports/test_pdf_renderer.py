@@ -42,12 +42,16 @@ LONG_ROWS = 90
 
 
 def long_table() -> Table:
-    rows = tuple(Row((f"Member row {i:03d}", i, i / LONG_ROWS, date(2026, 11, 25))) for i in
-                 range(LONG_ROWS))
+    rows = tuple(
+        Row((f"Member row {i:03d}", i, i / LONG_ROWS, date(2026, 11, 25))) for i in range(LONG_ROWS)
+    )
     return Table(
-        columns=(Column("Person name", weight=3), Column("Headcount", ColumnKind.COUNT),
-                 Column("Share of total", ColumnKind.PERCENT),
-                 Column("Joined on", ColumnKind.DATE)),
+        columns=(
+            Column("Person name", weight=3),
+            Column("Headcount", ColumnKind.COUNT),
+            Column("Share of total", ColumnKind.PERCENT),
+            Column("Joined on", ColumnKind.DATE),
+        ),
         body=(*rows, Row(("Total", sum(range(LONG_ROWS)), 1.0, None), is_total=True)),
         caption="Table 2: every member",
     )
@@ -55,42 +59,69 @@ def long_table() -> Table:
 
 def sample_report() -> Report:
     grouped = Table(
-        columns=(Column("Ethnic group", weight=3), Column("People", ColumnKind.COUNT),
-                 Column("Ratio", ColumnKind.NUMBER)),
+        columns=(
+            Column("Ethnic group", weight=3),
+            Column("People", ColumnKind.COUNT),
+            Column("Ratio", ColumnKind.NUMBER),
+        ),
         body=(
-            RowGroup("Asian, Asian British or Asian Welsh",
-                     (Row(("Bangladeshi", 12, 0.8)), Row(("Chinese", "<5", None)))),
+            RowGroup(
+                "Asian, Asian British or Asian Welsh",
+                (Row(("Bangladeshi", 12, 0.8)), Row(("Chinese", "<5", None))),
+            ),
             RowGroup("White", (Row(("Irish", "[c]", 1.25)), Row((TRICKY, 40, 2.0)))),
             Row(("Total", 60, None), is_total=True),
         ),
         caption="Table 1: people by ethnic group & role",
     )
-    chart = Chart(ChartKind.GROUPED_BAR, "Figure 1: share by round", ("Board", "Staff"),
-                  (Series("2025", (0.2, 0.3), ((0.1, 0.3), (0.2, 0.4))),
-                   Series("2026", (0.25, 0.35))),
-                  alt_text="Shares by round.", value_format="{:.0%}")
+    chart = Chart(
+        ChartKind.GROUPED_BAR,
+        "Figure 1: share by round",
+        ("Board", "Staff"),
+        (Series("2025", (0.2, 0.3), ((0.1, 0.3), (0.2, 0.4))), Series("2026", (0.25, 0.35))),
+        alt_text="Shares by round.",
+        value_format="{:.0%}",
+    )
     return Report(
         title_page=TitlePage(
-            title="Representation Review 2026", organisation="Northfield CVS",
-            subtitle="Report to members", report_date=date(2026, 11, 25), author=VIETNAMESE,
+            title="Representation Review 2026",
+            organisation="Northfield CVS",
+            subtitle="Report to members",
+            report_date=date(2026, 11, 25),
+            author=VIETNAMESE,
             version="1.2",
         ),
         sections=(
-            Section("1. Introduction", (
-                Paragraph.of("Plain text, ", Span("bold words", bold=True), ", ",
-                             Span("italic words", italic=True), " and ",
-                             Span("a link", link="https://www.ons.gov.uk/?a=1&b=2"), "."),
-                Paragraph.of(TRICKY),
-                Paragraph.of(f"Names: {POLISH}; {TURKISH}; {VIETNAMESE}."),
-                KeyFigures((KeyFigure("Members", "1,204"),
-                            KeyFigure("Ratio", "0.42", "1.00 means proportional"))),
-                BulletList((Paragraph.of("First bullet"), Paragraph.of("Second bullet"))),
-                BulletList((Paragraph.of("Step one"), Paragraph.of("Step two")), numbered=True),
-                Note("Counts under 5 are suppressed."),
-                Section("1.1 Who we counted", (grouped, chart)),
-            )),
-            Section("2. Members", (long_table(), PageBreak(),
-                                   Section("2.1 Next steps", (Paragraph.of("Onwards."),)))),
+            Section(
+                "1. Introduction",
+                (
+                    Paragraph.of(
+                        "Plain text, ",
+                        Span("bold words", bold=True),
+                        ", ",
+                        Span("italic words", italic=True),
+                        " and ",
+                        Span("a link", link="https://www.ons.gov.uk/?a=1&b=2"),
+                        ".",
+                    ),
+                    Paragraph.of(TRICKY),
+                    Paragraph.of(f"Names: {POLISH}; {TURKISH}; {VIETNAMESE}."),
+                    KeyFigures(
+                        (
+                            KeyFigure("Members", "1,204"),
+                            KeyFigure("Ratio", "0.42", "1.00 means proportional"),
+                        )
+                    ),
+                    BulletList((Paragraph.of("First bullet"), Paragraph.of("Second bullet"))),
+                    BulletList((Paragraph.of("Step one"), Paragraph.of("Step two")), numbered=True),
+                    Note("Counts under 5 are suppressed."),
+                    Section("1.1 Who we counted", (grouped, chart)),
+                ),
+            ),
+            Section(
+                "2. Members",
+                (long_table(), PageBreak(), Section("2.1 Next steps", (Paragraph.of("Onwards."),))),
+            ),
             Section(f"3. {TRICKY}", (Paragraph.of("Heading with markup characters."),)),
         ),
         appendices=(Section("Appendix A: method", (Paragraph.of("How we did it."),)),),
@@ -109,8 +140,12 @@ def rendered(tmp_path_factory) -> Path:
 
 def page_text(pdf: Path, page: int) -> str:
     tool = require_tool("pdftotext")
-    return subprocess.run([tool, "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        [tool, "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def nfc(text: str) -> str:
@@ -120,12 +155,27 @@ def nfc(text: str) -> str:
 def test_pdf_is_valid_and_has_the_text(rendered: Path) -> None:
     qpdf_check(rendered)
     text = pdf_text(rendered)
-    for expected in ("Representation Review 2026", "Northfield CVS", "Report to members",
-                     "25 November 2026", "Version: 1.2", "Contents", "1. Introduction",
-                     "bold words", "First bullet", "Step two", "1,204", "Bangladeshi",
-                     "Asian, Asian British or Asian Welsh", "Percentages may not sum",
-                     "Appendix A: method", "Table 1: people by ethnic group & role",
-                     "Figure 1: share by round", "25/11/2026", "Counts under 5"):
+    for expected in (
+        "Representation Review 2026",
+        "Northfield CVS",
+        "Report to members",
+        "25 November 2026",
+        "Version: 1.2",
+        "Contents",
+        "1. Introduction",
+        "bold words",
+        "First bullet",
+        "Step two",
+        "1,204",
+        "Bangladeshi",
+        "Asian, Asian British or Asian Welsh",
+        "Percentages may not sum",
+        "Appendix A: method",
+        "Table 1: people by ethnic group & role",
+        "Figure 1: share by round",
+        "25/11/2026",
+        "Counts under 5",
+    ):
         assert expected in text, expected
 
 
@@ -143,11 +193,57 @@ def test_outline_has_an_entry_per_heading(rendered: Path) -> None:
 
         depths: list[int] = []
         collect(outline.root, 0, depths)
-    assert titles == ["Contents", *[h for h in headings if not h.startswith("Appendix")],
-                      "Notes", "Appendix A: method"]
-    assert titles[titles.index("1.1 Who we counted")] and depths[titles.index(
-        "1.1 Who we counted")] == 1
+    assert titles == [
+        "Contents",
+        *[h for h in headings if not h.startswith("Appendix")],
+        "Notes",
+        "Appendix A: method",
+    ]
+    assert (
+        titles[titles.index("1.1 Who we counted")]
+        and depths[titles.index("1.1 Who we counted")] == 1
+    )
     assert TRICKY in titles[titles.index(f"3. {TRICKY}")]
+
+
+def test_contents_lists_each_heading_with_its_page(rendered: Path) -> None:
+    import re
+
+    pages = pdf_text(rendered).split("\f")
+    contents = pages[1]
+    assert "Contents" in [line.strip() for line in contents.splitlines()]
+    top_two_levels = [
+        "1. Introduction",
+        "1.1 Who we counted",
+        "2. Members",
+        "2.1 Next steps",
+        f"3. {TRICKY}",
+        "Notes",
+        "Appendix A: method",
+    ]
+    for title in top_two_levels:
+        found = re.search(rf"^\s*{re.escape(title)}\s+(\d+)\s*$", contents, re.MULTILINE)
+        assert found, f"{title!r} is missing from the contents"
+        page = int(found.group(1))
+        assert page > 2 and title in pages[page - 1], (title, page)
+    with pikepdf.open(rendered) as pdf:
+        links = [a for a in pdf.pages[1].get("/Annots", []) if a.Subtype == "/Link"]
+    assert len(links) == len(top_two_levels)  # each contents line jumps to its heading
+
+
+def test_bookmarks_and_contents_links_jump_to_the_heading_page(rendered: Path) -> None:
+    pages_text = pdf_text(rendered).split("\f")
+    with pikepdf.open(rendered) as pdf:
+        number = {page.objgen: i + 1 for i, page in enumerate(pdf.pages)}
+        with pdf.open_outline() as outline:
+            pending = list(outline.root)
+            while pending:
+                item = pending.pop()
+                pending.extend(item.children)
+                page = number[item.destination[0].objgen]
+                assert item.title in pages_text[page - 1], (item.title, page)
+        targets = [number[a.Dest[0].objgen] for a in pdf.pages[1].Annots]
+    assert targets == sorted(targets) and targets[0] == 3
 
 
 def test_page_numbers_say_page_n_of_total(rendered: Path) -> None:
@@ -212,11 +308,17 @@ def test_metadata_and_language(rendered: Path) -> None:
 
 def test_links_are_live_and_unsafe_links_are_dropped(tmp_path: Path, rendered: Path) -> None:
     with pikepdf.open(rendered) as pdf:
-        uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", [])
-                if "/A" in a and "/URI" in a.A]
+        uris = [
+            str(a.A.URI)
+            for page in pdf.pages
+            for a in page.get("/Annots", [])
+            if "/A" in a and "/URI" in a.A
+        ]
     assert "https://www.ons.gov.uk/?a=1&b=2" in uris
-    report = Report(TitlePage("Links"), (Section("S", (
-        Paragraph.of(Span("click me", link="javascript:alert(1)")),)),))
+    report = Report(
+        TitlePage("Links"),
+        (Section("S", (Paragraph.of(Span("click me", link="javascript:alert(1)")),)),),
+    )
     result = render_pdf(report, tmp_path / "links.pdf")
     assert "click me" in pdf_text(result.path)
     assert any("click me" in w for w in result.warnings)
@@ -268,11 +370,24 @@ def test_minimal_and_empty_reports(tmp_path: Path) -> None:
     empty = render_pdf(Report(TitlePage(""), ()), tmp_path / "empty.pdf").path
     qpdf_check(empty)
     assert "Placeholder" not in pdf_text(empty)
-    odd = Report(TitlePage("Odd"), (Section("Empty things", (
-        Table((), ()), Table((Column("Only"),), (), caption="No rows"), KeyFigures(()),
-        BulletList(()), Chart(ChartKind.RADAR, "Nothing", (), (), alt_text="Nothing."),
-        Section("Deep", (Section("Deeper", (Section("Deepest", (Paragraph.of(""),)),)),)),
-    )),))
+    odd = Report(
+        TitlePage("Odd"),
+        (
+            Section(
+                "Empty things",
+                (
+                    Table((), ()),
+                    Table((Column("Only"),), (), caption="No rows"),
+                    KeyFigures(()),
+                    BulletList(()),
+                    Chart(ChartKind.RADAR, "Nothing", (), (), alt_text="Nothing."),
+                    Section(
+                        "Deep", (Section("Deeper", (Section("Deepest", (Paragraph.of(""),)),)),)
+                    ),
+                ),
+            ),
+        ),
+    )
     result = render_pdf(odd, tmp_path / "odd.pdf")
     qpdf_check(result.path)
     assert "No rows to show." in pdf_text(result.path)
@@ -336,8 +451,9 @@ def test_accessible_pdf_can_be_cancelled(tmp_path: Path) -> None:
     from app.reports.accessible_pdf import render_accessible_pdf
 
     with pytest.raises(ExportCancelled):
-        render_accessible_pdf(word_file(tmp_path / "report.docx"), tmp_path / "a.pdf",
-                              is_cancelled=lambda: True)
+        render_accessible_pdf(
+            word_file(tmp_path / "report.docx"), tmp_path / "a.pdf", is_cancelled=lambda: True
+        )
     assert not (tmp_path / "a.pdf").exists()
 
 
@@ -351,3 +467,23 @@ def test_accessible_pdf_without_libreoffice_says_how_to_get_it(tmp_path, monkeyp
     message = str(caught.value)
     assert "needs LibreOffice" in message and "libreoffice.org" in message
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_awkward_tables_fit_the_page(tmp_path: Path) -> None:
+    wide = Table(
+        tuple(Column(f"Year {2010 + i}", ColumnKind.NUMBER) for i in range(12)),
+        (Row(tuple(i * 1000 + 234.56 for i in range(12))),),
+        caption="Twelve number columns",
+    )
+    tall = Table(
+        (Column("Notes", weight=3), Column("People", ColumnKind.COUNT)),
+        (Row(("word " * 3000, 7)), Row(("https://example.org/" + "a" * 300, 8))),
+        caption="A cell longer than a page",
+    )
+    report = Report(TitlePage("Tables"), (Section("Awkward", (wide, tall)),))
+    out = render_pdf(report, tmp_path / "tables.pdf").path
+    qpdf_check(out)
+    text = pdf_text(out)
+    for i in range(12):  # numbers are never broken over two lines
+        assert f"{i * 1000 + 234.56:,.2f}" in text
+    assert text.count("Notes") >= 3  # the long row continues under repeated headers
