@@ -17,6 +17,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
 from app.reports import docx_package as package
+from app.reports.dates import long_date
 from app.reports.docx_charts import ChartImages, ImageInserter
 from app.reports.docx_numbering import ListNumbering
 from app.reports.docx_styles import StyleSheet
@@ -27,7 +28,6 @@ from app.reports.docx_xml import (
     W_NS,
     WP_NS,
     hyperlink,
-    long_date,
     paragraph,
     ppr,
     run,

@@ -29,20 +29,6 @@ NSDECLS = (
 TWIPS_PER_INCH = 1440
 EMU_PER_INCH = 914400
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # XML 1.0 forbids most control characters; a stray one pasted from another program must not
 # make the whole export fail, so they are dropped.
@@ -60,10 +46,6 @@ def esc(text: str) -> str:
         text = _INVALID_XML.sub("", text)
     return text
 
-
-def long_date(value: date) -> str:
-    """'25 November 2026', independent of the machine's locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def short_date(value: date) -> str:

@@ -17,6 +17,7 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
+from app.reports.dates import long_date
 from app.reports.disclosure import DisclosurePreset, apply_disclosure
 from app.reports.model import Report
 from app.reports.render_result import ExportCancelled, RenderResult
@@ -219,16 +220,10 @@ _DISPATCH: dict[ExportFormat, Renderer] = {
 
 # ---------------------------------------------------------------- file names
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 _WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
 MAX_STEM = 150  # leaves room for a long folder path within Windows' 260-character limit
 
-
-def long_date(value: date) -> str:
-    """25 November 2026, whatever the machine's locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def default_file_name(title: str, report_name: str, when: date, fmt: ExportFormat) -> str:

@@ -16,6 +16,7 @@ from reportlab.platypus import Table as PdfTable
 
 from app.reports import model
 from app.reports.charts import default_height
+from app.reports.dates import long_date
 from app.reports.pdf_chart import ChartFlowable
 from app.reports.pdf_contents import ContentsLine
 from app.reports.pdf_fonts import register_fonts
@@ -23,27 +24,9 @@ from app.reports.pdf_markup import Para, escape, inline_markup, safe_href
 from app.reports.pdf_styles import ACCENT, CALLOUT_FILL, TOC_DEPTH, Styles
 from app.reports.pdf_tables import table_flowable
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 FIGURES_PER_ROW = 3
 CHART_MAX_HEIGHT_SHARE = 0.5  # of the frame, so a chart and its caption fit with some text
 
-
-def long_date(value) -> str:
-    """'25 November 2026' whatever the machine's locale."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 class Heading(Para):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
+from app.reports.dates import long_date
 from app.reports.model import (
     Column,
     ColumnKind,
@@ -23,9 +24,6 @@ REPORT_NAME = "summary"
 REPORT_TITLE = "Workbook summary"
 
 
-def _long_date(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
-
 
 def _size(size: int) -> str:
     if size >= 1024 * 1024:
@@ -39,8 +37,8 @@ def _details_table(snapshot: WorkbookSnapshot) -> Table:
         ("Organisation", snapshot.organisation or "Not recorded"),
         ("Area", snapshot.area or "Not recorded"),
         ("Owner", snapshot.owner or "Not recorded"),
-        ("Created", _long_date(snapshot.created_at)),
-        ("Last changed", _long_date(snapshot.updated_at)),
+        ("Created", long_date(snapshot.created_at)),
+        ("Last changed", long_date(snapshot.updated_at)),
         ("File", snapshot.file_name),
         ("Workbook format", str(snapshot.schema_version)),
     ]
@@ -109,7 +107,7 @@ def build_workbook_summary(snapshot: WorkbookSnapshot, today: date | None = None
         (
             KeyFigure("Evidence files", str(len(snapshot.evidence))),
             KeyFigure("Changes recorded", str(snapshot.row_counts.get("change_log", 0))),
-            KeyFigure("Last changed", _long_date(snapshot.updated_at)),
+            KeyFigure("Last changed", long_date(snapshot.updated_at)),
         )
     )
     about = Section(
