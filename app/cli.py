@@ -58,28 +58,23 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    # Plain SQL through the store's checks: `rrt info` never needs the ORM.
     from app.workbook import Workbook
-    from app.workbook.info import get_info
-    from app.workbook.snapshot import table_counts
 
     with Workbook.open(Path(args.path), read_only=True) as workbook:
-        with workbook.session() as session:
-            info = get_info(session)
-            counts = table_counts(session)
-            details = {
-                "title": info.title,
-                "organisation": info.organisation,
-                "area": info.area,
-                "owner": info.owner,
-                "created_at": info.created_at.isoformat(),
-                "updated_at": info.updated_at.isoformat(),
-            }
+        overview = workbook.overview()
+        counts = workbook.table_counts()
         header = fileformat.read_header(workbook.path)
     report = {
         "path": str(workbook.path),
         "application_id": header.application_id,
         "schema_version": header.schema_version,
-        **details,
+        "title": overview.title,
+        "organisation": overview.organisation,
+        "area": overview.area,
+        "owner": overview.owner,
+        "created_at": overview.created_at.isoformat(),
+        "updated_at": overview.updated_at.isoformat(),
         "counts": counts,
     }
     print(json.dumps(report, indent=2, ensure_ascii=False))

@@ -6,8 +6,8 @@ Start-up stays quick by importing only Qt and the settings here; the workbook la
 
 from __future__ import annotations
 
-import signal
 import gc
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -69,8 +69,9 @@ def run_gui(
     `on_ready` runs once the window is painted and the workbook (if any) has opened; the
     start-up benchmark uses it to stop its clock.
     """
-    # Start-up allocates many long-lived objects (Qt wrappers, SQLAlchemy's classes);
+    # Start-up allocates many long-lived objects (Qt wrappers, the screens' classes);
     # collecting garbage in the middle of that only costs time, so wait until we're up.
+    # (The workbook screen loads SQLAlchemy in idle time once it has been painted.)
     gc.disable()
     configure_logging()
     log = get_logger("ui")

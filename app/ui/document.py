@@ -3,11 +3,16 @@
 Screens receive this narrow object (never the main window). Reads and edits each run in
 their own short session; edits go through thin undo commands (see commands.py), after
 which `changed` says which topics changed so each screen decides whether to redraw.
+
+What the window shows as soon as a workbook opens (its title, the navigator's counts, the
+Details form) comes from `overview()`, read with plain SQL, so the first paint does not
+wait for SQLAlchemy; `warm_up()` loads it in idle time afterwards, before the first edit.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -16,11 +21,12 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.workbook.info import get_info
+from app.logging_setup import get_logger
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.workbook.overview import WorkbookOverview
     from app.workbook.store import Workbook
 
 T = TypeVar("T")
@@ -29,6 +35,15 @@ T = TypeVar("T")
 INFO = "info"
 EVIDENCE = "evidence"
 CHANGE_LOG = "change_log"
+
+# Loaded in idle time once a workbook is on screen (see `warm_up`): the domain services
+# every edit uses, and the undo commands that call them. They bring in SQLAlchemy.
+WARM_UP_MODULES = (
+    "app.workbook.info",
+    "app.workbook.evidence",
+    "app.workbook.changelog",
+    "app.ui.commands",
+)
 
 
 class OpenWorkbook(QObject):
@@ -45,6 +60,9 @@ class OpenWorkbook(QObject):
         self.last_saved: datetime | None = None
         self.closed = False
         self._pushing = False
+        self._overview: WorkbookOverview | None = None
+        # Connected first, so the cache is gone before any screen redraws for a change.
+        self.changed.connect(self._forget_overview)
 
     # ------------------------------------------------------------------ facts
 
@@ -57,7 +75,33 @@ class OpenWorkbook(QObject):
         return self.workbook.read_only
 
     def title(self) -> str:
-        return self.read(lambda session: get_info(session).title)
+        return self.overview().title
+
+    def overview(self) -> WorkbookOverview:
+        """The details and counts, read without the ORM and kept until the next change."""
+        if self._overview is None:
+            self._overview = self.workbook.overview()
+        return self._overview
+
+    def _forget_overview(self, _topics: object = None) -> None:
+        self._overview = None
+
+    def warm_up(self) -> None:
+        """Load the database layer and connect, so the first edit does not wait for it.
+
+        Called in idle time once the workbook is on screen; does nothing once closed.
+        """
+        if self.closed:
+            return
+        try:
+            for name in WARM_UP_MODULES:
+                importlib.import_module(name)
+            with self.workbook.engine.connect():
+                pass  # the first connection also initialises the SQLite dialect
+        except Exception:
+            # Nothing was asked of it yet: the first edit tries again and says what is wrong.
+            get_logger("ui.document").warning("Warming up the database layer failed",
+                                              exc_info=True)
 
     # ------------------------------------------------------------------ work
 
@@ -117,6 +161,7 @@ class OpenWorkbook(QObject):
     # ------------------------------------------------------- called by commands
 
     def committed(self, topics: frozenset[str]) -> None:
+        self._forget_overview()
         self.last_saved = datetime.now()
         self.saved.emit()
         self.changed.emit(topics | {CHANGE_LOG})

@@ -14,6 +14,7 @@ from app import APP_NAME
 from app.settings import Settings
 from app.ui import file_dialogs, messages
 from app.ui.actions import Actions, MenuContext
+from app.ui.export import install as install_export_menu
 from app.ui.icons import app_icon
 from app.ui.open_workbook import WorkbookOpener
 from app.ui.welcome_screen import WelcomeScreen
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from app.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
     from app.ui.document import OpenWorkbook
     from app.ui.workbook_screen import WorkbookScreen
+
+install_export_menu()  # File › Export… (app/ui/export)
 
 
 class MainWindow(QMainWindow):

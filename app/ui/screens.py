@@ -1,9 +1,13 @@
 """The sections a workbook's navigator lists, as a small registry.
 
-Each section declares an id, a title, what it is for, an optional count over a session,
-the change topics that affect that count, and a factory for its editor. Modules add
-theirs (e.g. "Assessments", "Representation audits") with `register_section`, without
-touching the shell. Factories import their editors lazily to keep start-up quick.
+Each section declares an id, a title, what it is for, an optional count, the change
+topics that affect that count, and a factory for its editor. Modules add theirs (e.g.
+"Assessments", "Representation audits") with `register_section`, without touching the
+shell. Factories import their editors lazily to keep start-up quick.
+
+A count comes either from the workbook's overview (`overview_count`: plain SQL, shown at
+first paint without loading SQLAlchemy; the built-in sections use it) or from a session
+(`count`: for counts the overview does not hold, such as a module's own tables).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ if TYPE_CHECKING:
 
     from app.settings import Settings
     from app.ui.document import OpenWorkbook
+    from app.workbook.overview import WorkbookOverview
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,11 @@ class Section:
     factory: Callable[[ScreenContext], QWidget]
     count: Callable[[Session], int] | None = None
     count_topics: frozenset[str] = frozenset()
+    overview_count: Callable[[WorkbookOverview], int] | None = None  # preferred over `count`
+
+    @property
+    def counted(self) -> bool:
+        return self.overview_count is not None or self.count is not None
 
 
 _sections: list[Section] = []
@@ -78,10 +88,8 @@ def _change_log(context: ScreenContext) -> QWidget:
     return ChangeLogView(context.document)
 
 
-def _evidence_count(session: Session) -> int:
-    from app.workbook.evidence import count_evidence
-
-    return count_evidence(session)
+def _evidence_count(overview: WorkbookOverview) -> int:
+    return overview.evidence_count
 
 
 register_section(Section(
@@ -95,7 +103,7 @@ register_section(Section(
     title="Evidence files",
     description="Documents that back up your work, kept inside the workbook.",
     factory=_evidence,
-    count=_evidence_count,
+    overview_count=_evidence_count,
     count_topics=frozenset({"evidence"}),
 ))
 register_section(Section(

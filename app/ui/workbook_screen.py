@@ -3,12 +3,15 @@
 Editors are built lazily from the section registry (screens.py) the first time their
 section is chosen. F6 moves focus between the navigator and the editor; Ctrl+1 and Ctrl+2
 go to each directly.
+
+The screen paints from the workbook's overview (no SQLAlchemy); once it has been painted,
+it has the open workbook load the database layer in idle time, ready for the first edit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QPaintEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -65,6 +68,7 @@ class WorkbookScreen(QWidget):
         self._context = ScreenContext(document, settings)
         self._sections = sections()
         self._pages: dict[str, SectionPage] = {}
+        self._warm_up_scheduled = False
 
         self.navigator_model = NavigatorModel(self._sections, self)
         self.navigator = NavigatorView(self)
@@ -104,6 +108,13 @@ class WorkbookScreen(QWidget):
                              " padding: 8px 14px; border-bottom: 1px solid #e6d28a; }")
         return banner
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._warm_up_scheduled:
+            self._warm_up_scheduled = True
+            # On screen now: load the database layer when idle, before the first edit.
+            QTimer.singleShot(0, self._document, self._document.warm_up)
+
     # ------------------------------------------------------------ navigation
 
     def show_section(self, section_id: str) -> None:
@@ -138,11 +149,16 @@ class WorkbookScreen(QWidget):
 
     def _refresh_counts(self, topics: frozenset[str] | None) -> None:
         wanted = [s for s in self._sections
-                  if s.count is not None and (topics is None or s.count_topics & topics)]
-        if not wanted:
+                  if s.counted and (topics is None or s.count_topics & topics)]
+        for section in wanted:
+            if section.overview_count is not None:
+                count = section.overview_count(self._document.overview())  # cached
+                self.navigator_model.set_count(section.id, count)
+        from_session = [s for s in wanted if s.overview_count is None]
+        if not from_session:
             return
         with self._document.session() as session:
-            for section in wanted:
+            for section in from_session:
                 assert section.count is not None
                 self.navigator_model.set_count(section.id, section.count(session))
 

@@ -114,6 +114,8 @@ class TaskRunner(QObject):
 
     def cancel(self) -> None:
         """Ask the work to stop; `cancelled` follows once it has."""
+        if self._done:
+            return  # too late: the work has already returned
         self._stop.set()
         if self.dialog is not None:
             self.dialog.setLabelText("Cancelling…")
@@ -157,13 +159,16 @@ class TaskRunner(QObject):
         """Tidy up after the work has returned; True when it had been cancelled."""
         self._done = True
         self._thread.wait()
+        # Read the outcome first: closing a QProgressDialog emits `canceled` (ignored by
+        # `cancel` once the work is done), which must not turn success into cancellation.
+        stopped = self._stop.is_set()
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
         _running.discard(self)
-        return self._stop.is_set()
+        return stopped
 
 
 def running_tasks() -> list[TaskRunner]:

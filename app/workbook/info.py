@@ -1,4 +1,8 @@
-"""The workbook's own details: title, organisation, area and owner."""
+"""The workbook's own details: title, organisation, area and owner.
+
+The fields' labels and rules live in `app.workbook.details` (no database layer) and are
+re-exported here for the domain's callers.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.workbook.changelog import record_change
+from app.workbook.details import EDITABLE_FIELDS, MAX_LENGTH, validate_field
 from app.workbook.errors import InvalidValue
 from app.workbook.models import WorkbookInfo
 from app.workbook.types import utcnow
 
-# Field name → label the user sees.
-EDITABLE_FIELDS: dict[str, str] = {
-    "title": "Title",
-    "organisation": "Organisation",
-    "area": "Area",
-    "owner": "Owner",
-}
-MAX_LENGTH = 200
+__all__ = [
+    "EDITABLE_FIELDS",
+    "MAX_LENGTH",
+    "FieldChange",
+    "get_info",
+    "update_field",
+    "validate_field",
+]
 
 
 @dataclass(frozen=True)
@@ -36,20 +41,6 @@ def get_info(session: Session) -> WorkbookInfo:
     if info is None:  # only a hand-made file could lack it
         raise InvalidValue("This workbook has no details record; it may be incomplete.")
     return info
-
-
-def validate_field(field: str, value: str) -> str:
-    if field not in EDITABLE_FIELDS:
-        raise InvalidValue(f"“{field}” is not a workbook detail that can be changed.")
-    label = EDITABLE_FIELDS[field]
-    value = value.strip()
-    if field == "title" and not value:
-        raise InvalidValue("A workbook needs a title. Type a short name for this piece of work.")
-    if len(value) > MAX_LENGTH:
-        raise InvalidValue(f"{label} is too long; keep it under {MAX_LENGTH} characters.")
-    if any(ord(ch) < 32 for ch in value):
-        raise InvalidValue(f"{label} cannot contain line breaks or control characters.")
-    return value
 
 
 def update_field(session: Session, field: str, value: str) -> FieldChange:

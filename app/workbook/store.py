@@ -2,6 +2,10 @@
 
 `Workbook` owns the engine and the lock; it hands out one session per user action and
 never keeps one open between actions, so every edit is committed as it is made.
+
+Opening checks the file with plain `sqlite3`, and `overview()` reads what a window or
+`rrt info` shows the same way, so SQLAlchemy (a large import) loads only when the first
+session or the engine is asked for; upgrading or creating a file loads it at once.
 """
 
 from __future__ import annotations
@@ -9,23 +13,18 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
+from typing import TYPE_CHECKING, Any
 
 from app.workbook import fileformat
-from app.workbook.changelog import record_change
 from app.workbook.errors import (
     DamagedWorkbook,
     InvalidValue,
-    WorkbookError,
     WorkbookClosed,
+    WorkbookError,
     WorkbookExists,
     WorkbookNeedsUpgrade,
     WorkbookReadOnly,
@@ -33,9 +32,11 @@ from app.workbook.errors import (
 )
 from app.workbook.location import storage_warning
 from app.workbook.lock import WorkbookLock
-from app.workbook.migrate import upgrade_to_latest
-from app.workbook.models import WorkbookInfo
-from app.workbook.types import utcnow
+from app.workbook.overview import WorkbookOverview, read_overview, read_table_counts
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 MAX_TEXT = 200
 
@@ -75,7 +76,7 @@ def backup_file(source: sqlite3.Connection, destination: Path) -> None:
 
 
 def upgrade_backup_path(path: Path, from_version: int, now: datetime | None = None) -> Path:
-    stamp = (now or utcnow()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     return path.with_name(
         f"{path.stem} (backup before upgrade from format {from_version}, {stamp}){path.suffix}"
     )
@@ -100,16 +101,10 @@ class Workbook:
         self.backup_path = backup_path
         self.location_warning = storage_warning(path)
         self._closed = False
-        self.engine: Engine = create_engine(
-            "sqlite+pysqlite://",
-            creator=lambda: fileformat.connect(path, read_only=read_only),
-            poolclass=QueuePool,
-            pool_size=2,
-            max_overflow=2,
-        )
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        if read_only:
-            event.listen(self._sessions, "before_flush", _refuse_flush)
+        # The engine and its sessionmaker, made on first use (see `_orm`): looking at a
+        # workbook needs no SQLAlchemy.
+        self._orm_parts: tuple[Engine, sessionmaker[Session]] | None = None
+        self._orm_lock = threading.Lock()
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -137,6 +132,15 @@ class Workbook:
         fileformat.stamp_new_file(raw)
         raw.commit()
         raw.close()
+        from sqlalchemy import create_engine
+        from sqlalchemy.orm import Session
+        from sqlalchemy.pool import QueuePool
+
+        from app.workbook.changelog import record_change
+        from app.workbook.migrate import upgrade_to_latest
+        from app.workbook.models import WorkbookInfo
+        from app.workbook.types import utcnow
+
         engine = create_engine(
             "sqlite+pysqlite://",
             creator=lambda: fileformat.connect(partial, read_only=False),
@@ -217,6 +221,8 @@ class Workbook:
             raw.close()
         workbook = cls(path, read_only=read_only, lock=lock, backup_path=backup_path)
         if backup_path is not None:
+            from app.workbook.migrate import upgrade_to_latest
+
             try:
                 with workbook.engine.begin() as connection:
                     upgrade_to_latest(connection)
@@ -231,7 +237,9 @@ class Workbook:
 
     def close(self) -> None:
         self._closed = True
-        self.engine.dispose()
+        with self._orm_lock:
+            if self._orm_parts is not None:
+                self._orm_parts[0].dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -252,13 +260,45 @@ class Workbook:
     def closed(self) -> bool:
         return self._closed
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine on this file, made (and SQLAlchemy imported) on first use."""
+        return self._orm()[0]
+
+    def _orm(self) -> tuple[Engine, sessionmaker[Session]]:
+        with self._orm_lock:  # a worker thread may ask at the same moment
+            if self._closed:
+                raise WorkbookClosed
+            if self._orm_parts is None:
+                self._orm_parts = self._start_orm()
+            return self._orm_parts
+
+    def _start_orm(self) -> tuple[Engine, sessionmaker[Session]]:
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.orm import sessionmaker
+        from sqlalchemy.pool import QueuePool
+
+        path, read_only = self.path, self.read_only
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            creator=lambda: fileformat.connect(path, read_only=read_only),
+            poolclass=QueuePool,
+            pool_size=2,
+            max_overflow=2,
+        )
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        if read_only:
+            event.listen(sessions, "before_flush", _refuse_flush)
+        return engine, sessions
+
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work for one user action: committed on success, rolled back on error."""
         if self._closed:
             # The lock is gone once closed: writing now could clash with another editor.
             raise WorkbookClosed
-        with self._sessions() as session:
+        _engine, sessions = self._orm()
+        with sessions() as session:
             try:
                 yield session
                 session.commit()
@@ -276,6 +316,24 @@ class Workbook:
         raw = fileformat.connect(self.path, read_only=True)
         try:
             backup_file(raw, destination)
+        finally:
+            raw.close()
+
+    def overview(self) -> WorkbookOverview:
+        """The details and counts, read through a short read-only connection (no ORM)."""
+        if self._closed:
+            raise WorkbookClosed
+        raw = fileformat.connect(self.path, read_only=True)
+        try:
+            return read_overview(raw)
+        finally:
+            raw.close()
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows in every table of the file, by table name (read without the ORM)."""
+        raw = fileformat.connect(self.path, read_only=True)
+        try:
+            return read_table_counts(raw)
         finally:
             raw.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -38,6 +39,68 @@ def test_start_up_imports_only_qt(tmp_path) -> None:
                             cwd=ROOT, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_an_opened_workbook_paints_from_its_overview_without_sqlalchemy(tmp_path) -> None:
+    """The workbook screen paints the file's real details and counts before SQLAlchemy is
+    loaded; it loads once the screen is up, and editing then works as usual."""
+    from app.workbook.sample import bundled_sample
+    from tests.ui.conftest import evidence_names, read_detail
+
+    path = tmp_path / "Sample.rrwb"
+    path.write_bytes(bundled_sample().read_bytes())
+    expected = {name: read_detail(path, name) for name in ("title", "organisation", "area",
+                                                            "owner")}
+    evidence = len(evidence_names(path))
+    assert evidence > 0  # the sample has some, so the count below means something
+    code = textwrap.dedent(f"""
+        import json, os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["RRT_CONFIG_DIR"] = {str(tmp_path)!r}
+        from pathlib import Path
+        from app.ui.app import make_application
+        from app.ui.main_window import MainWindow
+        from app.ui.navigator_model import COUNT_ROLE
+        app = make_application()
+        window = MainWindow()
+        window.resize(1200, 800)
+        window.show()
+        app.processEvents()
+        assert window.open_path(Path({str(path)!r}))
+        screen = window.workbook_screen
+        screen.repaint()  # painted now, before any event (such as the warm-up) is handled
+        model = screen.navigator_model
+        details = screen.editor("details")
+        seen = {{
+            "heavy_at_paint": [m for m in {HEAVY!r} if m in sys.modules],
+            "window_title": window.windowTitle(),
+            "evidence_count": model.index(model.row_of("evidence"), 0).data(COUNT_ROLE),
+            "fields": {{name: edit.text() for name, edit in details.fields.items()}},
+        }}
+        app.processEvents()  # the warm-up, queued by the paint
+        seen["sqlalchemy_after_idle"] = "sqlalchemy" in sys.modules
+        details.fields["title"].setText("Renamed after first paint")
+        details.fields["title"].editingFinished.emit()
+        seen["edited_title"] = window.windowTitle()
+        window.document.undo_stack.undo()
+        seen["undone_title"] = window.windowTitle()
+        seen["undone_field"] = details.fields["title"].text()
+        window.close()
+        print(json.dumps(seen))
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["heavy_at_paint"] == []
+    assert seen["window_title"] == f"{expected['title']} – Sample.rrwb"
+    assert seen["evidence_count"] == evidence
+    assert seen["fields"] == expected
+    assert seen["sqlalchemy_after_idle"]
+    assert seen["edited_title"] == "Renamed after first paint – Sample.rrwb"
+    assert seen["undone_title"] == f"{expected['title']} – Sample.rrwb"
+    assert seen["undone_field"] == expected["title"]
+    assert read_detail(path, "title") == expected["title"]
 
 
 def test_run_gui_opens_the_given_workbook(qtbot, workbook_path) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.ui.navigator_model import COUNT_ROLE
 from app.workbook import Workbook
 from tests.ui.conftest import evidence_names, read_detail
 
@@ -152,6 +153,26 @@ def test_attach_evidence_then_undo_and_redo(main_window, qtbot, workbook_path, t
     assert editor.model.row_at(0).id == first_id  # the same record came back
 
 
+def test_the_overview_is_kept_until_a_change(main_window, workbook_path, tmp_path) -> None:
+    window = main_window(workbook_path)
+    document = window.document
+    navigator = window.workbook_screen.navigator_model
+    row = navigator.row_of("evidence")
+    first = document.overview()
+    assert document.overview() is first  # read once, not on every redraw
+    assert first.evidence_count == 0 and navigator.index(row, 0).data(COUNT_ROLE) == 0
+
+    assert _evidence(window).attach_paths([_a_file(tmp_path)])
+    attached = document.overview()
+    assert attached is not first
+    assert (attached.evidence_count, attached.change_count) == (1, first.change_count + 1)
+    assert navigator.index(row, 0).data(COUNT_ROLE) == 1
+
+    window.window_actions.undo.trigger()
+    assert document.overview().evidence_count == 0
+    assert navigator.index(row, 0).data(COUNT_ROLE) == 0
+
+
 def test_attach_several_files_is_one_undo_step(main_window, workbook_path, tmp_path) -> None:
     window = main_window(workbook_path)
     editor = _evidence(window)
@@ -257,7 +278,7 @@ def test_dropping_files_on_the_evidence_list_attaches_them(main_window, workbook
     editor = _evidence(window)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(_a_file(tmp_path, "Dropped.txt", "d")))])
-    enter = QDragEnterEvent(QPointF(editor.rect().center()), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(editor.rect().center(), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     editor.dragEnterEvent(enter)
     assert enter.isAccepted()

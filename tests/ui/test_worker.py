@@ -102,3 +102,18 @@ def test_cancel_all_waits_for_running_work(qtbot) -> None:
     with qtbot.waitSignal(runner.cancelled, timeout=5000):
         cancel_all()
     assert running_tasks() == []
+
+
+def test_work_shown_with_a_progress_dialog_reports_success(qtbot) -> None:
+    # Closing the progress dialog at the end emits `canceled`; that must not turn a
+    # finished task into a cancelled one.
+    work, _ = _counting(steps=5, pause=0.01)
+    runner = TaskRunner(work, title="Exporting", label="Writing…", delay_ms=0)
+    qtbot.addWidget(runner.dialog)
+    cancelled: list[bool] = []
+    runner.cancelled.connect(lambda: cancelled.append(True))
+    with qtbot.waitSignal(runner.finished, timeout=5000) as finished:
+        runner.start()
+    assert finished.args == ["done"]
+    assert cancelled == []
+    assert not runner.is_cancelled()

@@ -1,4 +1,9 @@
-"""The workbook's four details as a form; each finished edit is one undoable command."""
+"""The workbook's four details as a form; each finished edit is one undoable command.
+
+The form shows the workbook's overview (plain SQL, cached by the open workbook), so it
+paints without loading SQLAlchemy; saving an edit goes through an undo command and the
+domain as usual (commands.py, imported on the first edit: it loads SQLAlchemy).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,10 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from app.ui import messages
 from app.ui.a11y import named
-from app.ui.commands import UpdateFieldCommand
 from app.ui.document import INFO, OpenWorkbook
 from app.ui.formatting import format_date, format_date_time
+from app.workbook.details import EDITABLE_FIELDS, MAX_LENGTH, validate_field
 from app.workbook.errors import WorkbookError
-from app.workbook.info import EDITABLE_FIELDS, MAX_LENGTH, get_info, validate_field
 
 MAX_FORM_WIDTH = 760  # long lines are hard to read; the form stops growing here
 # Field → label with a mnemonic (Alt+letter) unique in the window.
@@ -92,7 +96,7 @@ class DetailsEditor(QWidget):
     # ------------------------------------------------------------------ view
 
     def refresh(self) -> None:
-        info = self._document.read(get_info)
+        info = self._document.overview()
         for field, edit in self.fields.items():
             value, shown = getattr(info, field), self._saved.get(field)
             self._saved[field] = value
@@ -127,6 +131,8 @@ class DetailsEditor(QWidget):
         if value == self._saved[field]:
             edit.setText(value)  # only spaces were added or removed
             return
+        from app.ui.commands import UpdateFieldCommand
+
         if not self._document.push(
             UpdateFieldCommand(self._document, field, self._saved[field], value)
         ):
