@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.reports.atomic_file import atomic_output
 from app.reports.render_result import ExportCancelled, RenderResult
 
 INSTALL_HINT = (
@@ -98,16 +99,8 @@ def render_accessible_pdf(
     try:
         produced = _convert(soffice, docx_path, work, timeout, is_cancelled)
         warnings = _check_tagged(produced)
-        fd, temp_name = tempfile.mkstemp(
-            dir=out_path.parent, prefix=f".{out_path.stem}.", suffix=".part"
-        )
-        os.close(fd)
-        try:
-            shutil.copyfile(produced, temp_name)  # the temp folder may be on another drive
-            os.replace(temp_name, out_path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        with atomic_output(out_path) as temp:
+            shutil.copyfile(produced, temp)  # the temp folder may be on another drive
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return RenderResult(out_path, warnings)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import uuid
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -23,9 +22,10 @@ from docx.oxml import parse_xml
 from lxml import etree
 
 from app.reports import docx_template, docx_theme
+from app.reports.atomic_file import atomic_output
 from app.reports.docx_xml import NSDECLS, W_NS, esc
 from app.reports.model import Report
-from app.reports.render_result import ExportCancelled, ReportTemplateError
+from app.reports.render_result import ReportTemplateError
 
 _W = f"{{{W_NS}}}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc files and password-protected .docx
@@ -226,17 +226,7 @@ def save_atomically(
     A cancel that arrives during the save still wins: the temporary file is removed and any
     existing file at `out_path` is left exactly as it was.
     """
-    temp = out_path.with_name(f".{out_path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, 0o666)  # 0o666 so the umask, not us, decides permissions
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            document.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if is_cancelled is not None and is_cancelled():
-            raise ExportCancelled()
-        os.replace(temp, out_path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with atomic_output(out_path, is_cancelled) as temp, temp.open("wb") as stream:
+        document.save(stream)
+        stream.flush()
+        os.fsync(stream.fileno())

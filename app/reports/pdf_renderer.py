@@ -10,11 +10,10 @@ Charts are drawn as vector graphics from the same definition as the Word images.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from app.reports.atomic_file import atomic_output
 from app.reports.model import Report
 from app.reports.render_result import RenderResult
 
@@ -48,18 +47,13 @@ def render_pdf(
             f"The folder {directory} does not exist. Choose another folder and export again."
         )
 
-    fd, temp_name = tempfile.mkstemp(dir=directory, prefix=f".{out_path.stem}.", suffix=".part")
-    os.close(fd)
-    temp_path = Path(temp_name)
-    try:
-        doc = ReportDocTemplate(temp_name, report, progress=progress, is_cancelled=is_cancelled)
+    with atomic_output(out_path) as temp_path:
+        doc = ReportDocTemplate(
+            str(temp_path), report, progress=progress, is_cancelled=is_cancelled
+        )
         builder = StoryBuilder(build_styles(), doc.width, doc.height)
         story = builder.build(report)
         doc.build(story, canvasmaker=NumberedCanvas)
-        os.replace(temp_path, out_path)
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise
     if progress is not None:
         progress(1.0)
     return RenderResult(out_path, tuple(dict.fromkeys(builder.warnings)))

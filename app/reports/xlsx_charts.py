@@ -7,8 +7,6 @@ Intervals become custom error bars; their lower and upper bounds are written as 
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -21,6 +19,7 @@ from openpyxl.drawing.line import LineProperties
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.reports.atomic_file import atomic_output
 from app.reports.model import Align, Chart, ChartKind, Series
 from app.reports.xlsx_cells import (
     ALIGNMENTS,
@@ -197,29 +196,30 @@ def add_chart_alt_text(path: Path, alt_texts: dict[int, str]) -> None:
     """
     if not alt_texts:
         return
-    with zipfile.ZipFile(path) as source:
-        names = set(source.namelist())
-        patches: dict[str, str] = {}
-        for index, text in alt_texts.items():
-            rels = f"xl/worksheets/_rels/sheet{index}.xml.rels"
-            if rels not in names:
-                continue
-            match = re.search(r'Target="/?(xl/drawings/drawing\d+\.xml)"',
-                              source.read(rels).decode())
-            if match:
-                patches[match.group(1)] = text
-        fd, temp_name = tempfile.mkstemp(suffix=".xlsx.part", dir=path.parent)
-        try:
-            with open(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as out:
-                for info in source.infolist():
-                    data = source.read(info)
-                    if info.filename in patches:
-                        data = _describe(data.decode(), patches[info.filename]).encode()
-                    out.writestr(info, data)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
-    shutil.move(temp_name, path)
+    # The source is closed before the new package replaces it (Windows refuses otherwise).
+    with atomic_output(path) as temp, zipfile.ZipFile(path) as source, zipfile.ZipFile(
+        temp, "w", zipfile.ZIP_DEFLATED
+    ) as out:
+        patches = _drawings_to_describe(source, alt_texts)
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in patches:
+                data = _describe(data.decode(), patches[info.filename]).encode()
+            out.writestr(info, data)
+
+
+def _drawings_to_describe(source: zipfile.ZipFile, alt_texts: dict[int, str]) -> dict[str, str]:
+    """Drawing part name → description, for each sheet that has a chart."""
+    names = set(source.namelist())
+    patches: dict[str, str] = {}
+    for index, text in alt_texts.items():
+        rels = f"xl/worksheets/_rels/sheet{index}.xml.rels"
+        if rels not in names:
+            continue
+        match = re.search(r'Target="/?(xl/drawings/drawing\d+\.xml)"', source.read(rels).decode())
+        if match:
+            patches[match.group(1)] = text
+    return patches
 
 
 def _describe(xml: str, text: str) -> str:

@@ -9,10 +9,7 @@ export never leaves a half-written workbook or touches an existing one.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.reports.atomic_file import atomic_output
 from app.reports.model import (
     Align,
     Chart,
@@ -339,18 +337,7 @@ def _save_atomically(
     finish: Callable[[Path], None] | None = None,
 ) -> None:
     """Save to a temporary file beside the target, then move it into place in one step."""
-    fd, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}-", suffix=".xlsx.part",
-                                     dir=out_path.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
+    with atomic_output(out_path, is_cancelled) as temp:
         wb.save(temp)
         if finish is not None:
             finish(temp)
-        if is_cancelled is not None and is_cancelled():
-            raise ExportCancelled()
-        os.replace(temp, out_path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from datetime import date
@@ -218,3 +220,18 @@ def test_an_unknown_report_name_lists_the_known_ones(clean_catalogue) -> None:
     assert "test-known" in str(raised.value)
     with pytest.raises(ValueError):
         catalogue.register_report("Bad Name!", "x", lambda snapshot: small_report())
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.DOCX, ExportFormat.PDF, ExportFormat.XLSX])
+def test_exports_get_ordinary_file_permissions(tmp_path: Path, fmt: ExportFormat) -> None:
+    # A shared folder's colleagues must be able to read an export, as with any saved file.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    out = tmp_path / f"report{EXPORTERS[fmt].file_suffix}"
+    export_report(_permission_report(), ExportOptions(fmt, out, for_publication=False))
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left
+
+
+def _permission_report() -> Report:
+    return Report(TitlePage("Permissions"), (Section("One", (Paragraph.of("Text."),)),))
