@@ -28,10 +28,11 @@ from docx import Document  # noqa: E402
 from docx.shared import Inches  # noqa: E402
 
 from app.reports.charts import chart_png  # noqa: E402
+from app.reports.dates import long_date  # noqa: E402
 from app.reports.docx_charts import CHART_DPI, MAX_CHART_WIDTH_INCHES  # noqa: E402
 from app.reports.docx_renderer import render_docx  # noqa: E402
 from app.reports.docx_template import TEMPLATE_PATH  # noqa: E402
-from app.reports.docx_xml import format_cell, long_date  # noqa: E402
+from app.reports.docx_xml import format_cell  # noqa: E402
 from app.reports.model import (  # noqa: E402
     BulletList,
     Chart,
