@@ -25,7 +25,7 @@ def main(path: Path, first_edit: int, seed: int) -> None:
             update_field(session, "area", f"edit {edit}")
             # Payloads of varying size make commits take varying time, so kills land
             # before, during and after journal writes.
-            size = rng.choice((200, 2_000, 20_000, 60_000))
+            size = rng.choice((200, 2_000, 8_000, 30_000))
             attach_evidence(session, f"edit {edit}.bin", rng.randbytes(size))
         print(f"ack {edit}", flush=True)
         edit += 1
