@@ -94,6 +94,27 @@ def _checked_template_bytes(path: Path) -> bytes:
         raise template_damaged(path) from exc
 
 
+def _refuse_hostile_xml(path: Path, package: zipfile.ZipFile) -> None:
+    """Word never writes DTDs or entity declarations; a template that has them is crafted
+    (e.g. an entity bomb that would eat all memory) and is refused before python-docx
+    parses it."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    for info in package.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            fromstring(package.read(info.filename), forbid_dtd=True)
+        except DefusedXmlException as exc:
+            raise ReportTemplateError(
+                f"The template “{path.name}” contains XML that Word would never write and "
+                "may be harmful; choose another template or use the built-in one."
+            ) from exc
+        except Exception as exc:  # malformed XML: the same sentence as any damaged file
+            raise template_damaged(path) from exc
+
+
 def _as_document_package(path: Path, package: zipfile.ZipFile, data: bytes) -> bytes:
     """Check size and kind; a .dotx is relabelled as a document so python-docx opens it."""
     if sum(info.file_size for info in package.infolist()) > _MAX_UNPACKED_BYTES:
@@ -105,6 +126,7 @@ def _as_document_package(path: Path, package: zipfile.ZipFile, data: bytes) -> b
         types = package.read("[Content_Types].xml").decode("utf-8")
     except (KeyError, UnicodeDecodeError) as exc:
         raise template_damaged(path) from exc
+    _refuse_hostile_xml(path, package)
     if any(kind in types for kind in _MACRO_TYPES):
         raise ReportTemplateError(
             f"The template “{path.name}” contains macros; save it from Word as a .docx or "

@@ -573,6 +573,24 @@ def test_template_with_broken_xml_inside_a_good_zip(tmp_path: Path) -> None:
     assert not (tmp_path / "Out.docx").exists()
 
 
+def test_template_with_an_entity_bomb_is_refused_before_parsing(tmp_path: Path) -> None:
+    source = python_docx_default_template(tmp_path / "source.docx")
+    hostile = tmp_path / "Laughs.docx"
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+        b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:style>&lol3;</w:style></w:styles>"
+    )
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(hostile, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, bomb if name == "word/styles.xml" else src.read(name))
+    with pytest.raises(ReportTemplateError, match=r"Laughs\.docx” contains XML that Word"):
+        render_docx(tiny_report(), tmp_path / "Out.docx", template=hostile)
+    assert not (tmp_path / "Out.docx").exists()
+
+
 # ---------------------------------------------------------------- layout edge cases
 
 
