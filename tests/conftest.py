@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class _QtUnavailable:
+    """Import hook that makes PySide6 look uninstalled (RRT_BLOCK_QT=1)."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name.split(".")[0] in ("PySide6", "shiboken6"):
+            raise ImportError(f"{name} is not installed in this environment")
+
+
+if os.environ.get("RRT_BLOCK_QT") == "1":
+    # The core's tests must pass on a machine without Qt: test_layering runs them so.
+    sys.meta_path.insert(0, _QtUnavailable())
 
 
 @pytest.fixture(autouse=True)

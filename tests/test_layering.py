@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 import textwrap
@@ -72,3 +73,25 @@ def test_the_core_imports_and_runs_with_qt_unavailable(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert '"title": "Qt-free"' in result.stdout
+
+
+def test_core_test_suite_passes_without_qt() -> None:
+    core_tests = [
+        "tests/workbook",
+        "tests/test_settings.py",
+        "tests/test_cli.py",
+        "tests/reports/test_disclosure.py",
+        "tests/reports/test_charts.py",
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider",
+         "--deselect", "tests/workbook/test_crash_safety.py", *core_tests],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+        check=False,
+        env={**os.environ, "RRT_BLOCK_QT": "1"},
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and "PySide6" not in result.stdout
