@@ -127,28 +127,19 @@ class Workbook:
             raise InvalidValue(f"The folder {path.parent} does not exist. Choose another folder.")
         partial = path.with_name(path.name + ".partial")
         partial.unlink(missing_ok=True)
-        raw = sqlite3.connect(partial)
-        raw.execute("PRAGMA journal_mode = DELETE")
-        fileformat.stamp_new_file(raw)
-        raw.commit()
-        raw.close()
-        from sqlalchemy import create_engine
         from sqlalchemy.orm import Session
-        from sqlalchemy.pool import QueuePool
 
         from app.workbook.changelog import record_change
-        from app.workbook.migrate import upgrade_to_latest
+        from app.workbook.migrate import build_schema
         from app.workbook.models import WorkbookInfo
         from app.workbook.types import utcnow
 
-        engine = create_engine(
-            "sqlite+pysqlite://",
-            creator=lambda: fileformat.connect(partial, read_only=False),
-            poolclass=QueuePool,
-        )
         try:
-            with engine.begin() as connection:
-                upgrade_to_latest(connection)
+            engine = build_schema(partial)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        try:
             with Session(engine) as session, session.begin():
                 now = utcnow()
                 record_change(
@@ -274,18 +265,13 @@ class Workbook:
             return self._orm_parts
 
     def _start_orm(self) -> tuple[Engine, sessionmaker[Session]]:
-        from sqlalchemy import create_engine, event
+        from sqlalchemy import event
         from sqlalchemy.orm import sessionmaker
-        from sqlalchemy.pool import QueuePool
 
-        path, read_only = self.path, self.read_only
-        engine = create_engine(
-            "sqlite+pysqlite://",
-            creator=lambda: fileformat.connect(path, read_only=read_only),
-            poolclass=QueuePool,
-            pool_size=2,
-            max_overflow=2,
-        )
+        from app.workbook.migrate import engine_for
+
+        read_only = self.read_only
+        engine = engine_for(self.path, read_only=read_only)
         sessions = sessionmaker(engine, expire_on_commit=False)
         if read_only:
             event.listen(sessions, "before_flush", _refuse_flush)
