@@ -129,8 +129,9 @@ def _register_extra_commands() -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="rrt",
-        description="Rights & Responsibilities Toolkit. Run with no arguments, or with a "
-        "workbook file, to open the desktop app.",
+        description="Rights & Responsibilities Toolkit. Run with no arguments, with a "
+        "workbook file (optionally --read-only), or with --sample (a private copy of the "
+        "sample workbook) to open the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"rrt {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -183,30 +184,42 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_BAD_INPUT
 
 
+GUI_FLAGS = ("--read-only", "--sample")
+
+
 def _wants_gui(argv: Sequence[str]) -> bool:
     if not argv:
         return True
     first = argv[0]
-    if first.startswith("-") and first not in ("--read-only",):
+    if first in GUI_FLAGS:
+        return True
+    if first.startswith("-") or first in COMMANDS or first in EXTRA_COMMANDS:
         return False
-    return (
-        first not in COMMANDS
-        and first not in EXTRA_COMMANDS
-        and (
-            first == "--read-only"
-            or Path(first).suffix.lower() == fileformat.SUFFIX
-            or Path(first).exists()
-        )
-    )
+    return Path(first).suffix.lower() == fileformat.SUFFIX or Path(first).exists()
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
+    """Open the desktop app on a workbook, on the sample (--sample) or on the welcome screen."""
     args = list(sys.argv[1:] if argv is None else argv)
     read_only = "--read-only" in args
-    paths = [a for a in args if a != "--read-only"]
+    unknown = [a for a in args if a.startswith("-") and a not in GUI_FLAGS]
+    paths = [Path(a) for a in args if not a.startswith("-")]
+    if unknown or len(paths) > 1:
+        print("rrt: give one workbook to open, optionally with --read-only "
+              "(see 'rrt --help')", file=sys.stderr)
+        return EXIT_USAGE
+    if "--sample" in args:
+        from app.workbook.sample import user_copy_of_sample
+
+        try:
+            paths = [user_copy_of_sample()]
+        except OSError as error:
+            print(f"rrt: the sample workbook could not be copied ({error.strerror or error})",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
     from app.ui.app import run_gui
 
-    return run_gui(Path(paths[0]) if paths else None, read_only=read_only)
+    return run_gui(paths[0] if paths else None, read_only=read_only)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
