@@ -24,14 +24,18 @@ _SAFE_SCHEMES = {"http", "https", "mailto"}
 _LINK_COLOUR = LINK.hexval().replace("0x", "#")
 
 
+def clean_text(text: str) -> str:
+    """User text as it is printed: NFC-normalised, tabs as spaces, no control characters."""
+    text = normalise_text(text).replace("\r\n", "\n").replace("\t", " ")
+    return _CONTROL.sub("", text)
+
+
 def escape(text: str) -> str:
     """User text as literal markup text: escaped, NFC-normalised, newlines as line breaks."""
-    text = normalise_text(text).replace("\r\n", "\n").replace("\t", " ")
-    text = _CONTROL.sub("", text).translate(_ESCAPES)
-    return text.replace("\n", "<br/>")
+    return clean_text(text).translate(_ESCAPES).replace("\n", "<br/>")
 
 
-def safe_href(url: str) -> str | None:
+def safe_url(url: str) -> str | None:
     """A link target a PDF viewer may follow, or None (the text is still shown).
 
     Only web and e-mail links: a "javascript:" or "file:" link in a shared report is a trap.
@@ -43,7 +47,13 @@ def safe_href(url: str) -> str | None:
         return None
     if scheme not in _SAFE_SCHEMES:
         return None
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~").translate(_ESCAPES)
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def safe_href(url: str) -> str | None:
+    """`safe_url`, escaped for an href attribute in paragraph markup."""
+    target = safe_url(url)
+    return target.translate(_ESCAPES) if target is not None else None
 
 
 def span_markup(span: Span) -> str:

@@ -20,21 +20,13 @@ from app.reports.dates import long_date
 from app.reports.pdf_chart import ChartFlowable
 from app.reports.pdf_contents import ContentsLine
 from app.reports.pdf_fonts import register_fonts
-from app.reports.pdf_markup import Para, escape, inline_markup, safe_href
+from app.reports.pdf_markup import Para, escape, safe_href
 from app.reports.pdf_styles import ACCENT, CALLOUT_FILL, TOC_DEPTH, Styles
 from app.reports.pdf_tables import table_flowable
+from app.reports.pdf_text import Measure, text_flow
 
 FIGURES_PER_ROW = 3
 CHART_MAX_HEIGHT_SHARE = 0.5  # of the frame, so a chart and its caption fit with some text
-
-
-
-class Heading(Para):
-    """A heading paragraph that the doc template bookmarks and lists in the contents."""
-
-    def __init__(self, text: str, style, level: int, key: str) -> None:
-        super().__init__(escape(text), style)
-        self.outline_entry = (level, text, key)
 
 
 class StoryBuilder:
@@ -46,6 +38,18 @@ class StoryBuilder:
         self._headings = 0
         self._story: list[Flowable] = []
         self._toc_entries: list[tuple[int, str, str]] = []
+        self._measure = Measure()  # word widths, shared by every paragraph of the export
+
+    def _text(self, content, style) -> Flowable:
+        """A paragraph of plain text or spans (bold, italic, links)."""
+        spans = (model.Span(content),) if isinstance(content, str) else content
+        return text_flow(spans, style, self._measure)
+
+    def _heading_flowable(self, title: str, style, level: int, key: str) -> Flowable:
+        """A heading that the doc template bookmarks and lists in the contents."""
+        flowable = self._text(title, style)
+        flowable.outline_entry = (level, title, key)
+        return flowable
 
     # ------------------------------------------------------------ document level
 
@@ -74,10 +78,10 @@ class StoryBuilder:
         story = self._story
         story.append(Spacer(1, 30 * mm))
         if tp.organisation:
-            story.append(Para(escape(tp.organisation), s.organisation))
-        story.append(Para(escape(tp.title or "Untitled report"), s.title))
+            story.append(self._text(tp.organisation, s.organisation))
+        story.append(self._text(tp.title or "Untitled report", s.title))
         if tp.subtitle:
-            story.append(Para(escape(tp.subtitle), s.subtitle))
+            story.append(self._text(tp.subtitle, s.subtitle))
         story.append(Spacer(1, 20 * mm))
         meta = [
             ("Date", long_date(tp.report_date) if tp.report_date else ""),
@@ -86,10 +90,13 @@ class StoryBuilder:
         ]
         for label, value in meta:
             if value:
-                story.append(Para(f"<b>{label}:</b> {escape(value)}", s.title_meta))
+                spans = (model.Span(f"{label}:", bold=True), model.Span(" " + value))
+                story.append(self._text(spans, s.title_meta))
 
     def _contents(self) -> None:
-        self._story.append(Heading("Contents", self.styles.contents_heading, 0, "contents"))
+        self._story.append(
+            self._heading_flowable("Contents", self.styles.contents_heading, 0, "contents")
+        )
         levels = self.styles.toc_levels
         for level, title, key in self._toc_entries:
             self._story.append(ContentsLine(level, title, key, levels[min(level, 3)]))
@@ -103,7 +110,7 @@ class StoryBuilder:
         # Start a heading on a new page rather than strand it with one line under it.
         self._story.append(CondPageBreak(style.fontSize * 6))
         key = f"h{self._headings}"
-        self._story.append(Heading(title, style, level, key))
+        self._story.append(self._heading_flowable(title, style, level, key))
         if level < TOC_DEPTH:
             self._toc_entries.append((level, title, key))
 
@@ -119,7 +126,7 @@ class StoryBuilder:
         s = self.styles
         if isinstance(block, model.Paragraph):
             self._check_links(block.spans)
-            self._story.append(Para(inline_markup(block.spans), s.body))
+            self._story.append(self._text(block.spans, s.body))
         elif isinstance(block, model.BulletList):
             if block.items:  # reportlab cannot lay out an empty list
                 self._story.append(self._list(block))
@@ -156,7 +163,7 @@ class StoryBuilder:
         items = []
         for item in block.items:
             self._check_links(item.spans)
-            items.append(ListItem(Para(inline_markup(item.spans), s.list_item)))
+            items.append(ListItem(self._text(item.spans, s.list_item)))
         kind = (
             {"bulletType": "1", "bulletFormat": "%s."}
             if block.numbered
@@ -172,9 +179,11 @@ class StoryBuilder:
             **kind,
         )
 
-    def _note(self, note: model.Note) -> Para:
-        label = f"<b>{escape(note.label)}:</b> " if note.label else ""
-        return Para(label + escape(note.text), self.styles.note)
+    def _note(self, note: model.Note) -> Flowable:
+        spans = (model.Span(note.text),)
+        if note.label:
+            spans = (model.Span(f"{note.label}:", bold=True), model.Span(" "), *spans)
+        return self._text(spans, self.styles.note)
 
     def _table(self, table: model.Table) -> None:
         flowable = table_flowable(table, self.styles, self.width)
@@ -185,13 +194,13 @@ class StoryBuilder:
             )
             return
         if table.caption:
-            self._story.append(Para(escape(table.caption), self.styles.caption))
+            self._story.append(self._text(table.caption, self.styles.caption))
         self._story.append(flowable)
         self._story.append(Spacer(1, 8))
 
     def _chart(self, chart: model.Chart) -> None:
         height = min(default_height(chart, self.width), self.height * CHART_MAX_HEIGHT_SHARE)
-        caption = Para(escape(chart.title), self.styles.caption) if chart.title else None
+        caption = self._text(chart.title, self.styles.caption) if chart.title else None
         self._story.append(ChartFlowable(chart, caption, height))
         self._story.append(Spacer(1, 8))
 

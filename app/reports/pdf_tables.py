@@ -16,6 +16,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as PdfTable
+from reportlab.platypus.tables import CellStyle
 
 from app.reports.model import Align, CellValue, ColumnKind, Row, RowGroup, Table
 from app.reports.pdf_columns import fit_columns
@@ -53,27 +54,33 @@ def format_cell(value: CellValue, kind: ColumnKind, *, decimals: bool = False) -
 
 @dataclass(frozen=True)
 class _Type:
-    """Fonts, size and paragraph styles for one table (its size may be reduced to fit)."""
+    """Fonts and size for one table (its size may be reduced to fit)."""
 
     regular: str
     bold: str
     size: float
     leading: float
-    body: ParagraphStyle
-    header: ParagraphStyle
+    styles: Styles
 
     @classmethod
     def at(cls, styles: Styles, size: float) -> _Type:
         fonts = register_fonts()
         leading = size * styles.cell.leading / styles.cell.fontSize
-        body = ParagraphStyle("TableCell", parent=styles.cell, fontSize=size, leading=leading)
-        header = ParagraphStyle(
-            "TableHeader", parent=styles.header_cell, fontSize=size, leading=leading
-        )
-        return cls(fonts.regular, fonts.bold, size, leading, body, header)
+        return cls(fonts.regular, fonts.bold, size, leading, styles)
+
+    @property
+    def text_color(self):
+        return self.styles.cell.textColor
+
+    @property
+    def header_color(self):
+        return self.styles.header_cell.textColor
 
     def paragraph(self, markup: str, align: Align, *, header: bool = False) -> Paragraph:
-        base = self.header if header else self.body
+        """A wrapped cell (rare: only text that cannot be split into lines at spaces)."""
+        parent = self.styles.header_cell if header else self.styles.cell
+        name = "TableHeader" if header else "TableCell"
+        base = ParagraphStyle(name, parent=parent, fontSize=self.size, leading=self.leading)
         if align is not Align.LEFT:
             base = ParagraphStyle(
                 f"{base.name}-{align.value}", parent=base, alignment=_PARA_ALIGN[align]
@@ -155,24 +162,43 @@ def _texts(table: Table) -> list[list[str]]:
     return out
 
 
-def _base_commands(kind: _Type, table: Table) -> list[tuple]:
-    commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), kind.regular, kind.size, kind.leading),
-        ("TEXTCOLOR", (0, 1), (-1, -1), kind.body.textColor),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-        # (top and bottom padding are reportlab's default, PAD_Y)
+def _base_commands() -> list[tuple]:
+    return [
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA]),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("FONT", (0, 0), (-1, 0), kind.bold, kind.size, kind.leading),
-        ("TEXTCOLOR", (0, 0), (-1, 0), kind.header.textColor),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
     ]
-    for i, column in enumerate(table.columns):
-        commands.append(("ALIGN", (i, 0), (i, -1), _ALIGN[column.effective_align]))
-    return commands
+
+
+class _CellStyles:
+    """reportlab's per-cell styles, one object per kind of row and column, shared by its
+    cells. Setting them cell by cell through style commands ("FONT", "ALIGN"...) costs
+    ~300 calls per table; the values are exactly those the commands would set. (reportlab
+    changes a cell's style in place only when splitting a middle-aligned row span, which
+    these tables never have.)"""
+
+    def __init__(self, kind: _Type, table: Table) -> None:
+        aligns = [_ALIGN[c.effective_align] for c in table.columns]
+        self.header = self._kind(kind, "header", kind.bold, kind.header_color, "BOTTOM", aligns)
+        self.body = self._kind(kind, "body", kind.regular, kind.text_color, "TOP", aligns)
+        self.total = self._kind(kind, "total", kind.bold, kind.text_color, "TOP", aligns)
+        self.group = self._kind(
+            kind, "group", kind.bold, kind.text_color, "TOP", ["LEFT"] * len(aligns)
+        )
+
+    @staticmethod
+    def _kind(kind: _Type, name: str, font: str, color, valign: str, aligns) -> list[CellStyle]:
+        out = []
+        for i, align in enumerate(aligns):
+            style = CellStyle(f"{name}{i}")
+            style.fontname, style.fontsize, style.leading = font, kind.size, kind.leading
+            style.color = colors.toColor(color, colors.Color(0, 0, 0))
+            style.valign = valign
+            style.leftPadding = style.rightPadding = PAD_X
+            # (top and bottom padding are reportlab's default, PAD_Y)
+            style.alignment = align
+            out.append(style)
+        return out
 
 
 def _string_row_height(row: list, leading: float) -> float | None:
@@ -195,19 +221,19 @@ def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | Non
     kind = _Type.at(styles, size)
     make = _CellMaker(kind, widths, [c.effective_align for c in table.columns])
     data: list[list] = [[make.cell(c.title, i, header=True) for i, c in enumerate(table.columns)]]
-    commands = _base_commands(kind, table)
-    bold_row = ("FONT", kind.bold, kind.size, kind.leading)
+    looks = _CellStyles(kind, table)
+    cell_styles: list[list[CellStyle]] = [list(looks.header)]
+    commands = _base_commands()
 
     next_text = iter(texts)
     for item in table.body:
         if isinstance(item, RowGroup):
             r = len(data)
             data.append([make.spanning(item.label)] + [""] * (n - 1))
+            cell_styles.append(list(looks.group))
             commands += [
                 ("SPAN", (0, r), (-1, r)),
                 ("BACKGROUND", (0, r), (-1, r), GROUP_FILL),
-                (bold_row[0], (0, r), (-1, r), *bold_row[1:]),
-                ("ALIGN", (0, r), (-1, r), "LEFT"),
             ]
             rows: tuple[Row, ...] = item.rows
         else:
@@ -216,12 +242,13 @@ def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | Non
             r = len(data)
             line = next(next_text)
             data.append([make.cell(text, i, bold=row.is_total) for i, text in enumerate(line)])
+            cell_styles.append(list(looks.total if row.is_total else looks.body))
             if row.is_total:
-                commands.append((bold_row[0], (0, r), (-1, r), *bold_row[1:]))
                 commands.append(("LINEABOVE", (0, r), (-1, r), 0.9, ACCENT))
                 commands.append(("BACKGROUND", (0, r), (-1, r), colors.white))
     if len(data) == 1:  # a table with no rows still says so, under its header
         data.append(["No rows to show."] + [""] * (n - 1))
+        cell_styles.append(list(looks.body))
         commands.append(("SPAN", (0, 1), (-1, 1)))
     # Rows of plain strings have a known height; saying so saves reportlab from measuring
     # ~9,000 cells again.
@@ -233,6 +260,7 @@ def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | Non
         repeatRows=1,
         hAlign="LEFT",
         style=commands,
+        cellStyles=cell_styles,
         splitByRow=1,
         splitInRow=1,  # a cell taller than a page (long notes) continues on the next page
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import BaseDocTemplate
@@ -42,6 +44,60 @@ class NumberedCanvas(Canvas):
         # Per page (each held page keeps its own lists):
         self._contents_marks: list[tuple[float, float, str, str, float]] = []
         self._bookmarks: list[tuple[str, float]] = []
+        # (font, size, leading, text) -> (its width, its code after the position).
+        self._string_code: dict[tuple, tuple[float, str]] = {}
+
+    # ------------------------------------------------------------ repeated strings
+
+    def drawString(self, x, y, text, *args, **kwargs) -> None:
+        if args or kwargs:  # text render mode, spacing, direction...: reportlab's own way
+            super().drawString(x, y, text, *args, **kwargs)
+        else:
+            self._draw_cached(x, y, text, 0.0)
+
+    def drawRightString(self, x, y, text, *args, **kwargs) -> None:
+        if args or kwargs:
+            super().drawRightString(x, y, text, *args, **kwargs)
+        else:
+            self._draw_cached(x, y, text, 1.0)
+
+    def drawCentredString(self, x, y, text, *args, **kwargs) -> None:
+        if args or kwargs:
+            super().drawCentredString(x, y, text, *args, **kwargs)
+        else:
+            self._draw_cached(x, y, text, 0.5)
+
+    def _draw_cached(self, x: float, y: float, text: str, anchor: float) -> None:
+        """Draw a string (anchored left, right or centre), reusing its PDF code if this
+        document has drawn it before.
+
+        Table cells, footers and chart labels repeat the same few thousand strings; making
+        their code (mapping each character into the embedded font subset, escaping) is most
+        of their cost. The code after the text position depends only on the font, size,
+        leading and text, so it is kept from the first time reportlab draws it; the result
+        is byte-for-byte what reportlab writes.
+        """
+        key = (self._fontname, self._fontsize, self._leading, text)
+        found = self._string_code.get(key)
+        if found is None:
+            code = self._code
+            before = len(code)
+            # Let reportlab draw it once, then keep what follows the position.
+            if anchor == 0.0:
+                Canvas.drawString(self, x, y, text)
+            elif anchor == 1.0:
+                Canvas.drawRightString(self, x, y, text)
+            else:
+                Canvas.drawCentredString(self, x, y, text)
+            head, sep, tail = code[-1].partition(" Tm ") if len(code) == before + 1 else ("",) * 3
+            if sep and head.startswith("BT 1 0 0 1 "):  # else: not kept, drawn anew each time
+                width = stringWidth(text, self._fontname, self._fontsize)
+                self._string_code[key] = (width, tail)
+            return
+        width, tail = found
+        self._code.append(f"BT 1 0 0 1 {fp_str(x - width * anchor, y)} Tm {tail}")
+
+    # ------------------------------------------------------------ numbers known at the end
 
     def bookmark_heading(self, key: str, page: int, top: float) -> None:
         """Make `key` a destination at height `top` on the current page.

@@ -487,3 +487,259 @@ def test_awkward_tables_fit_the_page(tmp_path: Path) -> None:
     for i in range(12):  # numbers are never broken over two lines
         assert f"{i * 1000 + 234.56:,.2f}" in text
     assert text.count("Notes") >= 3  # the long row continues under repeated headers
+
+
+# ---------------------------------------------------------------- fast paragraphs (TextFlow)
+
+WORDS = (
+    *("the", "of", "and", "a", "to", "in", "representation", "organisations", "volunteers"),
+    *("Nguyễn", "Gęślą", "Şükrü", "partnership", "co-ordinated", "interpreting,"),
+    *("(provisional).", "2026", "480"),
+)
+
+
+def fuzz_paragraphs(count: int, seed: int = 20261125) -> list[tuple[Span, ...]]:
+    """Deterministic paragraphs mixing plain, bold, italic and link runs, spaces at run edges
+    and runs that start or end mid-word."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        spans = []
+        for _ in range(rng.randint(1, 5)):
+            text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 30)))
+            text = (" " if rng.random() < 0.3 else "") + text + (" " if rng.random() < 0.5 else "")
+            spans.append(
+                Span(
+                    text,
+                    bold=rng.random() < 0.3,
+                    italic=rng.random() < 0.3,
+                    link="https://example.org/?a=1&b=2" if rng.random() < 0.2 else None,
+                )
+            )
+        out.append(tuple(spans))
+    return out
+
+
+def reportlab_lines(paragraph, width: float) -> list[str]:
+    paragraph.wrap(width, 1e6)
+    lines = paragraph.blPara.lines
+    if paragraph.blPara.kind == 0:
+        texts = [" ".join(words) for _, words in lines]
+    else:
+        texts = ["".join(frag.text for frag in line.words) for line in lines]
+    return [" ".join(text.split()) for text in texts]
+
+
+def test_text_flow_breaks_lines_exactly_like_reportlab() -> None:
+    from app.reports.pdf_markup import Para, span_markup
+    from app.reports.pdf_styles import build_styles
+    from app.reports.pdf_text import Measure, TextFlow
+
+    styles = build_styles()
+    measure = Measure()
+    paragraphs = [
+        *fuzz_paragraphs(150),
+        (Span(f"Names: {POLISH}; {TURKISH}; {VIETNAMESE}. " * 4),),
+        (Span(TRICKY),),
+        (
+            Span("Plain, "),
+            Span("bold", bold=True),
+            Span(" and "),
+            Span("a link", link="https://x.org"),
+        ),
+    ]
+    compared = 0
+    for style in (styles.body, styles.note, styles.caption, styles.heading(1)):
+        for spans in paragraphs:
+            flow = TextFlow.from_spans(spans, style, measure)
+            assert flow is not None
+            para = Para("".join(span_markup(span) for span in spans), style)
+            for width in (481.9, 300.0, 150.5, 90.0):
+                if flow._break(width) is None:
+                    continue  # a word wider than the line: reportlab's own engine does it
+                flow.wrap(width, 1e6)
+                ours = [" ".join(flow._texts[a:b]) for a, b, _ in flow._line_ranges()]
+                assert ours == reportlab_lines(para, width)
+                theirs = [width - w for w in para.getActualLineWidths0()]
+                assert flow._spares == pytest.approx(theirs, abs=1e-9)  # incl. shrunk lines
+                compared += 1
+    assert compared > 1500
+
+
+def test_text_flow_hands_what_it_does_not_do_to_reportlab() -> None:
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+
+    from app.reports.pdf_markup import Para
+    from app.reports.pdf_styles import build_styles
+    from app.reports.pdf_text import Measure, TextFlow, text_flow
+
+    styles = build_styles()
+    measure = Measure()
+    justified = ParagraphStyle("J", parent=styles.body, alignment=TA_JUSTIFY)
+    for spans, style in (
+        ((Span("two\nlines"),), styles.body),
+        ((Span("soft\xadhyphen"),), styles.body),
+        ((Span("no\xa0break"),), styles.body),
+        ((Span(""),), styles.body),
+        ((Span("justified text"),), justified),
+    ):
+        assert isinstance(text_flow(spans, style, measure), Para), spans
+    long_word = TextFlow.from_spans((Span("see " + "x" * 300),), styles.body, measure)
+    _, height = long_word.wrap(200, 1e6)
+    assert long_word._para is not None and height > 3 * styles.body.leading
+    assert long_word.getPlainText().startswith("see x")
+
+
+def test_text_flow_splits_across_pages_like_reportlab() -> None:
+    from app.reports.pdf_markup import Para, span_markup
+    from app.reports.pdf_styles import build_styles
+    from app.reports.pdf_text import Measure, TextFlow
+
+    styles = build_styles()
+    spans = fuzz_paragraphs(1)[0] + (Span(" and more words to fill the lines " * 12),)
+    for room in (0.0, 10.0, 14.0, 28.0, 30.0, 41.0, 80.0, 130.0, 1000.0):
+        flow = TextFlow.from_spans(spans, styles.body, Measure())
+        para = Para("".join(span_markup(span) for span in spans), styles.body)
+        flow.wrap(300, room)
+        para.wrap(300, room)
+        ours, theirs = flow.split(300, room), para.split(300, room)
+        assert len(ours) == len(theirs), room
+        for part, their_part in zip(ours, theirs, strict=True):
+            assert part.wrap(300, 1e6) == their_part.wrap(300, 1e6)
+            lines = [" ".join(part._texts[a:b]) for a, b, _ in part._line_ranges()]
+            assert lines == reportlab_lines(their_part, 300)
+
+
+def test_text_flow_draws_what_reportlab_draws(tmp_path: Path) -> None:
+    """Same pixels, same text, same clickable links as reportlab's Paragraph."""
+    import pypdfium2
+    from PIL import ImageChops
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Frame
+
+    from app.reports.pdf_markup import Para, span_markup
+    from app.reports.pdf_styles import build_styles
+    from app.reports.pdf_text import Measure, TextFlow
+
+    styles = build_styles()
+    paragraphs = [
+        *fuzz_paragraphs(40),
+        (Span("All of this paragraph is one long link " * 6, link="mailto:a@example.org"),),
+        (Span("Note:", bold=True), Span(" "), Span(f"{POLISH} {TURKISH} {VIETNAMESE} " * 3)),
+    ]
+
+    def page(make) -> Path:
+        out = tmp_path / f"{make.__name__}.pdf"
+        canvas = Canvas(str(out), pagesize=A4, initialFontName=styles.body.fontName)
+        story = [make(spans) for spans in paragraphs]
+        while story:
+            frame = Frame(50, 50, 300, 740, showBoundary=0)
+            frame.addFromList(story, canvas)
+            canvas.showPage()
+        canvas.save()
+        return out
+
+    def reportlab(spans):
+        return Para("".join(span_markup(span) for span in spans), styles.body)
+
+    measure = Measure()
+
+    def ours(spans):
+        return TextFlow.from_spans(spans, styles.body, measure)
+
+    def links(pdf_page) -> list:
+        annots = pdf_page.get("/Annots", [])
+        return [(str(a.A.URI), [round(float(v), 2) for v in a.Rect]) for a in annots]
+
+    theirs_pdf, ours_pdf = page(reportlab), page(ours)
+    assert pdf_text(ours_pdf) == pdf_text(theirs_pdf)
+    with pikepdf.open(theirs_pdf) as a, pikepdf.open(ours_pdf) as b:
+        assert len(a.pages) == len(b.pages) > 1
+        for p, q in zip(a.pages, b.pages, strict=True):
+            assert links(p) == links(q)
+    docs = [pypdfium2.PdfDocument(str(path)) for path in (theirs_pdf, ours_pdf)]
+    try:
+        for i in range(len(docs[0])):
+            images = [doc[i].render(scale=2).to_pil().convert("L") for doc in docs]
+            assert ImageChops.difference(*images).getbbox() is None, f"page {i + 1}"
+    finally:
+        for doc in docs:
+            doc.close()
+
+
+def test_repeated_strings_are_written_byte_for_byte(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.reports.pdf_fonts import register_fonts
+    from app.reports.pdf_template import NumberedCanvas
+
+    fonts = register_fonts()
+    codes = []
+    for cls in (Canvas, NumberedCanvas):
+        canvas = cls(str(tmp_path / f"{cls.__name__}.pdf"))
+        start = len(canvas._code)
+        for round_ in range(3):
+            for i, text in enumerate(("12.5%", VIETNAMESE, "Total", "(a) \\ b", "12.5%")):
+                canvas.setFont(fonts.bold if i % 2 else fonts.regular, 8.5 + round_, 10.5)
+                canvas.drawString(10 + i, 700 - i, text)
+                canvas.drawRightString(500.25, 600 - i, text)
+                canvas.drawCentredString(300, 500 - i, text)
+        canvas.drawString(10, 10, "mode", mode=0)  # any option: reportlab's own path
+        codes.append(canvas._code[start:])
+    assert codes[0] == codes[1]
+
+
+def test_table_cells_are_styled_as_the_style_commands_would() -> None:
+    """The tables set reportlab's cell styles directly; they must match the commands."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table as PdfTable
+
+    from app.reports.model import Align
+    from app.reports.pdf_fonts import register_fonts
+    from app.reports.pdf_styles import build_styles
+    from app.reports.pdf_tables import PAD_X, table_flowable
+
+    styles = build_styles()
+    fonts = register_fonts()
+    table = Table(
+        (
+            Column("Ethnic group", weight=3),
+            Column("People", ColumnKind.COUNT),
+            Column("Centre", align=Align.CENTRE),
+        ),
+        (
+            RowGroup("White", (Row(("Irish", 3, "a")), Row(("Roma", 4, "b")))),
+            Row(("Other", 5, "c")),
+            Row(("Total", 12, ""), is_total=True),
+        ),
+    )
+    ours = table_flowable(table, styles, 400)
+    size, leading = styles.cell.fontSize, styles.cell.leading
+    reference = PdfTable(
+        [list(row) for row in ours._cellvalues],
+        style=[
+            ("FONT", (0, 0), (-1, -1), fonts.regular, size, leading),
+            ("TEXTCOLOR", (0, 1), (-1, -1), styles.cell.textColor),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+            ("FONT", (0, 0), (-1, 0), fonts.bold, size, leading),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("ALIGN", (0, 0), (0, -1), "LEFT"),
+            ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("ALIGN", (2, 0), (2, -1), "CENTER"),
+            ("FONT", (0, 1), (-1, 1), fonts.bold, size, leading),  # the group row
+            ("ALIGN", (0, 1), (-1, 1), "LEFT"),
+            ("FONT", (0, 5), (-1, 5), fonts.bold, size, leading),  # the total row
+        ],
+    )
+    attributes = ("fontname", "fontsize", "leading", "color", "alignment", "valign")
+    attributes += ("leftPadding", "rightPadding", "topPadding", "bottomPadding")
+    for mine, theirs in zip(ours._cellStyles, reference._cellStyles, strict=True):
+        for a, b in zip(mine, theirs, strict=True):
+            assert [getattr(a, k) for k in attributes] == [getattr(b, k) for k in attributes]
