@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.settings import Settings
 from app.ui.a11y import named
+from app.ui.headings import heading_label
 from app.ui.icons import app_icon
 from app.ui.recent_files_model import FOLDER_ROLE, RecentFilesModel
 
@@ -100,11 +101,7 @@ class WelcomeScreen(QWidget):
 
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(56, 56))
-        title = QLabel(APP_NAME, self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading_label(APP_NAME, self, 1.8)
         tagline = QLabel(TAGLINE, self)
         tagline.setWordWrap(True)
         tagline.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -11,7 +11,7 @@ it has the open workbook load the database layer in idle time, ready for the fir
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QPaintEvent, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QPaintEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.settings import Settings
 from app.ui.document import OpenWorkbook
+from app.ui.headings import heading_label
 from app.ui.navigator_model import NavigatorModel
 from app.ui.navigator_view import NavigatorView
 from app.ui.screens import ScreenContext, Section, sections
@@ -40,11 +41,7 @@ class SectionPage(QWidget):
     def __init__(self, section: Section, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        heading = QLabel(section.title, self)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = heading_label(section.title, self)
         purpose = QLabel(section.description, self)
         purpose.setWordWrap(True)
         purpose.setForegroundRole(QPalette.ColorRole.PlaceholderText)

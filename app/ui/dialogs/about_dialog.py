@@ -23,6 +23,7 @@ from app import APP_NAME, __version__
 from app.logging_setup import log_file_path
 from app.ui import messages
 from app.ui.a11y import name_buttons, named
+from app.ui.headings import heading_label
 from app.ui.icons import app_icon
 
 
@@ -35,11 +36,7 @@ class AboutDialog(QDialog):
 
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(64, 64))
-        title = QLabel(APP_NAME, self)
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = heading_label(APP_NAME, self)
         version = QLabel(f"Version {__version__}", self)
         details = QLabel(
             "Self-assessment, representation audits, race-equality proofing and action "
