@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.errors import UserError
 
-class WorkbookError(Exception):
-    """Base class: `str(error)` is fit to show to a user as it is."""
+
+class WorkbookError(UserError):
+    """Anything about a workbook file or its contents that a user can meet."""
 
 
 class WorkbookNotFound(WorkbookError):
