@@ -15,3 +15,7 @@ class UserError(Exception):
     def __str__(self) -> str:
         # KeyError and friends quote their argument; a sentence must read as written.
         return str(self.args[0]) if self.args else ""
+
+
+class UsageError(UserError):
+    """The command line itself is wrong (exit status 2 rather than 3)."""

@@ -17,6 +17,7 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
+from app.errors import UserError
 from app.reports.dates import long_date
 from app.reports.disclosure import DisclosurePreset, apply_disclosure
 from app.reports.model import Report
@@ -100,11 +101,11 @@ class ExportOptions:
         return PUBLICATION_DEFAULT if self.for_publication else DisclosurePreset.NONE
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export that cannot go ahead; the message is a plain sentence for the user."""
 
 
-class ExportFileExistsError(FileExistsError):
+class ExportFileExistsError(UserError, FileExistsError):
     """The chosen file already exists and the user has not agreed to replace it."""
 
     def __init__(self, path: Path) -> None:

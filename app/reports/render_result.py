@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.errors import UserError
+
 
 @dataclass(frozen=True)
 class RenderResult:
@@ -26,5 +28,5 @@ class ExportCancelled(Exception):
         super().__init__(message)
 
 
-class ReportTemplateError(Exception):
+class ReportTemplateError(UserError):
     """A template the user chose cannot be used; the message is one plain sentence."""

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.reports.builtin import register_builtin_reports
 from app.reports.catalogue import ReportEntry, get_report
 from app.reports.exporters import CancelCheck, ExportOptions, ProgressCallback, export_report
 from app.reports.render_result import RenderResult
@@ -36,7 +35,6 @@ class PreparedExport:
 
 def prepare_export(workbook: Workbook, report_name: str) -> PreparedExport:
     """Look up the report and take its snapshot in one short read-only session."""
-    register_builtin_reports()
     entry = get_report(report_name)
     with workbook.session() as session:
         snapshot = entry.snapshot(session, Path(workbook.path))

@@ -1,7 +1,8 @@
 """The window's menus and actions, and the place where modules add more.
 
-The shell connects the actions' `triggered` signals; modules (e.g. the export dialog)
-register a menu extension, called when the menus are built:
+The shell connects the actions' `triggered` signals. Modules add entries through their
+manifests (`MenuActionSpec(point, "app.ui.x:build")`); the shell's own features (the
+export dialog) register a menu extension. Either is called when the menus are built:
 
     def add_export(menu: QMenu, context: MenuContext) -> None:
         action = menu.addAction("&Export…")
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from app.modules import load_target, modules
 
 if TYPE_CHECKING:
     from app.settings import Settings
@@ -119,6 +122,10 @@ class Actions:
     def _extend(point: str, menu: QMenu, context: MenuContext) -> None:
         for build in _extensions[point]:
             build(menu, context)
+        for module in modules():
+            for spec in module.menu_actions:
+                if spec.point == point:
+                    load_target(spec.build)(menu, context)
 
     def set_workbook_open(self, is_open: bool) -> None:
         for action in self.workbook_actions:

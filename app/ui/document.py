@@ -1,8 +1,9 @@
 """An open workbook as the screens see it: the file, its undo stack and change signals.
 
 Screens receive this narrow object (never the main window). Reads and edits each run in
-their own short session; edits go through thin undo commands (see commands.py), after
-which `changed` says which topics changed so each screen decides whether to redraw.
+their own short session; an edit is a Qt-free operation run through the one undo command
+(undo.py), after which `changed` says which topics changed so each screen decides whether
+to redraw. Topics are declared by the modules (app/*/topics.py).
 
 What the window shows as soon as a workbook opens (its title, the navigator's counts, the
 Details form) comes from `overview()`, read with plain SQL, so the first paint does not
@@ -19,31 +20,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from app.logging_setup import get_logger
+from app.workbook.operations import CHANGE_LOG, Mode
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from app.workbook.operations import Change, Operation
     from app.workbook.overview import WorkbookOverview
     from app.workbook.store import Workbook
 
 T = TypeVar("T")
 
-# Topics a change can touch; sections and editors redraw only for theirs.
-INFO = "info"
-EVIDENCE = "evidence"
-CHANGE_LOG = "change_log"
+# Loaded in idle time once a workbook is on screen (see `warm_up`), with what each module
+# lists: the domain services and operations every edit uses. They bring in SQLAlchemy.
+CORE_WARM_UP = ("app.workbook.operations", "app.workbook.changelog", "app.ui.undo")
+# Undo memory is bounded: older steps drop off the bottom of the stack.
+UNDO_LIMIT = 200
 
-# Loaded in idle time once a workbook is on screen (see `warm_up`): the domain services
-# every edit uses, and the undo commands that call them. They bring in SQLAlchemy.
-WARM_UP_MODULES = (
-    "app.workbook.info",
-    "app.workbook.evidence",
-    "app.workbook.changelog",
-    "app.ui.commands",
-)
+
+def warm_up_modules() -> tuple[str, ...]:
+    from app.modules import modules
+
+    return CORE_WARM_UP + tuple(name for module in modules() for name in module.warm_up)
 
 
 class OpenWorkbook(QObject):
@@ -57,6 +58,7 @@ class OpenWorkbook(QObject):
         super().__init__(parent)
         self.workbook = workbook
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.last_saved: datetime | None = None
         self.closed = False
         self._pushing = False
@@ -94,7 +96,7 @@ class OpenWorkbook(QObject):
         if self.closed:
             return
         try:
-            for name in WARM_UP_MODULES:
+            for name in warm_up_modules():
                 importlib.import_module(name)
             with self.workbook.engine.connect():
                 pass  # the first connection also initialises the SQLite dialect
@@ -115,12 +117,22 @@ class OpenWorkbook(QObject):
         with self.session() as session:
             return query(session)
 
-    def push(self, command: QUndoCommand) -> bool:
-        """Run an edit and keep it for undo; False (nothing kept) when it failed."""
-        return self.push_all(command.text(), [command])
+    def run(self, operation: Operation, mode: Mode = Mode.DO, *, label: str | None = None
+            ) -> Change:
+        """Apply one operation in its own committed session (the undo command calls this)."""
+        from app.workbook.operations import perform
 
-    def push_all(self, text: str, commands: Sequence[QUndoCommand]) -> bool:
+        with self.session() as session:
+            return perform(session, operation, mode, label=label)
+
+    def perform(self, operation: Operation) -> bool:
+        """Run an edit and keep it for undo; False (nothing kept) when it failed."""
+        return self.perform_all(operation.label, [operation])
+
+    def perform_all(self, text: str, operations: Sequence[Operation]) -> bool:
         """Run several edits as one undo step; True when at least one succeeded."""
+        from app.ui.undo import OperationCommand
+
         if self.closed:
             return False  # a late signal from a screen being torn down
         if self.read_only:
@@ -130,6 +142,7 @@ class OpenWorkbook(QObject):
             return False
         errors: list[str] = []
         succeeded = 0
+        commands = [OperationCommand(self, operation) for operation in operations]
         macro = len(commands) > 1
         self._pushing = True
         try:
@@ -137,9 +150,8 @@ class OpenWorkbook(QObject):
                 self.undo_stack.beginMacro(text)
             for command in commands:
                 self.undo_stack.push(command)  # runs redo(); a failed one is dropped
-                error = getattr(command, "error", None)
-                if error:
-                    errors.append(error)
+                if command.error:
+                    errors.append(command.error)
                 else:
                     succeeded += 1
             if macro:

@@ -1,6 +1,6 @@
 """An open workbook: the navigator of sections beside the current section's editor.
 
-Editors are built lazily from the section registry (screens.py) the first time their
+Editors are built lazily from the modules' sections (screens.py) the first time their
 section is chosen. F6 moves focus between the navigator and the editor; Ctrl+1 and Ctrl+2
 go to each directly.
 
@@ -27,7 +27,7 @@ from app.ui.document import OpenWorkbook
 from app.ui.headings import heading_label
 from app.ui.navigator_model import NavigatorModel
 from app.ui.navigator_view import NavigatorView
-from app.ui.screens import ScreenContext, Section, sections
+from app.ui.screens import ScreenContext, Section, build_editor, count_topics, sections
 
 READ_ONLY_TEXT = (
     "Read-only: you can look at everything and save a copy (File › Save a Copy…), "
@@ -134,7 +134,7 @@ class WorkbookScreen(QWidget):
     def _page(self, section_id: str) -> SectionPage:
         if section_id not in self._pages:
             section = self._sections[self.navigator_model.row_of(section_id)]
-            page = SectionPage(section, section.factory(self._context), self.editors)
+            page = SectionPage(section, build_editor(section, self._context), self.editors)
             page.setObjectName(f"section_{section_id}")
             self._pages[section_id] = page
             self.editors.addWidget(page)
@@ -145,19 +145,15 @@ class WorkbookScreen(QWidget):
             self.editors.setCurrentWidget(self._page(self.navigator_model.section(current.row()).id))
 
     def _refresh_counts(self, topics: frozenset[str] | None) -> None:
-        wanted = [s for s in self._sections
-                  if s.counted and (topics is None or s.count_topics & topics)]
-        for section in wanted:
-            if section.overview_count is not None:
-                count = section.overview_count(self._document.overview())  # cached
-                self.navigator_model.set_count(section.id, count)
-        from_session = [s for s in wanted if s.overview_count is None]
-        if not from_session:
+        counted = [s for s in self._sections if s.count is not None]
+        if topics is not None:
+            counted = [s for s in counted if count_topics(s) & topics]
+        if not counted:
             return
-        with self._document.session() as session:
-            for section in from_session:
-                assert section.count is not None
-                self.navigator_model.set_count(section.id, section.count(session))
+        counts = self._document.overview().counts  # cached until the next change
+        for section in counted:
+            assert section.count is not None
+            self.navigator_model.set_count(section.id, counts.get(section.count, 0))
 
     # ------------------------------------------------------------ keyboard
 

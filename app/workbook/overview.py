@@ -15,16 +15,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from app.workbook.counting import read_counts
 from app.workbook.errors import InvalidValue
 
-# Tables that belong to SQLite or to the migration tool rather than to the workbook.
-_INTERNAL_TABLES = ("alembic_version",)
-
-# One statement, so the details and the counts come from the same moment in the file.
-_OVERVIEW_SQL = """
-SELECT title, organisation, area, owner, created_at, updated_at,
-       (SELECT count(*) FROM evidence_file),
-       (SELECT count(*) FROM change_log)
+_DETAILS_SQL = """
+SELECT title, organisation, area, owner, created_at, updated_at
 FROM workbook_info
 LIMIT 1
 """
@@ -40,16 +35,27 @@ class WorkbookOverview:
     owner: str
     created_at: datetime  # aware, UTC
     updated_at: datetime  # aware, UTC
-    evidence_count: int
-    change_count: int
+    counts: dict[str, int]  # by the modules' count names ("evidence", "changes")
 
 
 def read_overview(connection: sqlite3.Connection) -> WorkbookOverview:
-    """The overview of the workbook on `connection` (which it only reads)."""
-    row = connection.execute(_OVERVIEW_SQL).fetchone()
+    """The overview of the workbook on `connection` (which it only reads).
+
+    The details and the counts are read in one read transaction, so they come from the
+    same moment in the file.
+    """
+    in_transaction = connection.in_transaction
+    if not in_transaction:
+        connection.execute("BEGIN")
+    try:
+        row = connection.execute(_DETAILS_SQL).fetchone()
+        counts = read_counts(connection.execute)
+    finally:
+        if not in_transaction:
+            connection.execute("COMMIT")
     if row is None:  # only a hand-made file could lack it
         raise InvalidValue("This workbook has no details record; it may be incomplete.")
-    title, organisation, area, owner, created_at, updated_at, evidence, changes = row
+    title, organisation, area, owner, created_at, updated_at = row
     return WorkbookOverview(
         title=_text(title),
         organisation=_text(organisation),
@@ -57,25 +63,8 @@ def read_overview(connection: sqlite3.Connection) -> WorkbookOverview:
         owner=_text(owner),
         created_at=parse_utc(created_at),
         updated_at=parse_utc(updated_at),
-        evidence_count=int(evidence),
-        change_count=int(changes),
+        counts=counts,
     )
-
-
-def read_table_counts(connection: sqlite3.Connection) -> dict[str, int]:
-    """Rows in every table of the workbook (modules' tables included), by table name."""
-    names = [
-        str(name)
-        for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-        )
-        if not str(name).startswith("sqlite_") and name not in _INTERNAL_TABLES
-    ]
-    counts: dict[str, int] = {}
-    for name in names:
-        quoted = '"' + name.replace('"', '""') + '"'
-        (counts[name],) = connection.execute(f"SELECT count(*) FROM {quoted}").fetchone()
-    return counts
 
 
 def parse_utc(value: object) -> datetime:

@@ -9,25 +9,12 @@ import shutil
 import sys
 from pathlib import Path
 
+from app.modules import load_target, modules
 from app.paths import resource
 from app.settings import data_dir
-from app.workbook.evidence import attach_evidence
 from app.workbook.store import Workbook
 
 SAMPLE_NAME = "sample.rrwb"
-
-_EVIDENCE = {
-    "Annual members survey 2025 summary.txt": (
-        "Anytown CVS members survey, 2025 — summary of results.\n"
-        "212 member groups replied. 41 describe themselves as led by people from ethnic "
-        "minorities. Funding advice and training were the most used services.\n"
-    ),
-    "Board minutes extract - equality item.txt": (
-        "Minutes extract: the board agreed to review how the CVS reaches groups led by "
-        "people from ethnic minorities, and to report back to the annual meeting.\n"
-    ),
-}
-
 
 def bundled_sample() -> Path:
     return resource("sample", SAMPLE_NAME)
@@ -45,8 +32,9 @@ def build_sample(path: Path) -> None:
     )
     try:
         with workbook.session() as session:
-            for name, text in _EVIDENCE.items():
-                attach_evidence(session, name, text.encode("utf-8"))
+            for module in modules():  # each module adds its part of the sample
+                if module.sample:
+                    load_target(module.sample)(session)
     finally:
         workbook.close()
 

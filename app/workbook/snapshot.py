@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.workbook import fileformat
 from app.workbook.changelog import recent_changes
+from app.workbook.counting import read_counts
 from app.workbook.evidence import list_evidence
 from app.workbook.info import get_info
-from app.workbook.models import Base
 
 
 @dataclass(frozen=True)
@@ -47,15 +46,7 @@ class WorkbookSnapshot:
     schema_version: int
     evidence: tuple[EvidenceSummary, ...]
     recent_changes: tuple[ChangeSummary, ...]
-    row_counts: dict[str, int]
-
-
-def table_counts(session: Session) -> dict[str, int]:
-    """Rows in every table the app knows about (modules' tables included once added)."""
-    counts: dict[str, int] = {}
-    for table in Base.metadata.sorted_tables:
-        counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
-    return counts
+    counts: dict[str, int]  # by the modules' count names, as the overview has them
 
 
 def take_snapshot(session: Session, path: Path, change_limit: int = 200) -> WorkbookSnapshot:
@@ -76,5 +67,5 @@ def take_snapshot(session: Session, path: Path, change_limit: int = 200) -> Work
         recent_changes=tuple(
             ChangeSummary(c.at, c.actor, c.summary) for c in recent_changes(session, change_limit)
         ),
-        row_counts=table_counts(session),
+        counts=read_counts(session.connection().exec_driver_sql),
     )

@@ -32,7 +32,7 @@ from app.workbook.errors import (
 )
 from app.workbook.location import storage_warning
 from app.workbook.lock import WorkbookLock
-from app.workbook.overview import WorkbookOverview, read_overview, read_table_counts
+from app.workbook.overview import WorkbookOverview, read_overview
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -312,14 +312,6 @@ class Workbook:
         raw = fileformat.connect(self.path, read_only=True)
         try:
             return read_overview(raw)
-        finally:
-            raw.close()
-
-    def table_counts(self) -> dict[str, int]:
-        """Rows in every table of the file, by table name (read without the ORM)."""
-        raw = fileformat.connect(self.path, read_only=True)
-        try:
-            return read_table_counts(raw)
         finally:
             raw.close()
 

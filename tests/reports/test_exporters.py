@@ -189,37 +189,50 @@ def test_word_and_pdf_exports_go_through_their_renderers(tmp_path: Path, fmt: Ex
 # ---------------------------------------------------------------- catalogue
 
 
+def board_report(snapshot: object) -> Report:
+    """A report builder a test module names in its manifest."""
+    return small_report()
+
+
 @pytest.fixture
-def clean_catalogue():
-    before = catalogue.available_reports()
-    yield
-    for entry in catalogue.available_reports():
-        if entry not in before:
-            catalogue.unregister_report(entry.name)
+def board_module():
+    from app.modules import ModuleManifest, ReportSpec, add_module, remove_module
+
+    spec = ReportSpec("test-board", "Board monitoring", f"{__name__}:board_report")
+    add_module(ModuleManifest(name="test-board-module", title="Board", reports=(spec,)))
+    yield spec
+    remove_module("test-board-module")
 
 
-def test_reports_register_and_are_found_by_name(clean_catalogue) -> None:
-    def builder(snapshot: object) -> Report:
-        return small_report()
-
-    entry = catalogue.register_report("test-board", "Board monitoring", builder)
-    assert catalogue.get_report_builder("test-board") is builder
-    assert catalogue.get_report_builder(" Test-Board ") is builder
-    assert entry in catalogue.available_reports()
-    with pytest.raises(ValueError, match="already registered"):
-        catalogue.register_report("test-board", "Again", builder)
-    catalogue.register_report("test-board", "Replaced", builder, replace=True)
-    assert catalogue.get_report("test-board").title == "Replaced"
+def test_a_module_s_reports_are_found_by_name(board_module) -> None:
+    assert catalogue.get_report_builder("test-board") is board_report
+    assert catalogue.get_report_builder(" Test-Board ") is board_report
+    assert catalogue.get_report("test-board").title == "Board monitoring"
+    names = [entry.name for entry in catalogue.available_reports()]
+    assert names.index("summary") < names.index("test-board")  # module order
 
 
-def test_an_unknown_report_name_lists_the_known_ones(clean_catalogue) -> None:
-    catalogue.register_report("test-known", "Known", lambda snapshot: small_report())
-    with pytest.raises(catalogue.UnknownReportError) as raised:
+def test_two_modules_cannot_offer_the_same_report(board_module) -> None:
+    from app.modules import ModuleManifest, add_module, remove_module
+
+    add_module(ModuleManifest(name="test-twin", title="Twin", reports=(board_module,)))
+    try:
+        with pytest.raises(ValueError, match="test-board"):
+            catalogue.available_reports()
+    finally:
+        remove_module("test-twin")
+
+
+def test_an_unknown_report_name_lists_the_known_ones(board_module) -> None:
+    from app.errors import UserError
+    from app.modules import ReportSpec
+
+    with pytest.raises(UserError) as raised:
         catalogue.get_report_builder("nope")
-    assert "There is no report called “nope”" in str(raised.value)
-    assert "test-known" in str(raised.value)
+    assert str(raised.value).startswith("There is no report called “nope”")
+    assert "test-board" in str(raised.value)
     with pytest.raises(ValueError):
-        catalogue.register_report("Bad Name!", "x", lambda snapshot: small_report())
+        ReportSpec("Bad Name!", "x", f"{__name__}:board_report")
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.DOCX, ExportFormat.PDF, ExportFormat.XLSX])

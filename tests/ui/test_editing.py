@@ -100,17 +100,17 @@ def test_spaces_alone_do_not_make_an_edit(main_window, qtbot, workbook_path) -> 
 
 
 def test_a_failing_command_is_not_kept(main_window, workbook_path, messages, monkeypatch) -> None:
-    from app.ui import commands
-    from app.ui.commands import UpdateFieldCommand
+    from app.basics import operations
+    from app.basics.operations import UpdateDetail
     from app.workbook.errors import InvalidValue
 
     def refuse(*_args):
         raise InvalidValue("Organisation cannot be changed just now.")
 
     window = main_window(workbook_path)
-    monkeypatch.setattr(commands, "update_field", refuse)
+    monkeypatch.setattr(operations, "update_field", refuse)
     document = window.document
-    assert not document.push(UpdateFieldCommand(document, "organisation", "Testshire CVS", "X"))
+    assert not document.perform(UpdateDetail("organisation", "X"))
     assert document.undo_stack.count() == 0
     assert messages.texts("warning") == ["Organisation cannot be changed just now."]
 
@@ -160,16 +160,16 @@ def test_the_overview_is_kept_until_a_change(main_window, workbook_path, tmp_pat
     row = navigator.row_of("evidence")
     first = document.overview()
     assert document.overview() is first  # read once, not on every redraw
-    assert first.evidence_count == 0 and navigator.index(row, 0).data(COUNT_ROLE) == 0
+    assert first.counts["evidence"] == 0 and navigator.index(row, 0).data(COUNT_ROLE) == 0
 
     assert _evidence(window).attach_paths([_a_file(tmp_path)])
     attached = document.overview()
     assert attached is not first
-    assert (attached.evidence_count, attached.change_count) == (1, first.change_count + 1)
+    assert attached.counts == {"evidence": 1, "changes": first.counts["changes"] + 1}
     assert navigator.index(row, 0).data(COUNT_ROLE) == 1
 
     window.window_actions.undo.trigger()
-    assert document.overview().evidence_count == 0
+    assert document.overview().counts["evidence"] == 0
     assert navigator.index(row, 0).data(COUNT_ROLE) == 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -15,13 +14,8 @@ from app.workbook import Workbook, fileformat
 from app.workbook.errors import InvalidValue, WorkbookClosed
 from app.workbook.evidence import attach_evidence
 from app.workbook.info import get_info, update_field
-from app.workbook.overview import (
-    WorkbookOverview,
-    parse_utc,
-    read_overview,
-    read_table_counts,
-)
-from app.workbook.snapshot import table_counts
+from app.workbook.overview import WorkbookOverview, parse_utc, read_overview
+from app.workbook.snapshot import take_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,8 +32,7 @@ def test_a_new_workbook_with_no_evidence(new_workbook: Workbook) -> None:
     overview = _read(new_workbook.path)
     assert (overview.title, overview.organisation, overview.area, overview.owner) == (
         "Test workbook", "Testshire CVS", "Testshire", "Test Owner")
-    assert overview.evidence_count == 0
-    assert overview.change_count == 1  # "workbook created"
+    assert overview.counts == {"changes": 1, "evidence": 0}  # "workbook created"
     assert new_workbook.overview() == overview
 
 
@@ -51,30 +44,17 @@ def test_values_counts_and_times_agree_with_the_orm(new_workbook: Workbook) -> N
     with new_workbook.session() as session:
         info = get_info(session)
         expected_times = (info.created_at, info.updated_at)
-        expected_counts = table_counts(session)
+        snapshot = take_snapshot(session, new_workbook.path)
 
     overview = new_workbook.overview()
     assert overview.area == "Testshire and Wolds"
-    assert overview.evidence_count == 2
-    assert overview.change_count == 4  # created, two attachments, one edit
+    assert overview.counts == {"changes": 4, "evidence": 2}  # created, 2 attached, 1 edit
     assert (overview.created_at, overview.updated_at) == expected_times
     for moment in (overview.created_at, overview.updated_at):
         assert moment.utcoffset() == timedelta(0)
     assert overview.updated_at > overview.created_at
-    assert new_workbook.table_counts() == expected_counts
-
-
-def test_table_counts_cover_every_table_but_the_migration_stamp(tmp_path: Path) -> None:
-    connection = sqlite3.connect(tmp_path / "plain.db")
-    connection.executescript(
-        "CREATE TABLE alembic_version (version_num TEXT);"
-        "INSERT INTO alembic_version VALUES ('abc');"
-        'CREATE TABLE "odd ""name""" (x);'
-        'INSERT INTO "odd ""name""" VALUES (1), (2);'
-        "CREATE TABLE audit (x INTEGER PRIMARY KEY AUTOINCREMENT);"  # adds sqlite_sequence
-    )
-    assert read_table_counts(connection) == {"audit": 0, 'odd "name"': 2}
-    connection.close()
+    # The report snapshot counts through the very same statement.
+    assert snapshot.counts == overview.counts
 
 
 def test_a_workbook_without_its_details_record_is_explained(new_workbook: Workbook) -> None:
@@ -126,16 +106,15 @@ def test_opening_and_looking_need_no_sqlalchemy(tmp_path: Path) -> None:
 
         with Workbook.open(Path({str(path)!r})) as workbook:
             overview = workbook.overview()
-            counts = workbook.table_counts()
             assert "sqlalchemy" not in sys.modules, "looking loaded SQLAlchemy"
             assert (overview.title, overview.owner) == ("Look only", "Sam"), overview
-            assert counts["workbook_info"] == 1, counts
+            assert overview.counts == dict(changes=1, evidence=0), overview.counts
             from app.workbook.info import update_field
 
             with workbook.session() as session:
                 update_field(session, "title", "Looked at")
             assert workbook.overview().title == "Looked at"
-            assert workbook.overview().change_count == 2
+            assert workbook.overview().counts["changes"] == 2
         print("ok")
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -95,7 +95,7 @@ def test_snapshot_is_plain_data(new_workbook: Workbook) -> None:
         snapshot = take_snapshot(session, new_workbook.path)
     assert snapshot.title == "Test workbook"
     assert [e.name for e in snapshot.evidence] == ["a.txt"]
-    assert snapshot.row_counts["evidence_file"] == 1
+    assert snapshot.counts["evidence"] == 1
     assert snapshot.schema_version == 2
 
 

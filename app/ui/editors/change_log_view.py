@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.a11y import named
-from app.ui.document import CHANGE_LOG, OpenWorkbook
+from app.ui.document import OpenWorkbook
 from app.ui.editors.change_log_model import (
     CHANGE_LIMIT,
     WHAT,
@@ -24,6 +24,8 @@ from app.ui.editors.change_log_model import (
     load_change_rows,
 )
 from app.ui.editors.empty_state import EmptyState
+from app.ui.screens import ScreenContext
+from app.workbook.operations import CHANGE_LOG
 
 EMPTY_TEXT = (
     "No changes recorded yet — every change you make to this workbook is listed here, "
@@ -75,3 +77,7 @@ class ChangeLogView(QWidget):
     def _on_changed(self, topics: frozenset[str]) -> None:
         if CHANGE_LOG in topics:
             self.refresh()
+
+
+def create_editor(context: ScreenContext) -> ChangeLogView:
+    return ChangeLogView(context.document)

@@ -1,8 +1,8 @@
 """The workbook's four details as a form; each finished edit is one undoable command.
 
 The form shows the workbook's overview (plain SQL, cached by the open workbook), so it
-paints without loading SQLAlchemy; saving an edit goes through an undo command and the
-domain as usual (commands.py, imported on the first edit: it loads SQLAlchemy).
+paints without loading SQLAlchemy; saving an edit runs the basics module's UpdateDetail
+operation through the undo stack (imported on the first edit: it loads SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from app.basics.topics import INFO
 from app.ui import messages
 from app.ui.a11y import named
-from app.ui.document import INFO, OpenWorkbook
+from app.ui.document import OpenWorkbook
 from app.ui.formatting import format_date, format_date_time
+from app.ui.screens import ScreenContext
 from app.workbook.details import EDITABLE_FIELDS, MAX_LENGTH, validate_field
 from app.workbook.errors import WorkbookError
 
@@ -131,9 +133,11 @@ class DetailsEditor(QWidget):
         if value == self._saved[field]:
             edit.setText(value)  # only spaces were added or removed
             return
-        from app.ui.commands import UpdateFieldCommand
+        from app.basics.operations import UpdateDetail
 
-        if not self._document.push(
-            UpdateFieldCommand(self._document, field, self._saved[field], value)
-        ):
+        if not self._document.perform(UpdateDetail(field, value)):
             edit.setText(self._saved[field])  # refused: show what the file holds
+
+
+def create_editor(context: ScreenContext) -> DetailsEditor:
+    return DetailsEditor(context.document)

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.evidence.topics import EVIDENCE
 from app.settings import Settings
 from app.ui import messages
 from app.ui.a11y import named
-from app.ui.commands import AttachEvidenceCommand, DomainCommand, RemoveEvidenceCommand
-from app.ui.document import EVIDENCE, OpenWorkbook
+from app.ui.document import OpenWorkbook
 from app.ui.editors.empty_state import EmptyState
 from app.ui.editors.evidence_model import (
     ADDED,
@@ -35,6 +35,7 @@ from app.ui.editors.evidence_model import (
     EvidenceTableModel,
     load_evidence_rows,
 )
+from app.ui.screens import ScreenContext
 from app.workbook.errors import WorkbookError
 from app.workbook.evidence import evidence_data, read_evidence_file
 
@@ -165,7 +166,9 @@ class EvidenceEditor(QWidget):
             self.attach_paths([Path(name) for name in names])
 
     def attach_paths(self, paths: list[Path]) -> bool:
-        commands: list[DomainCommand] = []
+        from app.evidence.operations import AttachEvidence
+
+        operations: list[AttachEvidence] = []
         problems: list[str] = []
         for path in paths:
             try:
@@ -173,23 +176,24 @@ class EvidenceEditor(QWidget):
             except WorkbookError as error:
                 problems.append(str(error))
                 continue
-            commands.append(AttachEvidenceCommand(self._document, path.name, data))
+            operations.append(AttachEvidence(path.name, data))
         if problems:
             messages.show_error(self, " ".join(problems))
-        if not commands:
+        if not operations:
             return False
-        text = commands[0].text() if len(commands) == 1 else f"Add {len(commands)} evidence files"
-        return self._document.push_all(text, commands)
+        text = (operations[0].label if len(operations) == 1
+                else f"Add {len(operations)} evidence files")
+        return self._document.perform_all(text, operations)
 
     def remove_selected(self) -> None:
         rows = self.selected_rows()
         if not rows or self._document.read_only:
             return
-        commands: list[DomainCommand] = [
-            RemoveEvidenceCommand(self._document, row.id, row.name) for row in rows
-        ]
-        text = commands[0].text() if len(rows) == 1 else f"Remove {len(rows)} evidence files"
-        self._document.push_all(text, commands)
+        from app.evidence.operations import RemoveEvidence
+
+        operations = [RemoveEvidence(row.id, row.name) for row in rows]
+        text = operations[0].label if len(rows) == 1 else f"Remove {len(rows)} evidence files"
+        self._document.perform_all(text, operations)
 
     def save_copy_of_selected(self) -> None:
         rows = self.selected_rows()
@@ -235,3 +239,7 @@ class EvidenceEditor(QWidget):
         if paths:
             event.acceptProposedAction()
             self.attach_paths(paths)
+
+
+def create_editor(context: ScreenContext) -> EvidenceEditor:
+    return EvidenceEditor(context.document, context.settings)

@@ -19,7 +19,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from app.logging_setup import get_logger
-from app.reports.builtin import register_builtin_reports
 from app.reports.catalogue import UnknownReportError, available_reports
 from app.reports.exporters import ExportError, ExportFormat
 from app.reports.render_result import ExportCancelled, RenderResult, ReportTemplateError
@@ -136,7 +135,6 @@ class ExportController(QObject):
     # ------------------------------------------------------------------ dialog
 
     def open_dialog(self) -> ExportDialog:
-        register_builtin_reports()
         dialog = ExportDialog(
             reports=[(entry.name, entry.title) for entry in available_reports()],
             workbook_title=self._document.title(),

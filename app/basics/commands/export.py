@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli import EXIT_OK, EXTRA_COMMANDS, BadInput, UsageError
+from app.errors import UsageError, UserError
+from app.progress import TerminalProgress
 
 FORMATS = {"docx": "DOCX", "pdf": "PDF", "accessible-pdf": "ACCESSIBLE_PDF", "xlsx": "XLSX"}
 PRESETS = {
@@ -33,41 +34,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class _ProgressBar:
-    """A one-line bar on stderr, only when someone is watching a terminal."""
-
-    def __init__(self) -> None:
-        self.enabled = sys.stderr.isatty()
-
-    def __call__(self, fraction: float) -> None:
-        if self.enabled:
-            filled = int(max(0.0, min(1.0, fraction)) * 30)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}")
-            sys.stderr.flush()
-
-    def finish(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r" + " " * 40 + "\r")
-
-
 def run(args: argparse.Namespace) -> int:
     from app.reports.catalogue import UnknownReportError
     from app.reports.disclosure import DisclosurePreset
-    from app.reports.exporters import ExportError, ExportFormat, ExportOptions
-    from app.reports.render_result import ReportTemplateError
+    from app.reports.exporters import ExportFormat, ExportOptions
     from app.reports.workbook_export import prepare_export
     from app.workbook import Workbook
 
     template = Path(args.template) if args.template else None
     if template is not None and not template.is_file():
-        raise BadInput(f"There is no template at {template}.")
+        raise UserError(f"There is no template at {template}. Check the name and folder.")
     options = ExportOptions(
         format=ExportFormat[FORMATS[args.format]],
         out_path=Path(args.out).expanduser().absolute(),
         template=template,
         suppression=DisclosurePreset[PRESETS[args.suppress]] if args.suppress else None,
     )
-    bar = _ProgressBar()
+    bar = TerminalProgress()
     with Workbook.open(Path(args.workbook), read_only=True) as workbook:
         try:
             prepared = prepare_export(workbook, args.report)
@@ -75,14 +58,10 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
     try:
         result = prepared.run(options, progress=bar, overwrite=args.force)
-    except (ExportError, ReportTemplateError, FileExistsError) as error:
+    finally:
         bar.finish()
-        raise BadInput(str(error)) from None
-    bar.finish()
     for warning in result.warnings:
         print(f"rrt: note: {warning}", file=sys.stderr)
     print(f"Exported {result.path}")
-    return EXIT_OK
+    return 0
 
-
-EXTRA_COMMANDS["export"] = ("export a report to Word, PDF or Excel", add_arguments, run)

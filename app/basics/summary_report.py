@@ -106,7 +106,7 @@ def build_workbook_summary(snapshot: WorkbookSnapshot, today: date | None = None
     figures = KeyFigures(
         (
             KeyFigure("Evidence files", str(len(snapshot.evidence))),
-            KeyFigure("Changes recorded", str(snapshot.row_counts.get("change_log", 0))),
+            KeyFigure("Changes recorded", str(snapshot.counts.get("changes", 0))),
             KeyFigure("Last changed", long_date(snapshot.updated_at)),
         )
     )

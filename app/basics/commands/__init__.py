@@ -1,0 +1,1 @@
+"""The core `rrt` subcommands, one file each: `add_arguments(parser)` and `run(args)`."""

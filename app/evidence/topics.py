@@ -1,0 +1,3 @@
+"""Change topics of the evidence module (light: the first paint imports this)."""
+
+EVIDENCE = "evidence"
