@@ -101,3 +101,47 @@ def test_check_reports_a_damaged_workbook(tmp_path: Path) -> None:
     line = assert_one_line_error(rrt("check", str(path)), 3)
     assert "damaged" in line
 
+
+
+def test_python_dash_m_app_cli_runs_module_commands(tmp_path: Path) -> None:
+    # The command-line package runs as `python -m app.cli` too, with every module's command.
+    import sys
+
+    path = tmp_path / "m.rrwb"
+    assert rrt("new", str(path), "--title", "M").returncode == 0
+    out = tmp_path / "m.xlsx"
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "export", str(path), "--format", "xlsx",
+         "--out", str(out)],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], timeout=300,
+        check=False)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "sentence"),
+    [
+        ("--title", "Tab\there", "cannot contain line breaks or control characters"),
+        ("--organisation", "O" * 300, "too long"),
+    ],
+)
+def test_new_applies_the_details_form_s_rules(tmp_path: Path, field: str, value: str,
+                                              sentence: str) -> None:
+    args = ["new", str(tmp_path / "x.rrwb"), "--title", "Fine", field, value]
+    if field == "--title":
+        args = ["new", str(tmp_path / "x.rrwb"), field, value]
+    line = assert_one_line_error(rrt(*args), 3)
+    assert sentence in line
+    assert not (tmp_path / "x.rrwb").exists()
+
+
+def test_set_changes_a_detail_through_the_undoable_operation(tmp_path: Path) -> None:
+    path = tmp_path / "s.rrwb"
+    assert rrt("new", str(path), "--title", "Before").returncode == 0
+    changed = rrt("set", str(path), "title", "After")
+    assert changed.returncode == 0, changed.stderr
+    details = json.loads(rrt("info", str(path)).stdout)
+    assert details["title"] == "After" and details["counts"]["changes"] == 2
+    refused = rrt("set", str(path), "title", "  ")
+    assert "needs a title" in assert_one_line_error(refused, 3)

@@ -41,6 +41,10 @@ class OperationCommand(QUndoCommand):
         self._redo_mode = Mode.DO
         self._undo_step: Operation | None = None
 
+    def held_steps(self) -> tuple[Operation, ...]:
+        """What the command keeps for its next undo or redo (at most one step)."""
+        return tuple(step for step in (self._redo_step, self._undo_step) if step is not None)
+
     def redo(self) -> None:
         change = self._run(self._redo_step, self._redo_mode)
         if change is not None:

@@ -34,10 +34,14 @@ class DamagedWorkbook(WorkbookError):
 
 
 class WorkbookTooNew(WorkbookError):
-    def __init__(self, path: Path, found: int, supported: int) -> None:
+    def __init__(self, path: Path, found: int, supported: int, part: str | None = None) -> None:
+        if part is None:
+            detail = f"workbook format {found}; this version reads up to {supported}"
+        else:
+            detail = f"its “{part}” records are newer than this version knows"
         super().__init__(
-            f"“{path.name}” was saved by a newer version of the app (workbook format {found}; "
-            f"this version reads up to {supported}). Update the app to open it."
+            f"“{path.name}” was saved by a newer version of the app ({detail}). "
+            "Update the app to open it."
         )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.workbook import fileformat
+from app.workbook.details import validate_field
 from app.workbook.errors import (
     DamagedWorkbook,
     InvalidValue,
@@ -32,23 +33,12 @@ from app.workbook.errors import (
 )
 from app.workbook.location import storage_warning
 from app.workbook.lock import WorkbookLock
+from app.workbook.module_schema import modules_need_upgrade
 from app.workbook.overview import WorkbookOverview, read_overview
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
-
-MAX_TEXT = 200
-
-
-def _clean_title(title: str) -> str:
-    title = title.strip()
-    if not title:
-        raise InvalidValue("A workbook needs a title. Type a short name for this piece of work.")
-    if len(title) > MAX_TEXT:
-        raise InvalidValue(f"The title is too long; keep it under {MAX_TEXT} characters.")
-    return title
-
 
 def integrity_problems(connection: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
     """Messages from SQLite's own check; empty when the file is sound."""
@@ -120,7 +110,11 @@ class Workbook:
     ) -> Workbook:
         """Make a new workbook file; it appears complete or not at all."""
         path = Path(path).expanduser().absolute()
-        title = _clean_title(title)
+        # The very rules the Details form applies to an edit.
+        title = validate_field("title", title)
+        organisation = validate_field("organisation", organisation)
+        area = validate_field("area", area)
+        owner = validate_field("owner", owner)
         if path.exists():
             raise WorkbookExists(path)
         if not path.parent.is_dir():
@@ -151,9 +145,9 @@ class Workbook:
                 session.add(
                     WorkbookInfo(
                         title=title,
-                        organisation=organisation.strip(),
-                        area=area.strip(),
-                        owner=owner.strip(),
+                        organisation=organisation,
+                        area=area,
+                        owner=owner,
                         created_at=now,
                         updated_at=now,
                     )
@@ -205,7 +199,11 @@ class Workbook:
         try:
             if integrity_problems(raw):
                 raise DamagedWorkbook(path)
-            if version < fileformat.SCHEMA_VERSION:
+            needs_upgrade = (version < fileformat.SCHEMA_VERSION
+                             or modules_need_upgrade(raw, path, version))
+            if needs_upgrade and read_only:
+                raise WorkbookNeedsUpgrade(path)
+            if needs_upgrade:
                 backup_path = upgrade_backup_path(path, version)
                 backup_file(raw, backup_path)
         finally:

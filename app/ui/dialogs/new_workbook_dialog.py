@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.a11y import name_buttons, named
+from app.workbook.details import MAX_LENGTH as MAX_TEXT
+from app.workbook.fileformat import SUFFIX
 
-SUFFIX = ".rrwb"
-MAX_TEXT = 200
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
