@@ -8,12 +8,12 @@ file, so only the app itself comes from the wheel. The checks prove it does.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import zipfile
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
@@ -69,9 +69,18 @@ def _run(command: list[str], cwd: Path) -> None:
     assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
 
 
+def _has_build_backend() -> bool:
+    # setuptools 70.1 builds wheels without the separate "wheel" package.
+    try:
+        major, minor = (int(part) for part in version("setuptools").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return False
+    return (major, minor) >= (70, 1)
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    if importlib.util.find_spec("wheel") is None:
+    if not _has_build_backend():
         pytest.fail("building the wheel offline needs the test extras' build backend: "
                     "pip install -e '.[test]'", pytrace=False)
     base = tmp_path_factory.mktemp("wheel-install")
