@@ -7,6 +7,7 @@ Start-up stays quick by importing only Qt and the settings here; the workbook la
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -24,6 +25,10 @@ from app.ui.icons import app_icon
 from app.ui.main_window import MainWindow
 
 ORGANISATION = "Rights & Responsibilities Toolkit"
+
+# Not for users: smoke tests of an installed copy set this to "1" so the app quits (status 0)
+# once the window, and the workbook given if any, has painted; status 1 if that did not open.
+EXIT_AFTER_FIRST_PAINT = "RRT_EXIT_AFTER_FIRST_PAINT"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -58,6 +63,21 @@ def _close_on_signals(window: MainWindow) -> dict[int, Any]:
     return previous
 
 
+def _quit_once_painted(*, expect_workbook: bool) -> Callable[[MainWindow], None]:
+    """The on_ready of EXIT_AFTER_FIRST_PAINT; the same check as bench/bench_startup.py."""
+
+    def quit_now(window: MainWindow) -> None:
+        screen = window.workbook_screen
+        (screen or window).repaint()  # painted before we stop, not just scheduled
+        # Close properly (lock released, settings saved) without the close quitting first
+        # with status 0 whatever happened.
+        QApplication.setQuitOnLastWindowClosed(False)
+        window.close()
+        QApplication.exit(1 if expect_workbook and screen is None else 0)
+
+    return quit_now
+
+
 def run_gui(
     path: Path | None,
     *,
@@ -83,6 +103,10 @@ def run_gui(
     if path is None and settings.reopen_last_workbook and settings.last_workbook:
         last = Path(settings.last_workbook)
         path = last if last.is_file() else None
+    if on_ready is None and os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
+        on_ready = _quit_once_painted(expect_workbook=path is not None)
+        # An error box would wait for a click that never comes: give up instead.
+        QTimer.singleShot(60_000, lambda: QApplication.exit(1))
     def open_then_settle() -> None:
         if path is not None:
             window.open_path(path, read_only=read_only)
