@@ -10,6 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.errors import UserError
 from app.logging_setup import log_file_path, log_uncaught
 from app.ui import messages
 
@@ -36,11 +37,8 @@ def handle_exception(
     application = QApplication.instance()
     if _showing or application is None or QThread.currentThread() is not application.thread():
         return  # widgets belong to the main thread; the log has the details
-    errors = sys.modules.get("app.workbook.errors")
-    if errors is not None and isinstance(exc, errors.WorkbookError):
-        sentence = str(exc)  # already fit for the user, though it should have been caught
-    else:
-        sentence = UNEXPECTED.format(log=log_file_path())
+    # A UserError is already fit for the user, though it should have been caught.
+    sentence = str(exc) if isinstance(exc, UserError) else UNEXPECTED.format(log=log_file_path())
     _showing = True
     try:
         messages.show_error(parent(), sentence)

@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setToolTip(tip)
 
     def save_copy(self) -> None:
-        from app.workbook.errors import WorkbookError
+        from app.errors import UserError
 
         if self.document is None:
             return
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.document.workbook.save_copy(target)
-        except WorkbookError as error:
+        except UserError as error:
             messages.show_error(self, str(error))
         except OSError as error:
             messages.show_error(self, f"The copy could not be saved in {target.parent} "

@@ -34,7 +34,8 @@ class WorkbookOpener(QObject):
         self._warned_locations: set[Path] = set()
 
     def open(self, path: Path, *, read_only: bool = False) -> OpenWorkbook | None:
-        from app.workbook.errors import WorkbookError, WorkbookInUse
+        from app.errors import UserError
+        from app.workbook.errors import WorkbookInUse
         from app.workbook.store import Workbook
 
         path = Path(path).expanduser().absolute()
@@ -50,7 +51,7 @@ class WorkbookOpener(QObject):
             ):
                 return None
             return self.open(path, read_only=True)
-        except WorkbookError as error:
+        except UserError as error:
             log.info("Could not open %s: %s", path, error)
             messages.show_error(self._parent, str(error))
             return None
@@ -66,13 +67,13 @@ class WorkbookOpener(QObject):
 
     def create(self, path: Path, *, title: str, organisation: str = "", area: str = "",
                owner: str = "") -> OpenWorkbook | None:
-        from app.workbook.errors import WorkbookError
+        from app.errors import UserError
         from app.workbook.store import Workbook
 
         try:
             workbook = Workbook.create(path, title=title, organisation=organisation, area=area,
                                        owner=owner)
-        except WorkbookError as error:
+        except UserError as error:
             messages.show_error(self._parent, str(error))
             return None
         except OSError as error:

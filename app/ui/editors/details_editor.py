@@ -12,13 +12,13 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.basics.topics import INFO
+from app.errors import UserError
 from app.ui import messages
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
 from app.ui.formatting import format_date, format_date_time
 from app.ui.screens import ScreenContext
 from app.workbook.details import EDITABLE_FIELDS, MAX_LENGTH, validate_field
-from app.workbook.errors import WorkbookError
 
 MAX_FORM_WIDTH = 760  # long lines are hard to read; the form stops growing here
 # Field → label with a mnemonic (Alt+letter) unique in the window.
@@ -123,7 +123,7 @@ class DetailsEditor(QWidget):
             return
         try:
             value = validate_field(field, edit.text())
-        except WorkbookError as error:
+        except UserError as error:
             # Put the saved value back first: the message box takes focus, which would
             # otherwise finish the edit a second time.
             edit.setText(self._saved[field])

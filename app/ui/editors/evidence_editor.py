@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import UserError
 from app.evidence.topics import EVIDENCE
 from app.settings import Settings
 from app.ui import messages
@@ -36,7 +37,6 @@ from app.ui.editors.evidence_model import (
     load_evidence_rows,
 )
 from app.ui.screens import ScreenContext
-from app.workbook.errors import WorkbookError
 from app.workbook.evidence import evidence_data, read_evidence_file
 
 EMPTY_TEXT = (
@@ -173,7 +173,7 @@ class EvidenceEditor(QWidget):
         for path in paths:
             try:
                 data = read_evidence_file(path)
-            except WorkbookError as error:
+            except UserError as error:
                 problems.append(str(error))
                 continue
             operations.append(AttachEvidence(path.name, data))
@@ -209,7 +209,7 @@ class EvidenceEditor(QWidget):
         try:
             data = self._document.read(lambda session: evidence_data(session, row.id))
             Path(target).write_bytes(data)
-        except WorkbookError as error:
+        except UserError as error:
             messages.show_error(self, str(error))
         except OSError as error:
             messages.show_error(
