@@ -1,5 +1,5 @@
 import sys
 
-from app.cli.main import main
+from app.cli.main import run
 
-sys.exit(main())
+sys.exit(run(sys.argv[1:]))

@@ -1,24 +1,22 @@
 """Parsing `rrt`'s arguments, dispatching to the modules' commands, and turning every
-error a user can meet into one sentence and an exit status."""
+error a user can meet into one sentence and an exit status. (Opening the desktop app is
+`app.main`'s job, so the command line never imports the interface.)"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
 from app.errors import UsageError, UserError
 from app.modules import all_commands, find_command, load_target
-from app.workbook import fileformat
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 EXIT_INTERRUPTED = 130
-GUI_FLAGS = ("--read-only", "--sample")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,14 +51,14 @@ def run(argv: Sequence[str]) -> int:
         assert command is not None  # argparse only accepts the commands it was given
         return int(load_target(command.target).run(args))
     except UsageError as error:
-        return _fail(str(error), EXIT_USAGE)
+        return fail(str(error), EXIT_USAGE)
     except UserError as error:
-        return _fail(str(error), EXIT_BAD_INPUT)
+        return fail(str(error), EXIT_BAD_INPUT)
     except KeyboardInterrupt:
-        return _fail("stopped.", EXIT_INTERRUPTED)
+        return fail("stopped.", EXIT_INTERRUPTED)
     except OSError as error:
         where = f" ({error.filename})" if getattr(error, "filename", None) else ""
-        return _fail(f"{error.strerror or error}{where}", EXIT_BAD_INPUT)
+        return fail(f"{error.strerror or error}{where}", EXIT_BAD_INPUT)
 
 
 def _refuse_undecodable(argv: Sequence[str]) -> None:
@@ -76,47 +74,11 @@ def _refuse_undecodable(argv: Sequence[str]) -> None:
             ) from None
 
 
-def _fail(sentence: str, status: int) -> int:
+def fail(sentence: str, status: int) -> int:
     sentence = " ".join(sentence.split())  # always one line
     print(f"rrt: {sentence}", file=sys.stderr)
     return status
 
 
-def _wants_gui(argv: Sequence[str]) -> bool:
-    if not argv:
-        return True
-    first = argv[0]
-    if first in GUI_FLAGS:
-        return True
-    if first.startswith("-") or find_command(first) is not None:
-        return False
-    return Path(first).suffix.lower() == fileformat.SUFFIX or Path(first).exists()
-
-
-def gui_main(argv: Sequence[str] | None = None) -> int:
-    """Open the desktop app on a workbook, on the sample (--sample) or on the welcome screen."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    read_only = "--read-only" in args
-    unknown = [a for a in args if a.startswith("-") and a not in GUI_FLAGS]
-    paths = [Path(a) for a in args if not a.startswith("-")]
-    if unknown or len(paths) > 1:
-        return _fail("give one workbook to open, optionally with --read-only "
-                     "(see 'rrt --help')", EXIT_USAGE)
-    if "--sample" in args:
-        from app.workbook.sample import user_copy_of_sample
-
-        try:
-            paths = [user_copy_of_sample()]
-        except OSError as error:
-            return _fail(f"the sample workbook could not be copied ({error.strerror or error})",
-                         EXIT_BAD_INPUT)
-    from app.ui.app import run_gui
-
-    return run_gui(paths[0] if paths else None, read_only=read_only)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if _wants_gui(args):
-        return gui_main(args)
-    return run(args)
+def is_command(name: str) -> bool:
+    return find_command(name) is not None

@@ -24,7 +24,7 @@ def test_gui_arguments_reach_the_window(
     monkeypatch: pytest.MonkeyPatch, argv: list[str], expected: tuple[str | None, bool]
 ) -> None:
     import app.ui.app
-    from app.cli import main
+    from app.main import main
 
     opened: list[tuple[Path | None, bool]] = []
     monkeypatch.setattr(
@@ -45,7 +45,7 @@ def test_gui_arguments_reach_the_window(
 
 
 def test_gui_with_an_unknown_flag_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    from app.cli import main
+    from app.main import main
 
     assert main(["--sample", "--fullscreen"]) == 2
     assert "rrt: " in capsys.readouterr().err
