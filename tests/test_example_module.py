@@ -117,3 +117,24 @@ def _change_log(workbook: Workbook) -> list[str]:
 
     with workbook.session() as session:
         return [entry.summary for entry in recent_changes(session)]
+
+
+def test_the_manifests_list_every_table_a_workbook_has(tmp_path: Path, example: None) -> None:
+    # One place lists a workbook's tables: each module's manifest. A migration that adds a
+    # table its manifest does not declare fails here.
+    import sqlite3
+
+    from app.modules import module_tables
+
+    path = tmp_path / "tables.rrwb"
+    Workbook.create(path, title="Tables").close()
+    connection = sqlite3.connect(path)
+    try:
+        stored = {name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")}
+    finally:
+        connection.close()
+    declared = module_tables()
+    assert len(declared) == len(set(declared))  # no table claimed by two modules
+    assert stored == set(declared)
