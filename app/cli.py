@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
+from app.errors import UserError
 from app.workbook import fileformat
-from app.workbook.errors import WorkbookError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -43,7 +43,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from app.workbook import Workbook
 
     path = Path(args.path)
-    if path.suffix.lower() != fileformat.SUFFIX:
+    if not path.suffix and path.name:  # "rrt new Audit" makes Audit.rrwb; other names must match
         path = path.with_name(path.name + fileformat.SUFFIX)
     workbook = Workbook.create(
         path,
@@ -95,13 +95,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_copy(args: argparse.Namespace) -> int:
     from app.workbook import Workbook
-    from app.workbook.errors import WorkbookExists
 
-    destination = Path(args.dest)
-    if destination.exists() and not args.force:
-        raise WorkbookExists(destination)
     with Workbook.open(Path(args.path), read_only=True) as workbook:
-        workbook.save_copy(destination)
+        destination = workbook.save_copy(Path(args.dest), overwrite=args.force)
     print(f"Copied to {destination}")
     return EXIT_OK
 
@@ -172,7 +168,7 @@ def run(argv: Sequence[str]) -> int:
     except UsageError as error:
         print(f"rrt: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except (WorkbookError, BadInput) as error:
+    except (UserError, BadInput) as error:
         print(f"rrt: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -34,7 +34,9 @@ WORKBOOK_SUFFIX = ".rrwb"
 # Files SQLite and the app keep beside a workbook while it is open or after a crash.
 COMPANION_SUFFIXES = ("-journal", "-wal", "-shm", ".lock")
 PARTIAL_MARKER = ".rrt-partial-"
-_PARTIAL_NAME = re.compile(r"^\.(?P<name>.+)\.rrt-partial-(?P<pid>\d+)(?:-[0-9a-f]+)?$")
+_PARTIAL_NAME = re.compile(
+    r"^\.(?P<name>.+)\.rrt-partial-(?P<pid>\d+)(?:-[0-9a-f]+)?(?:-journal)?$"
+)
 
 # SQLite result codes a write can end with (sqlite3 exposes them from Python 3.11).
 _SQLITE_FULL = 13

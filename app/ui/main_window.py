@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setToolTip(tip)
 
     def save_copy(self) -> None:
-        from app.workbook.errors import WorkbookError
+        from app.errors import UserError
 
         if self.document is None:
             return
@@ -248,8 +248,9 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         try:
-            self.document.workbook.save_copy(target)
-        except WorkbookError as error:
+            # The file dialog has already asked before replacing an existing file.
+            self.document.workbook.save_copy(target, overwrite=True)
+        except UserError as error:
             messages.show_error(self, str(error))
         except OSError as error:
             messages.show_error(self, f"The copy could not be saved in {target.parent} "

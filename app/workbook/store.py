@@ -11,7 +11,6 @@ session or the engine is asked for; upgrading or creating a file loads it at onc
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -19,6 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.destinations import (
+    check_destination,
+    clean_stale_partials,
+    commit_partial,
+    partial_path_for,
+    write_failed,
+)
 from app.workbook import fileformat
 from app.workbook.errors import (
     DamagedWorkbook,
@@ -61,18 +67,36 @@ def integrity_problems(connection: sqlite3.Connection, *, thorough: bool = False
     return [] if messages == ["ok"] else messages
 
 
-def backup_file(source: sqlite3.Connection, destination: Path) -> None:
-    """Copy a live database with SQLite's backup API (never a filesystem copy)."""
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
+def _copy_database(source: sqlite3.Connection, target_path: Path) -> None:
+    target = sqlite3.connect(target_path)
     try:
         source.backup(target)
         # A copy must be a single complete file, like the original.
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
-    os.replace(partial, destination)
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def backup_file(source: sqlite3.Connection, destination: Path, *, overwrite: bool = True) -> None:
+    """Copy a live database with SQLite's backup API (never a filesystem copy).
+
+    The copy is written to a hidden temporary file beside `destination` and moved into place
+    when complete; a failure leaves nothing behind and names `destination`, not the temporary.
+    """
+    partial = partial_path_for(destination)
+    try:
+        _copy_database(source, partial)
+        commit_partial(partial, destination, overwrite=overwrite)
+    except (OSError, sqlite3.Error) as error:
+        raise write_failed(destination, error) from error
+    finally:
+        _remove_partial(partial)
 
 
 def upgrade_backup_path(path: Path, from_version: int, now: datetime | None = None) -> Path:
@@ -121,12 +145,11 @@ class Workbook:
         """Make a new workbook file; it appears complete or not at all."""
         path = Path(path).expanduser().absolute()
         title = _clean_title(title)
+        path = check_destination(path, suffix=fileformat.SUFFIX, overwrite=True)
         if path.exists():
             raise WorkbookExists(path)
-        if not path.parent.is_dir():
-            raise InvalidValue(f"The folder {path.parent} does not exist. Choose another folder.")
-        partial = path.with_name(path.name + ".partial")
-        partial.unlink(missing_ok=True)
+        clean_stale_partials(path.parent)
+        partial = partial_path_for(path)
         from sqlalchemy.orm import Session
 
         from app.workbook.changelog import record_change
@@ -136,42 +159,35 @@ class Workbook:
 
         try:
             engine = build_schema(partial)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        try:
-            with Session(engine) as session, session.begin():
-                now = utcnow()
-                record_change(
-                    session,
-                    action="workbook.create",
-                    entity="workbook",
-                    summary=f"Workbook “{title}” created",
-                )
-                session.add(
-                    WorkbookInfo(
-                        title=title,
-                        organisation=organisation.strip(),
-                        area=area.strip(),
-                        owner=owner.strip(),
-                        created_at=now,
-                        updated_at=now,
+            try:
+                with Session(engine) as session, session.begin():
+                    now = utcnow()
+                    record_change(
+                        session,
+                        action="workbook.create",
+                        entity="workbook",
+                        summary=f"Workbook “{title}” created",
                     )
-                )
-        except BaseException:
-            engine.dispose()
-            partial.unlink(missing_ok=True)
+                    session.add(
+                        WorkbookInfo(
+                            title=title,
+                            organisation=organisation.strip(),
+                            area=area.strip(),
+                            owner=owner.strip(),
+                            created_at=now,
+                            updated_at=now,
+                        )
+                    )
+            finally:
+                engine.dispose()
+            commit_partial(partial, path, overwrite=False)
+        except Exception as error:
+            cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps driver errors
+            if isinstance(cause, (OSError, sqlite3.Error)):
+                raise write_failed(path, cause) from error
             raise
-        engine.dispose()
-        try:
-            os.link(partial, path)  # fails if someone created `path` meanwhile
-        except FileExistsError:
-            partial.unlink(missing_ok=True)
-            raise WorkbookExists(path) from None
-        except OSError:
-            os.replace(partial, path)  # filesystems without hard links
-        else:
-            partial.unlink()
+        finally:
+            _remove_partial(partial)
         return cls.open(path)
 
     @classmethod
@@ -186,6 +202,8 @@ class Workbook:
         lock = None if read_only else WorkbookLock(path)
         if lock is not None:
             lock.acquire()
+        # Temporary files from an earlier run that was killed while writing beside it.
+        clean_stale_partials(path.parent)
         try:
             return cls._open_locked(path, header.schema_version, read_only, lock)
         except BaseException:
@@ -292,18 +310,23 @@ class Workbook:
                 session.rollback()
                 raise
 
-    def save_copy(self, destination: Path) -> None:
-        """Write a complete copy of the workbook elsewhere, safely while it is open."""
-        destination = Path(destination).expanduser().absolute()
-        if destination == self.path:
-            raise InvalidValue("Choose a different name for the copy; this is the open workbook.")
-        if not destination.parent.is_dir():
-            raise InvalidValue(f"The folder {destination.parent} does not exist.")
+    def save_copy(self, destination: Path, *, overwrite: bool = False) -> Path:
+        """Write a complete copy of the workbook elsewhere, safely while it is open.
+
+        Returns where the copy went (the destination, resolved).
+        """
+        if self._closed:
+            raise WorkbookClosed
+        destination = check_destination(
+            destination, suffix=fileformat.SUFFIX, forbidden=(self.path,), overwrite=overwrite
+        )
+        clean_stale_partials(destination.parent)
         raw = fileformat.connect(self.path, read_only=True)
         try:
-            backup_file(raw, destination)
+            backup_file(raw, destination, overwrite=overwrite)
         finally:
             raw.close()
+        return destination
 
     def overview(self) -> WorkbookOverview:
         """The details and counts, read through a short read-only connection (no ORM)."""
