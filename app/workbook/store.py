@@ -13,10 +13,10 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.destinations import (
     check_destination,
@@ -32,6 +32,8 @@ from app.workbook.errors import (
     WorkbookClosed,
     WorkbookError,
     WorkbookExists,
+    WorkbookInUse,
+    WorkbookNeedsRecovery,
     WorkbookNeedsUpgrade,
     WorkbookReadOnly,
     WorkbookTooNew,
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 MAX_TEXT = 200
+T = TypeVar("T")
 
 
 def _clean_title(title: str) -> str:
@@ -56,12 +59,62 @@ def _clean_title(title: str) -> str:
     return title
 
 
+# SQLite's extended result codes for "a journal from a crash must be rolled back first".
+_SQLITE_READONLY_ROLLBACK = 776
+_SQLITE_READONLY = 8
+_SQLITE_CANTOPEN = 14
+_SQLITE_PERM = 3
+
+
+def needs_crash_recovery(error: BaseException) -> bool:
+    """True when a read-only connection met a journal left by a crash (a "hot" journal)."""
+    return getattr(error, "sqlite_errorcode", None) == _SQLITE_READONLY_ROLLBACK
+
+
+def recover_after_crash(path: Path) -> None:
+    """Roll back a journal left by a crash, so that read-only connections can read the file.
+
+    SQLite rolls a hot journal back on the first read-write connection; a read-only one can
+    only refuse. So: take the workbook's lock (if an editor holds it, its journal is not
+    from a crash and readers simply wait for it), open read-write for one read, let go.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if journal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    lock = WorkbookLock(path)
+    try:
+        lock.acquire()
+    except WorkbookInUse:
+        return
+    try:
+        raw = fileformat.connect(path, read_only=False)
+        try:
+            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            raw.close()
+    except (sqlite3.Error, OSError) as error:
+        code = getattr(error, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if isinstance(error, PermissionError) or primary in (
+            _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM
+        ):
+            raise WorkbookNeedsRecovery(path) from error
+        raise DamagedWorkbook(path) from error
+    finally:
+        lock.release()
+
+
 def integrity_problems(connection: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
     """Messages from SQLite's own check; empty when the file is sound."""
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         rows = connection.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as error:
+        if needs_crash_recovery(error):
+            raise  # not damage: the caller recovers and tries again
         return [str(error)]
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
@@ -215,10 +268,27 @@ class Workbook:
     def _open_locked(
         cls, path: Path, version: int, read_only: bool, lock: WorkbookLock | None
     ) -> Workbook:
+        if read_only:
+            recover_after_crash(path)
         try:
-            raw = fileformat.connect(path, read_only=read_only)
+            return cls._check_and_finish_open(path, version, read_only, lock)
         except sqlite3.DatabaseError as error:
+            if not (read_only and needs_crash_recovery(error)):
+                raise DamagedWorkbook(path) from error
+        # An editor crashed between our look at the journal and our first read.
+        recover_after_crash(path)
+        try:
+            return cls._check_and_finish_open(path, version, read_only, lock)
+        except sqlite3.DatabaseError as error:
+            if needs_crash_recovery(error):
+                raise WorkbookNeedsRecovery(path) from error
             raise DamagedWorkbook(path) from error
+
+    @classmethod
+    def _check_and_finish_open(
+        cls, path: Path, version: int, read_only: bool, lock: WorkbookLock | None
+    ) -> Workbook:
+        raw = fileformat.connect(path, read_only=read_only)
         backup_path = None
         try:
             if integrity_problems(raw):
@@ -332,26 +402,31 @@ class Workbook:
         """The details and counts, read through a short read-only connection (no ORM)."""
         if self._closed:
             raise WorkbookClosed
-        raw = fileformat.connect(self.path, read_only=True)
-        try:
-            return read_overview(raw)
-        finally:
-            raw.close()
+        return self._read(read_overview)
 
     def table_counts(self) -> dict[str, int]:
         """Rows in every table of the file, by table name (read without the ORM)."""
-        raw = fileformat.connect(self.path, read_only=True)
-        try:
-            return read_table_counts(raw)
-        finally:
-            raw.close()
+        return self._read(read_table_counts)
 
     def integrity_problems(self, *, thorough: bool = True) -> list[str]:
-        raw = fileformat.connect(self.path, read_only=True)
-        try:
-            return integrity_problems(raw, thorough=thorough)
-        finally:
-            raw.close()
+        return self._read(lambda raw: integrity_problems(raw, thorough=thorough))
+
+    def _read(self, reader: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `reader` on a short read-only connection, recovering once after a crash."""
+        for attempt in (1, 2):
+            try:
+                raw = fileformat.connect(self.path, read_only=True)
+                try:
+                    return reader(raw)
+                finally:
+                    raw.close()
+            except sqlite3.DatabaseError as error:
+                if not needs_crash_recovery(error):
+                    raise DamagedWorkbook(self.path) from error
+                if attempt == 2:
+                    raise WorkbookNeedsRecovery(self.path) from error
+                recover_after_crash(self.path)
+        raise AssertionError("unreachable")
 
     def schema_version(self) -> int:
         return fileformat.read_header(self.path).schema_version
