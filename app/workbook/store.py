@@ -41,12 +41,20 @@ from app.workbook.errors import (
 from app.workbook.location import storage_warning
 from app.workbook.lock import WorkbookLock
 from app.workbook.overview import WorkbookOverview, read_overview, read_table_counts
+from app.workbook.schema_check import (
+    WorkbookTooSlowToRead,
+    guard,
+    verify_structure,
+    was_interrupted,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
 MAX_TEXT = 200
+# The longest any one check or look at a file may take before it is given up as unreadable.
+CHECK_SECONDS = 60.0
 T = TypeVar("T")
 
 
@@ -64,6 +72,9 @@ _SQLITE_READONLY_ROLLBACK = 776
 _SQLITE_READONLY = 8
 _SQLITE_CANTOPEN = 14
 _SQLITE_PERM = 3
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_NOTADB = 26
 
 
 def needs_crash_recovery(error: BaseException) -> bool:
@@ -273,6 +284,8 @@ class Workbook:
         try:
             return cls._check_and_finish_open(path, version, read_only, lock)
         except sqlite3.DatabaseError as error:
+            if was_interrupted(error):
+                raise WorkbookTooSlowToRead(path) from error
             if not (read_only and needs_crash_recovery(error)):
                 raise DamagedWorkbook(path) from error
         # An editor crashed between our look at the journal and our first read.
@@ -291,7 +304,11 @@ class Workbook:
         raw = fileformat.connect(path, read_only=read_only)
         backup_path = None
         try:
-            if integrity_problems(raw):
+            # Structure first: a hostile trigger or view is refused before anything runs.
+            verify_structure(raw, path, version)
+            with guard(raw, seconds=CHECK_SECONDS):
+                problems = integrity_problems(raw)
+            if problems:
                 raise DamagedWorkbook(path)
             if version < fileformat.SCHEMA_VERSION:
                 backup_path = upgrade_backup_path(path, version)
@@ -376,9 +393,30 @@ class Workbook:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as error:
                 session.rollback()
+                problem = self._database_problem(error)
+                if problem is not None:
+                    raise problem from error
                 raise
+
+    def _database_problem(self, error: BaseException) -> WorkbookError | None:
+        """A sentence for a database error met while working (a damaged or crashed file)."""
+        cause = getattr(error, "orig", None)
+        if not isinstance(cause, sqlite3.DatabaseError):
+            return None
+        if needs_crash_recovery(cause):
+            return WorkbookNeedsRecovery(self.path)
+        code = getattr(cause, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return DamagedWorkbook(self.path)
+        if primary == _SQLITE_FULL:
+            return WorkbookError(
+                f"There is not enough space to save changes to “{self.path.name}”. "
+                "Free some space; the last change was not saved."
+            )
+        return None
 
     def save_copy(self, destination: Path, *, overwrite: bool = False) -> Path:
         """Write a complete copy of the workbook elsewhere, safely while it is open.
@@ -417,10 +455,13 @@ class Workbook:
             try:
                 raw = fileformat.connect(self.path, read_only=True)
                 try:
-                    return reader(raw)
+                    with guard(raw, seconds=CHECK_SECONDS):
+                        return reader(raw)
                 finally:
                     raw.close()
             except sqlite3.DatabaseError as error:
+                if was_interrupted(error):
+                    raise WorkbookTooSlowToRead(self.path) from error
                 if not needs_crash_recovery(error):
                     raise DamagedWorkbook(self.path) from error
                 if attempt == 2:
