@@ -28,7 +28,6 @@ from app.destinations import (
 from app.workbook import fileformat
 from app.workbook.errors import (
     DamagedWorkbook,
-    InvalidValue,
     WorkbookClosed,
     WorkbookError,
     WorkbookExists,
@@ -52,19 +51,9 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-MAX_TEXT = 200
 # The longest any one check or look at a file may take before it is given up as unreadable.
 CHECK_SECONDS = 60.0
 T = TypeVar("T")
-
-
-def _clean_title(title: str) -> str:
-    title = title.strip()
-    if not title:
-        raise InvalidValue("A workbook needs a title. Type a short name for this piece of work.")
-    if len(title) > MAX_TEXT:
-        raise InvalidValue(f"The title is too long; keep it under {MAX_TEXT} characters.")
-    return title
 
 
 # SQLite's extended result codes for "a journal from a crash must be rolled back first".
@@ -208,7 +197,14 @@ class Workbook:
     ) -> Workbook:
         """Make a new workbook file; it appears complete or not at all."""
         path = Path(path).expanduser().absolute()
-        title = _clean_title(title)
+        from app.workbook.details import validate_field
+
+        # The very rules the Details editor applies, so a new workbook never holds what
+        # the editor would refuse.
+        title = validate_field("title", title)
+        organisation = validate_field("organisation", organisation)
+        area = validate_field("area", area)
+        owner = validate_field("owner", owner)
         path = check_destination(path, suffix=fileformat.SUFFIX, overwrite=True)
         if path.exists():
             raise WorkbookExists(path)
@@ -235,9 +231,9 @@ class Workbook:
                     session.add(
                         WorkbookInfo(
                             title=title,
-                            organisation=organisation.strip(),
-                            area=area.strip(),
-                            owner=owner.strip(),
+                            organisation=organisation,
+                            area=area,
+                            owner=owner,
                             created_at=now,
                             updated_at=now,
                         )
