@@ -203,7 +203,7 @@ def verify_structure(connection: sqlite3.Connection, path: Path, version: int) -
     try:
         with guard(connection, seconds=10, max_steps=200_000):
             found = read_structure(connection)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         if was_interrupted(error):
             raise WorkbookTooSlowToRead(path) from error
         raise DamagedWorkbook(path) from error

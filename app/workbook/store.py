@@ -95,6 +95,8 @@ def recover_after_crash(path: Path) -> None:
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             raw.close()
+    except UnicodeDecodeError as error:
+        raise DamagedWorkbook(path) from error
     except (sqlite3.Error, OSError) as error:
         code = getattr(error, "sqlite_errorcode", None)
         primary = code & 0xFF if isinstance(code, int) else None
@@ -279,6 +281,8 @@ class Workbook:
             recover_after_crash(path)
         try:
             return cls._check_and_finish_open(path, version, read_only, lock)
+        except UnicodeDecodeError as error:  # its structure holds text that is not UTF-8
+            raise DamagedWorkbook(path) from error
         except sqlite3.DatabaseError as error:
             if was_interrupted(error):
                 raise WorkbookTooSlowToRead(path) from error
@@ -288,6 +292,8 @@ class Workbook:
         recover_after_crash(path)
         try:
             return cls._check_and_finish_open(path, version, read_only, lock)
+        except UnicodeDecodeError as error:
+            raise DamagedWorkbook(path) from error
         except sqlite3.DatabaseError as error:
             if needs_crash_recovery(error):
                 raise WorkbookNeedsRecovery(path) from error
@@ -398,14 +404,16 @@ class Workbook:
 
     def _database_problem(self, error: BaseException) -> WorkbookError | None:
         """A sentence for a database error met while working (a damaged or crashed file)."""
-        cause = getattr(error, "orig", None)
+        cause = getattr(error, "orig", None) or error
+        if isinstance(cause, UnicodeDecodeError):
+            return DamagedWorkbook(self.path)
         if not isinstance(cause, sqlite3.DatabaseError):
             return None
         if needs_crash_recovery(cause):
             return WorkbookNeedsRecovery(self.path)
         code = getattr(cause, "sqlite_errorcode", None)
         primary = code & 0xFF if isinstance(code, int) else None
-        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "decode to UTF-8" in str(cause):
             return DamagedWorkbook(self.path)
         if primary == _SQLITE_FULL:
             return WorkbookError(
@@ -455,6 +463,8 @@ class Workbook:
                         return reader(raw)
                 finally:
                     raw.close()
+            except UnicodeDecodeError as error:  # text that is not UTF-8: damage
+                raise DamagedWorkbook(self.path) from error
             except sqlite3.DatabaseError as error:
                 if was_interrupted(error):
                     raise WorkbookTooSlowToRead(self.path) from error
