@@ -25,6 +25,19 @@ if os.environ.get("RRT_BLOCK_QT") == "1":
     sys.meta_path.insert(0, _QtUnavailable())
 
 
+@pytest.fixture(autouse=True, scope="session")
+def shared_structure_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One cache of expected workbook structures for the whole run, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("RRT_CACHE_DIR")
+    os.environ["RRT_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("RRT_CACHE_DIR", None)
+    else:
+        os.environ["RRT_CACHE_DIR"] = previous
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -85,11 +85,14 @@ def test_bad_inputs_exit_3_with_a_sentence(tmp_path: Path) -> None:
 def test_copy_never_overwrites_without_force(tmp_path: Path) -> None:
     source = tmp_path / "a.rrwb"
     assert rrt("new", str(source), "--title", "A").returncode == 0
-    target = tmp_path / "b.txt"
+    target = tmp_path / "b.rrwb"
     target.write_text("keep me")
-    assert_one_line_error(rrt("copy", str(source), str(target)), 3)
+    assert "already exists" in assert_one_line_error(rrt("copy", str(source), str(target)), 3)
     assert target.read_text() == "keep me"
     assert rrt("copy", str(source), str(target), "--force").returncode == 0
+    not_a_workbook_name = tmp_path / "b.txt"
+    assert_one_line_error(rrt("copy", str(source), str(not_a_workbook_name), "--force"), 3)
+    assert not not_a_workbook_name.exists()
 
 
 def test_check_reports_a_damaged_workbook(tmp_path: Path) -> None:

@@ -42,8 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str]) -> int:
     """Run a subcommand and return its exit status (no GUI)."""
+    _never_fail_to_print()
     try:
-        _refuse_undecodable(argv)
         args = build_parser().parse_args(list(argv))
         if args.command is None:
             raise UsageError("no command given (see 'rrt --help')")
@@ -61,17 +61,13 @@ def run(argv: Sequence[str]) -> int:
         return fail(f"{error.strerror or error}{where}", EXIT_BAD_INPUT)
 
 
-def _refuse_undecodable(argv: Sequence[str]) -> None:
-    # Bytes that are not valid text in the terminal's encoding reach Python as lone
-    # surrogates; storing them would break every export later.
-    for argument in argv:
-        try:
-            argument.encode("utf-8")
-        except UnicodeEncodeError:
-            raise UsageError(
-                "an argument contains bytes that are not valid text; check the characters "
-                "typed or pasted (see 'rrt --help')"
-            ) from None
+def _never_fail_to_print() -> None:
+    # A path may hold bytes that are not text, and a terminal may not show every letter:
+    # print those escaped rather than fail after the work is done.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def fail(sentence: str, status: int) -> int:

@@ -248,7 +248,8 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         try:
-            self.document.workbook.save_copy(target)
+            # The file dialog has already asked before replacing an existing file.
+            self.document.workbook.save_copy(target, overwrite=True)
         except UserError as error:
             messages.show_error(self, str(error))
         except OSError as error:

@@ -6,6 +6,7 @@ SQLAlchemy has been loaded; `app.workbook.info` applies them to the stored recor
 
 from __future__ import annotations
 
+from app.text_policy import TextRefused, clean_text
 from app.workbook.errors import InvalidValue
 
 # Field name → label the user sees.
@@ -23,11 +24,9 @@ def validate_field(field: str, value: str) -> str:
     if field not in EDITABLE_FIELDS:
         raise InvalidValue(f"“{field}” is not a workbook detail that can be changed.")
     label = EDITABLE_FIELDS[field]
-    value = value.strip()
-    if field == "title" and not value:
+    if field == "title" and isinstance(value, str) and not value.strip():
         raise InvalidValue("A workbook needs a title. Type a short name for this piece of work.")
-    if len(value) > MAX_LENGTH:
-        raise InvalidValue(f"{label} is too long; keep it under {MAX_LENGTH} characters.")
-    if any(ord(ch) < 32 for ch in value):
-        raise InvalidValue(f"{label} cannot contain line breaks or control characters.")
-    return value
+    try:
+        return clean_text(value, label=label, max_length=MAX_LENGTH)
+    except TextRefused as refused:
+        raise InvalidValue(str(refused)) from None

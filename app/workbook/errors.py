@@ -86,3 +86,12 @@ class WorkbookReadOnly(WorkbookError):
 
 class InvalidValue(WorkbookError):
     """An impossible value for a field; nothing was changed."""
+
+
+class WorkbookNeedsRecovery(WorkbookError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"“{path.name}” was not closed properly last time (the app or computer stopped "
+            "while saving) and needs to be opened normally once to tidy up. Open it normally, "
+            "from a folder where you can save changes, and then try again."
+        )

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.text_policy import TextRefused, clean_text
 from app.workbook.changelog import record_change
 from app.workbook.errors import InvalidValue
 from app.workbook.models import EvidenceBlob, EvidenceFile
@@ -19,6 +20,7 @@ from app.workbook.types import utcnow
 
 MAX_EVIDENCE_BYTES = 50 * 1024 * 1024
 MAX_NAME = 255
+MAX_NOTE = 10_000
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,22 @@ def _guess_media_type(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    name = Path(name.strip()).name  # never keep a folder path from another machine
+    if isinstance(name, str):
+        name = Path(name.strip()).name  # never keep a folder path from another machine
     if not name:
         raise InvalidValue("An evidence file needs a name.")
-    if len(name) > MAX_NAME:
-        raise InvalidValue(f"The file name is too long; keep it under {MAX_NAME} characters.")
-    return name
+    try:
+        return clean_text(name, label="The file name", max_length=MAX_NAME, required=True)
+    except TextRefused as refused:
+        raise InvalidValue(str(refused)) from None
+
+
+def clean_note(note: str) -> str:
+    """An evidence note as it would be stored (several lines allowed)."""
+    try:
+        return clean_text(note, label="The note", max_length=MAX_NOTE, multiline=True)
+    except TextRefused as refused:
+        raise InvalidValue(str(refused)) from None
 
 
 def attach_evidence(
@@ -65,6 +77,7 @@ def attach_evidence(
 ) -> Attached:
     """Attach a file's bytes; the same content attached twice is kept once."""
     name = _clean_name(name)
+    note = clean_note(note)
     if len(data) > MAX_EVIDENCE_BYTES:
         raise InvalidValue(
             f"“{name}” is larger than {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB. "

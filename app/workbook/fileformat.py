@@ -32,8 +32,10 @@ def read_header(path: Path) -> FileHeader:
     """Read the SQLite header; raise NotAWorkbook unless it is one of ours."""
     if not path.exists():
         raise WorkbookNotFound(path)
-    if not path.is_file():
+    if path.is_dir():
         raise NotAWorkbook(path, "it is a folder")
+    if not path.is_file():  # a device, pipe or socket: never opened, so it cannot hang us
+        raise NotAWorkbook(path, "it is not a regular file")
     try:
         with path.open("rb") as handle:
             header = handle.read(_HEADER_SIZE)
@@ -46,6 +48,8 @@ def read_header(path: Path) -> FileHeader:
     (application_id,) = struct.unpack(">i", header[68:72])
     if application_id != APPLICATION_ID:
         raise NotAWorkbook(path, "it is a database made by another program")
+    if user_version < 1:  # every workbook the app has written has format 1 or later
+        raise NotAWorkbook(path, "it is empty or damaged: it has no workbook format number")
     return FileHeader(application_id=application_id, schema_version=user_version)
 
 

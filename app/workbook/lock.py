@@ -1,9 +1,17 @@
 """Exclusive ownership of a workbook while it is open.
 
-A lock file beside the workbook records who holds it (machine, user, process). The
-operating system lock taken on that file is what counts: it vanishes when the holder
-exits or crashes, so a lock file left behind by a crash is recognised as stale and
-taken over instead of blocking the user forever.
+What counts is an operating-system lock that vanishes when the holder exits or crashes,
+so a lock left behind by a crash is taken over instead of blocking the user forever.
+
+- On Linux and macOS it is a `flock` on the workbook file itself. It does not depend on
+  any other file's name surviving: deleting or replacing the lock file does not let a
+  second editor in. (`flock` locks are separate from the POSIX byte-range locks SQLite
+  takes on the same file, so SQLite works as before.)
+- On Windows it is a byte lock on the lock file, which Windows will not let anyone delete
+  while it is open.
+
+The lock file beside the workbook records who holds it (machine, user, process), so the
+next person can be told who has it.
 """
 
 from __future__ import annotations
@@ -18,7 +26,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.workbook.errors import WorkbookInUse
+from app.destinations import HELD_WORKBOOK_FILES
+from app.workbook.errors import WorkbookError, WorkbookInUse, WorkbookNotFound
 
 # Windows locks are mandatory, so lock a byte far past the text we want others to read.
 _WINDOWS_LOCK_OFFSET = 1 << 30
@@ -46,22 +55,12 @@ class LockHolder:
         return f"{self.user} on {self.host}"
 
 
-def _try_os_lock(fd: int) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
+def _try_os_lock(fd: int) -> bool:  # pragma: no cover - Windows only
+    import msvcrt
 
-        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
+    os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
     try:
-        # flock belongs to the open file, so a second open in this same process conflicts
-        # too: a second window on the same workbook is refused like a second process.
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
     except OSError:
         return False
     return True
@@ -81,39 +80,106 @@ class WorkbookLock:
     def __init__(self, workbook: Path) -> None:
         self.path = lock_path_for(workbook)
         self._workbook = workbook
-        self._fd: int | None = None
+        self._fd: int | None = None  # the descriptor the operating-system lock is on
+        self._identity: tuple[int, int] | None = None
         self.cleared_stale_lock = False
+
+    def _in_use(self) -> WorkbookInUse:
+        holder = _read_holder(self.path)
+        return WorkbookInUse(self._workbook, holder.describe() if holder else None)
 
     def acquire(self) -> None:
         existed = self.path.exists()
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        if not _try_os_lock(fd):
-            os.close(fd)
-            holder = _read_holder(self.path)
-            raise WorkbookInUse(self._workbook, holder.describe() if holder else None)
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _try_os_lock(fd):
+                os.close(fd)
+                raise self._in_use()
+        else:
+            fd = self._lock_workbook_file()
         self._fd = fd
         # We got the OS lock although a lock file was there: its owner has gone.
         self.cleared_stale_lock = existed and _read_holder(self.path) is not None
+        # The holder text is a courtesy; the lock itself is held either way.
+        with contextlib.suppress(OSError):
+            self._write_holder(fd if sys.platform == "win32" else None)
+        if self._identity is not None:
+            HELD_WORKBOOK_FILES.add(self._identity)
+
+    def _lock_workbook_file(self) -> int:
+        try:
+            before = os.stat(self._workbook)
+        except FileNotFoundError:
+            raise WorkbookNotFound(self._workbook) from None
+        identity = (before.st_dev, before.st_ino)
+        if identity in HELD_WORKBOOK_FILES:
+            # Held by this process already: a second window is refused like a second
+            # process, without opening (and closing) the file, which would drop SQLite's
+            # own locks on it.
+            raise self._in_use()
+        try:
+            fd = os.open(self._workbook, os.O_RDONLY)
+        except OSError as error:
+            raise WorkbookError(
+                f"“{self._workbook.name}” could not be opened ({error.strerror}). "
+                "Check that you may read it, or copy it to a folder of your own."
+            ) from error
+        import fcntl
+
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise self._in_use() from None
+        # The name must still lead to the file we locked (it was not swapped meanwhile).
+        after = os.fstat(fd)
+        try:
+            current = os.stat(self._workbook)
+        except OSError:
+            current = None
+        if current is None or (current.st_dev, current.st_ino) != (after.st_dev, after.st_ino):
+            os.close(fd)
+            raise self._in_use()
+        self._identity = (after.st_dev, after.st_ino)
+        return fd
+
+    def _write_holder(self, fd: int | None) -> None:
         record = {
             "user": current_user(),
             "host": socket.gethostname(),
             "pid": os.getpid(),
             "since": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.ftruncate(fd, 0)
-        os.write(fd, json.dumps(record).encode("utf-8"))
-        os.fsync(fd)
+        data = json.dumps(record).encode("utf-8")
+        if fd is not None:  # Windows: the locked lock file itself
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, data)
+            os.fsync(fd)
+            return
+        # Replace whatever is there (a stale record, or a link someone planted) atomically.
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            os.write(handle, data)
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+        os.replace(temporary, self.path)
 
     def release(self) -> None:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-        # Remove before closing so nobody else's fresh lock file is deleted by mistake.
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+        # Remove before unlocking so nobody else's fresh lock file is deleted by mistake.
         with contextlib.suppress(OSError):
             self.path.unlink()
+        if self._identity is not None:
+            HELD_WORKBOOK_FILES.discard(self._identity)
+            self._identity = None
         os.close(fd)
 
     @property

@@ -10,10 +10,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, MetaData, String, Text, Uuid
+from sqlalchemy import ForeignKey, Integer, LargeBinary, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.workbook.types import UTCDateTime, utcnow
+from app.workbook.types import StoredText, StoredUuid, UTCDateTime, utcnow
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -28,7 +28,8 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
         datetime: UTCDateTime(),
-        uuid.UUID: Uuid(),
+        uuid.UUID: StoredUuid(),
+        str: StoredText(),
     }
 
 
@@ -38,10 +39,10 @@ class WorkbookInfo(Base):
     __tablename__ = "workbook_info"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    title: Mapped[str] = mapped_column(String(200))
-    organisation: Mapped[str] = mapped_column(String(200), default="")
-    area: Mapped[str] = mapped_column(String(200), default="")
-    owner: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(StoredText(200))
+    organisation: Mapped[str] = mapped_column(StoredText(200), default="")
+    area: Mapped[str] = mapped_column(StoredText(200), default="")
+    owner: Mapped[str] = mapped_column(StoredText(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -53,11 +54,11 @@ class ChangeLogEntry(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    actor: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(String(80))
-    entity: Mapped[str] = mapped_column(String(80))
-    entity_id: Mapped[str | None] = mapped_column(String(64), default=None)
-    summary: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(StoredText(200))
+    action: Mapped[str] = mapped_column(StoredText(80))
+    entity: Mapped[str] = mapped_column(StoredText(80))
+    entity_id: Mapped[str | None] = mapped_column(StoredText(64), default=None)
+    summary: Mapped[str] = mapped_column(StoredText())
 
 
 class EvidenceBlob(Base):
@@ -65,7 +66,7 @@ class EvidenceBlob(Base):
 
     __tablename__ = "evidence_blob"
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(StoredText(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
@@ -77,10 +78,10 @@ class EvidenceFile(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     sha256: Mapped[str] = mapped_column(ForeignKey("evidence_blob.sha256"), index=True)
-    name: Mapped[str] = mapped_column(String(255))
-    media_type: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(StoredText(255))
+    media_type: Mapped[str] = mapped_column(StoredText(120))
     size: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(StoredText(), default="")
 
     blob: Mapped[EvidenceBlob] = relationship(lazy="raise")

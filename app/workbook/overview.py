@@ -83,14 +83,27 @@ def parse_utc(value: object) -> datetime:
             parsed = datetime.fromisoformat(value.strip())
         except ValueError:
             parsed = None
-    if parsed is None:
-        raise InvalidValue(
-            f"This workbook holds a date that cannot be read ({value!r}); it may be damaged."
-        )
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    if parsed is not None:
+        if parsed.tzinfo is None:
+            return parsed.replace(tzinfo=UTC)
+        try:
+            return parsed.astimezone(UTC)
+        except (OverflowError, ValueError):  # a year-1 or year-9999 time pushed past the range
+            pass
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "…"
+    raise InvalidValue(
+        f"This workbook holds a date that cannot be read ({shown}); it may be damaged."
+    )
 
 
 def _text(value: object) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    raise InvalidValue(
+        "This workbook holds a value that is not text where its details belong; "
+        "it may be damaged. Ask whoever sent it for a fresh copy."
+    )

@@ -11,22 +11,29 @@ session or the engine is asked for; upgrading or creating a file loads it at onc
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from app.destinations import (
+    check_destination,
+    clean_stale_partials,
+    commit_partial,
+    partial_path_for,
+    write_failed,
+)
 from app.workbook import fileformat
 from app.workbook.details import validate_field
 from app.workbook.errors import (
     DamagedWorkbook,
-    InvalidValue,
     WorkbookClosed,
     WorkbookError,
     WorkbookExists,
+    WorkbookInUse,
+    WorkbookNeedsRecovery,
     WorkbookNeedsUpgrade,
     WorkbookReadOnly,
     WorkbookTooNew,
@@ -35,10 +42,74 @@ from app.workbook.location import storage_warning
 from app.workbook.lock import WorkbookLock
 from app.workbook.module_schema import modules_need_upgrade
 from app.workbook.overview import WorkbookOverview, read_overview
+from app.workbook.schema_check import (
+    WorkbookTooSlowToRead,
+    guard,
+    verify_structure,
+    was_interrupted,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+# The longest any one check or look at a file may take before it is given up as unreadable.
+CHECK_SECONDS = 60.0
+T = TypeVar("T")
+
+
+# SQLite's extended result codes for "a journal from a crash must be rolled back first".
+_SQLITE_READONLY_ROLLBACK = 776
+_SQLITE_READONLY = 8
+_SQLITE_CANTOPEN = 14
+_SQLITE_PERM = 3
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_NOTADB = 26
+
+
+def needs_crash_recovery(error: BaseException) -> bool:
+    """True when a read-only connection met a journal left by a crash (a "hot" journal)."""
+    return getattr(error, "sqlite_errorcode", None) == _SQLITE_READONLY_ROLLBACK
+
+
+def recover_after_crash(path: Path) -> None:
+    """Roll back a journal left by a crash, so that read-only connections can read the file.
+
+    SQLite rolls a hot journal back on the first read-write connection; a read-only one can
+    only refuse. So: take the workbook's lock (if an editor holds it, its journal is not
+    from a crash and readers simply wait for it), open read-write for one read, let go.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if journal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    lock = WorkbookLock(path)
+    try:
+        lock.acquire()
+    except WorkbookInUse:
+        return
+    try:
+        raw = fileformat.connect(path, read_only=False)
+        try:
+            raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            raw.close()
+    except UnicodeDecodeError as error:
+        raise DamagedWorkbook(path) from error
+    except (sqlite3.Error, OSError) as error:
+        code = getattr(error, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if isinstance(error, PermissionError) or primary in (
+            _SQLITE_READONLY, _SQLITE_CANTOPEN, _SQLITE_PERM
+        ):
+            raise WorkbookNeedsRecovery(path) from error
+        raise DamagedWorkbook(path) from error
+    finally:
+        lock.release()
+
 
 def integrity_problems(connection: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
     """Messages from SQLite's own check; empty when the file is sound."""
@@ -46,23 +117,43 @@ def integrity_problems(connection: sqlite3.Connection, *, thorough: bool = False
     try:
         rows = connection.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as error:
+        if needs_crash_recovery(error):
+            raise  # not damage: the caller recovers and tries again
         return [str(error)]
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
 
 
-def backup_file(source: sqlite3.Connection, destination: Path) -> None:
-    """Copy a live database with SQLite's backup API (never a filesystem copy)."""
-    partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    target = sqlite3.connect(partial)
+def _copy_database(source: sqlite3.Connection, target_path: Path) -> None:
+    target = sqlite3.connect(target_path)
     try:
         source.backup(target)
         # A copy must be a single complete file, like the original.
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
-    os.replace(partial, destination)
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def backup_file(source: sqlite3.Connection, destination: Path, *, overwrite: bool = True) -> None:
+    """Copy a live database with SQLite's backup API (never a filesystem copy).
+
+    The copy is written to a hidden temporary file beside `destination` and moved into place
+    when complete; a failure leaves nothing behind and names `destination`, not the temporary.
+    """
+    partial = partial_path_for(destination)
+    try:
+        _copy_database(source, partial)
+        commit_partial(partial, destination, overwrite=overwrite)
+    except (OSError, sqlite3.Error) as error:
+        raise write_failed(destination, error) from error
+    finally:
+        _remove_partial(partial)
 
 
 def upgrade_backup_path(path: Path, from_version: int, now: datetime | None = None) -> Path:
@@ -115,12 +206,11 @@ class Workbook:
         organisation = validate_field("organisation", organisation)
         area = validate_field("area", area)
         owner = validate_field("owner", owner)
+        path = check_destination(path, suffix=fileformat.SUFFIX, overwrite=True)
         if path.exists():
             raise WorkbookExists(path)
-        if not path.parent.is_dir():
-            raise InvalidValue(f"The folder {path.parent} does not exist. Choose another folder.")
-        partial = path.with_name(path.name + ".partial")
-        partial.unlink(missing_ok=True)
+        clean_stale_partials(path.parent)
+        partial = partial_path_for(path)
         from sqlalchemy.orm import Session
 
         from app.workbook.changelog import record_change
@@ -130,42 +220,35 @@ class Workbook:
 
         try:
             engine = build_schema(partial)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        try:
-            with Session(engine) as session, session.begin():
-                now = utcnow()
-                record_change(
-                    session,
-                    action="workbook.create",
-                    entity="workbook",
-                    summary=f"Workbook “{title}” created",
-                )
-                session.add(
-                    WorkbookInfo(
-                        title=title,
-                        organisation=organisation,
-                        area=area,
-                        owner=owner,
-                        created_at=now,
-                        updated_at=now,
+            try:
+                with Session(engine) as session, session.begin():
+                    now = utcnow()
+                    record_change(
+                        session,
+                        action="workbook.create",
+                        entity="workbook",
+                        summary=f"Workbook “{title}” created",
                     )
-                )
-        except BaseException:
-            engine.dispose()
-            partial.unlink(missing_ok=True)
+                    session.add(
+                        WorkbookInfo(
+                            title=title,
+                            organisation=organisation,
+                            area=area,
+                            owner=owner,
+                            created_at=now,
+                            updated_at=now,
+                        )
+                    )
+            finally:
+                engine.dispose()
+            commit_partial(partial, path, overwrite=False)
+        except Exception as error:
+            cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps driver errors
+            if isinstance(cause, (OSError, sqlite3.Error)):
+                raise write_failed(path, cause) from error
             raise
-        engine.dispose()
-        try:
-            os.link(partial, path)  # fails if someone created `path` meanwhile
-        except FileExistsError:
-            partial.unlink(missing_ok=True)
-            raise WorkbookExists(path) from None
-        except OSError:
-            os.replace(partial, path)  # filesystems without hard links
-        else:
-            partial.unlink()
+        finally:
+            _remove_partial(partial)
         return cls.open(path)
 
     @classmethod
@@ -180,6 +263,8 @@ class Workbook:
         lock = None if read_only else WorkbookLock(path)
         if lock is not None:
             lock.acquire()
+        # Temporary files from an earlier run that was killed while writing beside it.
+        clean_stale_partials(path.parent)
         try:
             return cls._open_locked(path, header.schema_version, read_only, lock)
         except BaseException:
@@ -191,13 +276,40 @@ class Workbook:
     def _open_locked(
         cls, path: Path, version: int, read_only: bool, lock: WorkbookLock | None
     ) -> Workbook:
+        if read_only:
+            recover_after_crash(path)
         try:
-            raw = fileformat.connect(path, read_only=read_only)
-        except sqlite3.DatabaseError as error:
+            return cls._check_and_finish_open(path, version, read_only, lock)
+        except UnicodeDecodeError as error:  # its structure holds text that is not UTF-8
             raise DamagedWorkbook(path) from error
+        except sqlite3.DatabaseError as error:
+            if was_interrupted(error):
+                raise WorkbookTooSlowToRead(path) from error
+            if not (read_only and needs_crash_recovery(error)):
+                raise DamagedWorkbook(path) from error
+        # An editor crashed between our look at the journal and our first read.
+        recover_after_crash(path)
+        try:
+            return cls._check_and_finish_open(path, version, read_only, lock)
+        except UnicodeDecodeError as error:
+            raise DamagedWorkbook(path) from error
+        except sqlite3.DatabaseError as error:
+            if needs_crash_recovery(error):
+                raise WorkbookNeedsRecovery(path) from error
+            raise DamagedWorkbook(path) from error
+
+    @classmethod
+    def _check_and_finish_open(
+        cls, path: Path, version: int, read_only: bool, lock: WorkbookLock | None
+    ) -> Workbook:
+        raw = fileformat.connect(path, read_only=read_only)
         backup_path = None
         try:
-            if integrity_problems(raw):
+            # Structure first: a hostile trigger or view is refused before anything runs.
+            verify_structure(raw, path, version)
+            with guard(raw, seconds=CHECK_SECONDS):
+                problems = integrity_problems(raw)
+            if problems:
                 raise DamagedWorkbook(path)
             needs_upgrade = (version < fileformat.SCHEMA_VERSION
                              or modules_need_upgrade(raw, path, version))
@@ -286,39 +398,81 @@ class Workbook:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as error:
                 session.rollback()
+                problem = self._database_problem(error)
+                if problem is not None:
+                    raise problem from error
                 raise
 
-    def save_copy(self, destination: Path) -> None:
-        """Write a complete copy of the workbook elsewhere, safely while it is open."""
-        destination = Path(destination).expanduser().absolute()
-        if destination == self.path:
-            raise InvalidValue("Choose a different name for the copy; this is the open workbook.")
-        if not destination.parent.is_dir():
-            raise InvalidValue(f"The folder {destination.parent} does not exist.")
+    def _database_problem(self, error: BaseException) -> WorkbookError | None:
+        """A sentence for a database error met while working (a damaged or crashed file)."""
+        cause = getattr(error, "orig", None) or error
+        if isinstance(cause, UnicodeDecodeError):
+            return DamagedWorkbook(self.path)
+        if not isinstance(cause, sqlite3.DatabaseError):
+            return None
+        if needs_crash_recovery(cause):
+            return WorkbookNeedsRecovery(self.path)
+        code = getattr(cause, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "decode to UTF-8" in str(cause):
+            return DamagedWorkbook(self.path)
+        if primary == _SQLITE_FULL:
+            return WorkbookError(
+                f"There is not enough space to save changes to “{self.path.name}”. "
+                "Free some space; the last change was not saved."
+            )
+        return None
+
+    def save_copy(self, destination: Path, *, overwrite: bool = False) -> Path:
+        """Write a complete copy of the workbook elsewhere, safely while it is open.
+
+        Returns where the copy went (the destination, resolved).
+        """
+        if self._closed:
+            raise WorkbookClosed
+        destination = check_destination(
+            destination, suffix=fileformat.SUFFIX, forbidden=(self.path,), overwrite=overwrite
+        )
+        clean_stale_partials(destination.parent)
         raw = fileformat.connect(self.path, read_only=True)
         try:
-            backup_file(raw, destination)
+            backup_file(raw, destination, overwrite=overwrite)
         finally:
             raw.close()
+        return destination
 
     def overview(self) -> WorkbookOverview:
         """The details and counts, read through a short read-only connection (no ORM)."""
         if self._closed:
             raise WorkbookClosed
-        raw = fileformat.connect(self.path, read_only=True)
-        try:
-            return read_overview(raw)
-        finally:
-            raw.close()
+        return self._read(read_overview)
 
     def integrity_problems(self, *, thorough: bool = True) -> list[str]:
-        raw = fileformat.connect(self.path, read_only=True)
-        try:
-            return integrity_problems(raw, thorough=thorough)
-        finally:
-            raw.close()
+        return self._read(lambda raw: integrity_problems(raw, thorough=thorough))
+
+    def _read(self, reader: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `reader` on a short read-only connection, recovering once after a crash."""
+        for attempt in (1, 2):
+            try:
+                raw = fileformat.connect(self.path, read_only=True)
+                try:
+                    with guard(raw, seconds=CHECK_SECONDS):
+                        return reader(raw)
+                finally:
+                    raw.close()
+            except UnicodeDecodeError as error:  # text that is not UTF-8: damage
+                raise DamagedWorkbook(self.path) from error
+            except sqlite3.DatabaseError as error:
+                if was_interrupted(error):
+                    raise WorkbookTooSlowToRead(self.path) from error
+                if not needs_crash_recovery(error):
+                    raise DamagedWorkbook(self.path) from error
+                if attempt == 2:
+                    raise WorkbookNeedsRecovery(self.path) from error
+                recover_after_crash(self.path)
+        raise AssertionError("unreachable")
 
     def schema_version(self) -> int:
         return fileformat.read_header(self.path).schema_version

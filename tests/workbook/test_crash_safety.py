@@ -66,6 +66,14 @@ def test_killed_at_random_moments_loses_no_acknowledged_edit(tmp_path: Path) -> 
     for iteration in range(ITERATIONS):
         acknowledged = run_and_kill(path, next_edit, seed=iteration, delay=rng.uniform(0, 0.25))
         expected.update(acknowledged)
+        # Looking first, as `rrt info` does: a read-only open must recover on its own.
+        with Workbook.open(path, read_only=True) as viewer:
+            overview = viewer.overview()
+            with viewer.session() as session:
+                seen = {evidence.name for evidence in list_evidence(session)}
+            assert overview.counts["evidence"] == len(seen)
+        unseen = {f"edit {n}.bin" for n in expected} - seen
+        assert not unseen, f"iteration {iteration}: read-only open misses {sorted(unseen)}"
         with Workbook.open(path) as workbook:
             assert workbook.integrity_problems(thorough=True) == [], f"iteration {iteration}"
             with workbook.session() as session:

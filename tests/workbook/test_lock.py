@@ -108,3 +108,60 @@ def test_stale_lock_from_a_killed_process_is_cleared(tmp_path: Path) -> None:
     with Workbook.open(path) as workbook:
         assert workbook.cleared_stale_lock
         assert json.loads(lock_file.read_text())["pid"] == os.getpid()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows refuses to delete an open file")
+def test_deleting_the_lock_file_does_not_let_a_second_editor_in(tmp_path: Path) -> None:
+    path = tmp_path / "shared.rrwb"
+    Workbook.create(path, title="Shared").close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys\n"
+            "from app.workbook import Workbook\n"
+            "wb = Workbook.open(sys.argv[1])\n"
+            "print('open', flush=True)\n"
+            "sys.stdin.read()\n",
+            str(path),
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "open"
+        lock_path_for(path).unlink()
+        with pytest.raises(WorkbookInUse, match="already open"):
+            Workbook.open(path)
+        # A second process is refused as well, and reading is still allowed.
+        result = run_python(
+            """
+            import sys
+            from app.workbook import Workbook
+            from app.workbook.errors import WorkbookInUse
+            try:
+                Workbook.open(sys.argv[1])
+            except WorkbookInUse:
+                sys.exit(7)
+            """,
+            str(path),
+        )
+        assert result.returncode == 7, result.stderr
+        with Workbook.open(path, read_only=True) as viewer:
+            assert viewer.overview().title == "Shared"
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_replacing_the_lock_file_does_not_let_a_second_editor_in(
+    new_workbook: Workbook,
+) -> None:
+    lock_file = lock_path_for(new_workbook.path)
+    lock_file.unlink()
+    lock_file.write_text("{}")
+    with pytest.raises(WorkbookInUse):
+        Workbook.open(new_workbook.path)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.errors import UserError
 from app.workbook import Workbook, fileformat
 from app.workbook.errors import (
     DamagedWorkbook,
@@ -205,8 +206,8 @@ def test_save_a_copy_is_a_complete_workbook(new_workbook: Workbook, tmp_path: Pa
 
 
 def test_save_a_copy_onto_itself_is_refused(new_workbook: Workbook) -> None:
-    with pytest.raises(InvalidValue, match="different name"):
-        new_workbook.save_copy(new_workbook.path)
+    with pytest.raises(UserError, match="cannot be written over"):
+        new_workbook.save_copy(new_workbook.path, overwrite=True)
 
 
 def test_failed_action_rolls_back_everything(new_workbook: Workbook) -> None:

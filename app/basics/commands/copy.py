@@ -14,12 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.workbook import Workbook
-    from app.workbook.errors import WorkbookExists
 
-    destination = Path(args.dest)
-    if destination.exists() and not args.force:
-        raise WorkbookExists(destination)
     with Workbook.open(Path(args.path), read_only=True) as workbook:
-        workbook.save_copy(destination)
+        destination = workbook.save_copy(Path(args.dest), overwrite=args.force)
     print(f"Copied to {destination}")
     return 0

@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from app.workbook import Workbook
 
     path = Path(args.path)
-    if path.suffix.lower() != fileformat.SUFFIX:
+    if not path.suffix and path.name:  # "rrt new Audit" makes Audit.rrwb; other names must match
         path = path.with_name(path.name + fileformat.SUFFIX)
     workbook = Workbook.create(
         path, title=args.title, organisation=args.organisation, area=args.area, owner=args.owner
