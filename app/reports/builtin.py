@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.reports.catalogue import available_reports, register_report
+from app.reports.model.catalogue import available_reports, register_report
 from app.reports.workbook_summary import REPORT_NAME, REPORT_TITLE, build_workbook_summary
 
 

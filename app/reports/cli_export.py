@@ -51,10 +51,10 @@ class _ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.reports.catalogue import UnknownReportError
-    from app.reports.disclosure import DisclosurePreset
-    from app.reports.exporters import ExportError, ExportFormat, ExportOptions
-    from app.reports.render_result import ReportTemplateError
+    from app.reports.disclosure.control import DisclosurePreset
+    from app.reports.export.exporters import ExportError, ExportFormat, ExportOptions
+    from app.reports.export.result import ReportTemplateError
+    from app.reports.model.catalogue import UnknownReportError
     from app.reports.workbook_export import prepare_export
     from app.workbook import Workbook
 

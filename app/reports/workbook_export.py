@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from app.reports.builtin import register_builtin_reports
-from app.reports.catalogue import ReportEntry, get_report
-from app.reports.exporters import CancelCheck, ExportOptions, ProgressCallback, export_report
-from app.reports.render_result import RenderResult
+from app.reports.export.exporters import CancelCheck, ExportOptions, ProgressCallback, export_report
+from app.reports.export.result import RenderResult
+from app.reports.model.catalogue import ReportEntry, get_report
 from app.workbook.store import Workbook
 
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.logging_setup import get_logger
 from app.reports.builtin import register_builtin_reports
-from app.reports.catalogue import UnknownReportError, available_reports
-from app.reports.exporters import ExportError, ExportFormat
-from app.reports.render_result import ExportCancelled, RenderResult, ReportTemplateError
+from app.reports.export.exporters import ExportError, ExportFormat
+from app.reports.export.result import ExportCancelled, RenderResult, ReportTemplateError
+from app.reports.model.catalogue import UnknownReportError, available_reports
 from app.reports.workbook_export import PreparedExport, prepare_export
 from app.ui import file_dialogs, messages
 from app.ui.export.export_dialog import ExportDialog, ExportRequest
@@ -56,8 +56,8 @@ class _Failure:
 
 def sentence_for(error: BaseException) -> str | None:
     """The sentence to show for an error an export can meet; None for an unexpected one."""
-    from app.reports.accessible_pdf import AccessiblePdfError, LibreOfficeMissingError
-    from app.reports.pdf_fonts import FontsMissingError
+    from app.reports.render.accessible_pdf import AccessiblePdfError, LibreOfficeMissingError
+    from app.reports.render.fonts import FontsMissingError
 
     known = (ExportError, ReportTemplateError, WorkbookError, UnknownReportError,
              LibreOfficeMissingError, AccessiblePdfError, FontsMissingError)
