@@ -51,9 +51,9 @@ class _ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.errors import UserError
     from app.reports.disclosure.control import DisclosurePreset
-    from app.reports.export.exporters import ExportError, ExportFormat, ExportOptions
-    from app.reports.export.result import ReportTemplateError
+    from app.reports.export.exporters import ExportFormat, ExportOptions
     from app.reports.model.catalogue import UnknownReportError
     from app.reports.workbook_export import prepare_export
     from app.workbook import Workbook
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
     try:
         result = prepared.run(options, progress=bar, overwrite=args.force)
-    except (ExportError, ReportTemplateError, FileExistsError) as error:
+    except UserError as error:  # any export failure a user can meet, as its sentence
         bar.finish()
         raise BadInput(str(error)) from None
     bar.finish()

@@ -17,6 +17,7 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
+from app.errors import UserError
 from app.reports.disclosure.control import DisclosurePreset, apply_disclosure
 from app.reports.export.result import ExportCancelled, RenderResult
 from app.reports.model.dates import long_date
@@ -100,12 +101,15 @@ class ExportOptions:
         return PUBLICATION_DEFAULT if self.for_publication else DisclosurePreset.NONE
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export that cannot go ahead; the message is a plain sentence for the user."""
 
 
-class ExportFileExistsError(FileExistsError):
-    """The chosen file already exists and the user has not agreed to replace it."""
+class ExportFileExistsError(UserError, FileExistsError):
+    """The chosen file already exists and the user has not agreed to replace it.
+
+    Still a FileExistsError, so code that asks "does it exist?" by catching that keeps working.
+    """
 
     def __init__(self, path: Path) -> None:
         super().__init__(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.errors import UserError
+
 
 @dataclass(frozen=True)
 class RenderResult:
@@ -20,11 +22,14 @@ class RenderResult:
 
 
 class ExportCancelled(Exception):
-    """The user cancelled the export; nothing was written and any existing file is untouched."""
+    """The user cancelled the export; nothing was written and any existing file is untouched.
+
+    Not a `UserError`: a cancel is the user's own choice, not a failure to explain.
+    """
 
     def __init__(self, message: str = "The export was cancelled; no file was written.") -> None:
         super().__init__(message)
 
 
-class ReportTemplateError(Exception):
+class ReportTemplateError(UserError):
     """A template the user chose cannot be used; the message is one plain sentence."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.errors import UserError
 from app.reports.model.report import Report
 from app.workbook.snapshot import take_snapshot
 
@@ -33,11 +34,8 @@ class ReportEntry:
     snapshot: SnapshotTaker = take_snapshot
 
 
-class UnknownReportError(KeyError):
+class UnknownReportError(UserError):
     """No report has this name; the message lists the ones there are."""
-
-    def __str__(self) -> str:  # KeyError would quote the whole message
-        return str(self.args[0]) if self.args else ""
 
 
 _REGISTRY: dict[str, ReportEntry] = {}

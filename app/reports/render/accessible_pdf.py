@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.errors import UserError
 from app.reports.export.atomic_file import atomic_output
 from app.reports.export.result import ExportCancelled, RenderResult
 
@@ -27,6 +28,11 @@ INSTALL_HINT = (
     "Accessible PDF export needs LibreOffice, which was not found on this computer. "
     "Install it free from https://www.libreoffice.org/download/ (on Linux, from your "
     "package manager, e.g. 'sudo apt install libreoffice-writer'), then export again."
+)
+
+CONVERSION_FAILED = (
+    "LibreOffice could not turn the Word export into a PDF. Export as Word and open the file "
+    "in LibreOffice to check it, or export as an ordinary PDF instead."
 )
 
 _EXPORT_OPTIONS = {
@@ -51,14 +57,14 @@ _WELL_KNOWN = {
 }
 
 
-class LibreOfficeMissingError(RuntimeError):
+class LibreOfficeMissingError(UserError):
     """LibreOffice is not installed; the message says how to get it."""
 
     def __init__(self) -> None:
         super().__init__(INSTALL_HINT)
 
 
-class AccessiblePdfError(RuntimeError):
+class AccessiblePdfError(UserError):
     """LibreOffice ran but did not produce a PDF; the message is one plain sentence."""
 
 
@@ -92,12 +98,15 @@ def render_accessible_pdf(
     if not docx_path.is_file():
         raise AccessiblePdfError(f"The Word file {docx_path.name} could not be found.")
     if not out_path.parent.is_dir():
-        raise FileNotFoundError(
+        raise AccessiblePdfError(
             f"The folder {out_path.parent} does not exist. Choose another folder and export again."
         )
     work = Path(tempfile.mkdtemp(prefix="rrt-a11y-pdf-"))
     try:
-        produced = _convert(soffice, docx_path, work, timeout, is_cancelled)
+        try:
+            produced = _convert(soffice, docx_path, work, timeout, is_cancelled)
+        except OSError as error:  # LibreOffice would not start, or its folder was unusable
+            raise AccessiblePdfError(CONVERSION_FAILED) from error
         warnings = _check_tagged(produced)
         with atomic_output(out_path) as temp:
             shutil.copyfile(produced, temp)  # the temp folder may be on another drive
@@ -151,10 +160,7 @@ def _convert(
             _kill(process)
     produced = out_dir / "report.pdf"
     if process.returncode != 0 or not produced.is_file() or produced.stat().st_size == 0:
-        raise AccessiblePdfError(
-            "LibreOffice could not turn the Word export into a PDF. Open the Word file in "
-            "LibreOffice to check it, then try again."
-        )
+        raise AccessiblePdfError(CONVERSION_FAILED)
     return produced
 
 

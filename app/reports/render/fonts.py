@@ -11,7 +11,9 @@ from __future__ import annotations
 import threading
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
+from app.errors import UserError
 from app.paths import resource
 
 FONT_DIR = resource("fonts")  # found beside the executable in installed builds too
@@ -40,8 +42,13 @@ _lock = threading.Lock()
 _registered = False
 
 
-class FontsMissingError(RuntimeError):
-    """The shipped fonts are not where the installer put them."""
+class FontsMissingError(UserError):
+    """The shipped fonts are missing or unreadable; the message says how to restore them."""
+
+
+def font_file(filename: str) -> Path:
+    """Where one shipped font file lives (one place, so tests can make the fonts vanish)."""
+    return FONT_DIR / filename
 
 
 def register_fonts() -> FontNames:
@@ -57,13 +64,20 @@ def register_fonts() -> FontNames:
         from reportlab.pdfbase.ttfonts import TTFont
 
         for name, filename in _FILES.items():
-            path = FONT_DIR / filename
+            path = font_file(filename)
             if not path.is_file():
                 raise FontsMissingError(
-                    f"The font file {filename} is missing from {FONT_DIR}. "
+                    f"The font file {filename} is missing from {path.parent}. "
                     "Reinstall the toolkit to restore it."
                 )
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            try:
+                face = TTFont(name, str(path))
+            except Exception as error:  # reportlab's TTFError, or OSError: damaged or unreadable
+                raise FontsMissingError(
+                    f"The font file {filename} in {path.parent} could not be read. "
+                    "Reinstall the toolkit to restore it."
+                ) from error
+            pdfmetrics.registerFont(face)
         pdfmetrics.registerFontFamily(
             FAMILY,
             normal=FONTS.regular,
