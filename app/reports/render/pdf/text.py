@@ -25,9 +25,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
+from app.logging_setup import get_logger
 from app.reports.model.report import Span
 from app.reports.render.pdf.markup import Para, clean_text, inline_markup, safe_url, span_markup
 from app.reports.render.pdf.styles import LINK
+
+log = get_logger("reports.pdf")
 
 _FUZZ = 1e-6  # as platypus: narrower than this is no room at all
 # Whitespace other than the plain space, and soft hyphens: reportlab treats these specially.
@@ -104,10 +107,41 @@ class _Run:
         self.bold, self.italic, self.link = span.bold, span.italic, span.link
 
 
+# TextFlow copies reportlab's line breaking as of this minor series; checked by the tests
+# that compare it with Paragraph line for line. Another series may break lines differently.
+VERIFIED_REPORTLAB = (5, 1)
+_fallback_logged = False
+
+
+def reportlab_version() -> str:
+    import reportlab
+
+    return str(reportlab.Version)
+
+
+def textflow_verified() -> bool:
+    """Whether the installed reportlab is one TextFlow was verified against; logs once if not."""
+    global _fallback_logged
+    version = reportlab_version()
+    try:
+        series = tuple(int(part) for part in version.split(".")[:2])
+    except ValueError:  # "5.2a1" and the like: unknown, so not verified
+        series = ()
+    if series == VERIFIED_REPORTLAB:
+        return True
+    if not _fallback_logged:
+        _fallback_logged = True
+        log.warning(
+            "reportlab %s is not the verified %d.%d series: PDF body text uses reportlab's "
+            "own Paragraph (correct, a little slower).", version, *VERIFIED_REPORTLAB
+        )
+    return False
+
+
 def text_flow(spans: Iterable[Span], style: ParagraphStyle, measure: Measure) -> Flowable:
     """The paragraph as a TextFlow, or as a Para when it needs reportlab's full engine."""
     spans = tuple(spans)
-    flow = TextFlow.from_spans(spans, style, measure)
+    flow = TextFlow.from_spans(spans, style, measure) if textflow_verified() else None
     if flow is not None:
         return flow
     return Para(inline_markup(spans), style)
