@@ -27,6 +27,7 @@ from app.reports.model.report import Report
 from app.reports.render.docx import template as docx_template
 from app.reports.render.docx import theme as docx_theme
 from app.reports.render.docx.xml import NSDECLS, W_NS, esc
+from app.reports.render.safe_text import WORD_PROPERTY_LIMIT, fit
 
 _W = f"{{{W_NS}}}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc files and password-protected .docx
@@ -190,12 +191,13 @@ def set_core_properties(document: Document, report: Report) -> None:
     props = document.core_properties
     page = report.title_page
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    props.title = report.title
-    props.subject = report.subject
-    props.author = page.author
-    props.last_modified_by = page.author
-    props.language = report.language
-    props.version = page.version
+    # Word keeps each core property to 255 characters (python-docx refuses longer ones).
+    props.title = fit(report.title, WORD_PROPERTY_LIMIT)
+    props.subject = fit(report.subject, WORD_PROPERTY_LIMIT)
+    props.author = fit(page.author, WORD_PROPERTY_LIMIT)
+    props.last_modified_by = fit(page.author, WORD_PROPERTY_LIMIT)
+    props.language = fit(report.language, WORD_PROPERTY_LIMIT)
+    props.version = fit(page.version, WORD_PROPERTY_LIMIT)
     props.comments = ""  # a user template's own description would be wrong for the report
     props.keywords = ""
     props.created = now

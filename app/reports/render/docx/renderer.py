@@ -45,6 +45,7 @@ from app.reports.render.docx.xml import (
     run,
     safe_url,
 )
+from app.reports.render.safe_text import clean_report
 
 __all__ = ["render_docx"]
 
@@ -73,6 +74,7 @@ def render_docx(
     no file is written and an existing file at `out_path` is untouched.
     """
     out_path = Path(out_path)
+    report = clean_report(report)  # no character the store accepts may break the file
     ticker = _Progress(progress, is_cancelled)
     ticker.check()
     document, sheet, width = _prepare(template, report.language)

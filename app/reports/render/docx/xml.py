@@ -9,11 +9,11 @@ text. Property elements are emitted in schema order because Word reports a damag
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from urllib.parse import quote
 
 from app.reports.model.report import ColumnKind, Span
+from app.reports.render.safe_text import XML_ILLEGAL
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -32,7 +32,7 @@ EMU_PER_INCH = 914400
 
 # XML 1.0 forbids most control characters; a stray one pasted from another program must not
 # make the whole export fail, so they are dropped.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID_XML = XML_ILLEGAL
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 BOLD = "<w:b/><w:bCs/>"

@@ -16,6 +16,7 @@ from pathlib import Path
 from app.reports.export.atomic_file import atomic_output
 from app.reports.export.result import RenderResult
 from app.reports.model.report import Report
+from app.reports.render.safe_text import clean_report
 
 
 def render_pdf(
@@ -37,6 +38,7 @@ def render_pdf(
     from app.reports.render.pdf.template import NumberedCanvas, ReportDocTemplate
 
     out_path = Path(out_path)
+    report = clean_report(report)  # no character the store accepts may break the file
     if is_cancelled is not None and is_cancelled():
         raise ExportCancelled()
     if progress is not None:

@@ -33,6 +33,7 @@ from app.reports.model.report import (
     Section,
     Table,
 )
+from app.reports.render.safe_text import WORD_PROPERTY_LIMIT, clean_report, fit
 from app.reports.render.xlsx.cells import (
     ALIGNMENTS,
     BOLD,
@@ -80,6 +81,7 @@ def render_xlsx(
 ) -> RenderResult:
     """Write `report` as an .xlsx workbook at `out_path` (replacing it only on success)."""
     out_path = Path(out_path)
+    report = clean_report(report)  # no character the store accepts may break the file
     items = _collect(report)
     steps = len(items) + 2
 
@@ -321,11 +323,12 @@ def _heading(ws: Worksheet, row: int, text: str) -> int:
 def _set_properties(wb: Workbook, report: Report) -> None:
     page = report.title_page
     props = wb.properties
-    props.title = page.title
-    props.subject = report.subject or page.subtitle or None
-    props.creator = page.author or page.organisation or APP_NAME
+    # Office keeps document properties to 255 characters, as Word does.
+    props.title = fit(page.title, WORD_PROPERTY_LIMIT)
+    props.subject = fit(report.subject or page.subtitle, WORD_PROPERTY_LIMIT) or None
+    props.creator = fit(page.author or page.organisation or APP_NAME, WORD_PROPERTY_LIMIT)
     props.lastModifiedBy = props.creator
-    props.description = page.subtitle or None
+    props.description = fit(page.subtitle, WORD_PROPERTY_LIMIT) or None
     props.language = report.language
 
 
