@@ -587,10 +587,32 @@ def test_text_flow_hands_what_it_does_not_do_to_reportlab() -> None:
         ((Span("justified text"),), justified),
     ):
         assert isinstance(text_flow(spans, style, measure), Para), spans
-    long_word = TextFlow.from_spans((Span("see " + "x" * 300),), styles.body, measure)
-    _, height = long_word.wrap(200, 1e6)
-    assert long_word._para is not None and height > 3 * styles.body.leading
-    assert long_word.getPlainText().startswith("see x")
+    # A word wider than the line, in text of mixed runs, is still reportlab's to split.
+    mixed = TextFlow.from_spans((Span("see "), Span("x" * 300, bold=True)), styles.body, measure)
+    _, height = mixed.wrap(200, 1e6)
+    assert mixed._para is not None and height > 3 * styles.body.leading
+    assert mixed.getPlainText().startswith("see x")
+
+
+def test_text_flow_cuts_long_words_exactly_like_reportlab() -> None:
+    from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.styles import build_styles
+    from app.reports.render.pdf.text import Measure, TextFlow
+
+    style, measure = build_styles().body, Measure()
+    for text in ("see " + "x" * 300, "a b c " + "Łódź" * 100 + " tail words here", "W" * 500,
+                 "start " + "ab" * 2000 + " end", "https://example.org/" + "q=1&" * 80):
+        for width in (200.0, 300.0, 481.9):
+            flow = TextFlow.from_spans((Span(text),), style, measure)
+            flow.wrap(width, 1e6)
+            assert flow._para is None  # no hand-over: reportlab re-measures on every page
+            ours = [" ".join(flow._texts[a:b]) for a, b, _ in flow._line_ranges()]
+            assert ours == reportlab_lines(Para(span_markup(Span(text)), style), width)
+            assert flow.getPlainText() == text
+            # wrapped again at another width, the pieces are cut afresh
+            flow.wrap(width + 50, 1e6)
+            assert flow.getPlainText() == text
+            assert all(w <= width + 50 for w in flow._widths)
 
 
 def test_text_flow_splits_across_pages_like_reportlab() -> None:

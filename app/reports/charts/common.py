@@ -172,6 +172,8 @@ def wrap(
         else:
             lines.append(current)
             current = word
+            if len(lines) > max_lines:  # enough to know it is cut: the rest is never shown
+                break
     lines.append(current)
     if any(stringWidth(line, font, size) > max_width for line in lines):
         fitted = False
@@ -185,13 +187,30 @@ def wrap(
 
 
 def truncate(text: str, font: str, size: float, max_width: float, *, force: bool = False) -> str:
-    """Shorten text with an ellipsis until it fits (force: always end with the ellipsis)."""
-    if stringWidth(text, font, size) <= max_width and not force:
+    """Shorten text with an ellipsis until it fits (force: always end with the ellipsis).
+
+    One pass over the characters that fit: shortening one character at a time and measuring
+    the rest again each time made a 40,000-character organisation name take minutes.
+    """
+    if not force and stringWidth(text, font, size) <= max_width:
         return text
     base = text.rstrip(ELLIPSIS)
-    while base and stringWidth(base.rstrip() + ELLIPSIS, font, size) > max_width:
-        base = base[:-1]
-    return base.rstrip() + ELLIPSIS
+    room = max_width - stringWidth(ELLIPSIS, font, size)
+    widths: dict[str, float] = {}
+    total, end = 0.0, 0
+    for end, char in enumerate(base, start=1):
+        width = widths.get(char)
+        if width is None:
+            width = widths[char] = stringWidth(char, font, size)
+        total += width
+        if total > room:
+            end -= 1
+            break
+    kept = base[:end].rstrip()
+    # Widths add up (no kerning), but a sum may round differently from one measurement.
+    while kept and stringWidth(kept + ELLIPSIS, font, size) > max_width:
+        kept = kept[:-1].rstrip()
+    return kept + ELLIPSIS
 
 
 def text_block(

@@ -14,7 +14,11 @@ from reportlab.platypus import Flowable, Paragraph
 
 from app.reports.render.pdf.markup import escape
 from app.reports.render.pdf.styles import MUTED
+from app.reports.render.safe_text import fit
 
+# A contents line and a bookmark show at most this much of a heading: a line that never
+# breaks across pages must stay shorter than a page, and a bookmark is a label.
+MAX_ENTRY = 200
 NUMBER_COLUMN = 26.0  # points reserved on the right for page numbers up to four digits
 LEVEL_INDENT = 14.0
 
@@ -28,7 +32,7 @@ class ContentsLine(Flowable):
         self.key = key
         self.style = style
         self.indent = LEVEL_INDENT * level
-        self.paragraph = Paragraph(escape(title), style)
+        self.paragraph = Paragraph(escape(fit(title, MAX_ENTRY)), style)
         self.spaceBefore = style.spaceBefore
         self.spaceAfter = style.spaceAfter
 

@@ -18,6 +18,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from app.reports.export.result import ExportCancelled
 from app.reports.model.report import Report
 from app.reports.render.fonts import normalise_text, register_fonts
+from app.reports.render.pdf.contents import MAX_ENTRY
 from app.reports.render.pdf.styles import (
     ACCENT,
     INK,
@@ -29,6 +30,7 @@ from app.reports.render.pdf.styles import (
     PAGE_SIZE,
     RULE,
 )
+from app.reports.render.safe_text import fit
 
 CREATOR = "Rights & Responsibilities Toolkit"
 FOOTER_SIZE = 8.0
@@ -251,7 +253,8 @@ class ReportDocTemplate(BaseDocTemplate):
         bottom = getattr(self.frame, "_y", self.pagesize[1])
         top = min(bottom + flowable.height + flowable.getSpaceBefore(), self.pagesize[1])
         self.canv.bookmark_heading(key, self.page, top)
-        self.canv.addOutlineEntry(normalise_text(text), key, level=level, closed=level >= 1)
+        label = normalise_text(fit(text, MAX_ENTRY))
+        self.canv.addOutlineEntry(label, key, level=level, closed=level >= 1)
 
     # ------------------------------------------------------------ progress and cancel
 

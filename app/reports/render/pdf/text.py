@@ -196,6 +196,7 @@ class TextFlow(Flowable):
         *,
         space: float = 0.0,
         mixed: _Mixed | None = None,
+        glued: list[bool] | None = None,
     ) -> None:
         super().__init__()
         self.style = style
@@ -210,6 +211,10 @@ class TextFlow(Flowable):
         self._spares: list[float] = []
         self._wrapped_at: float | None = None
         self._para: Para | None = None  # reportlab's engine, for what TextFlow does not do
+        # A word wider than the line is laid out as pieces; glued[i] says word i continues
+        # the one before without a space; `_whole_words` joins them up for another width.
+        self._glued = glued
+        self._cut_at: float | None = None  # the line width the pieces were cut for
 
     # ------------------------------------------------------------ construction
 
@@ -320,7 +325,13 @@ class TextFlow(Flowable):
         """Words first..end as a paragraph of their own (`lines` of them at the split)."""
         texts, widths = self._texts[first:end], self._widths[first:end]
         if self._mixed is None:
-            return TextFlow(self.style, self._runs, texts, widths, self._measure, space=self._space)
+            flow = TextFlow(self.style, self._runs, texts, widths, self._measure, space=self._space)
+            if self._glued is not None:
+                glued = self._glued[first:end]
+                glued[0] = False  # a part starts with a word of its own
+                flow._glued = glued
+                flow._cut_at = self._cut_at  # cut already: the next page reuses the pieces
+            return flow
         mixed = self._mixed.part(first, end)
         used = mixed.runs_used()
         if lines == 1 and len(used) == 1:
@@ -384,6 +395,61 @@ class TextFlow(Flowable):
         spares.append(max_width - current)
         return starts, spares
 
+    def _break_wide_words(self, max_width: float) -> tuple[list[int], list[float]] | None:
+        """Lines for a one-run paragraph with words wider than the line, cut into pieces.
+
+        reportlab re-measures an over-long word character by character every time the
+        paragraph is split across a page, which makes a long unbroken string quadratic; here
+        each character is measured once (cached) and each piece once. Like reportlab, the
+        first piece fills the rest of its line and the others whole lines. None (reportlab
+        then lays it out) when a piece would still not fit, e.g. in a very narrow column.
+        """
+        texts, widths = self._texts, self._widths
+        cache, measure_text = self._measure.table(self._runs[0].font, self.style.fontSize)
+        size, space = self.style.fontSize, self._space
+        out_texts: list[str] = []
+        out_widths: list[float] = []
+        glued: list[bool] = []
+        line: float | None = None  # width of the line so far; None at the start of a line
+        for word, width in zip(texts, widths, strict=True):
+            if width <= max_width:
+                if line is None or line + space + width > max_width:
+                    line = width
+                else:
+                    line += space + width
+                out_texts.append(word)
+                out_widths.append(width)
+                glued.append(False)
+                continue
+            room = max_width if line is None else max_width - line - space
+            for n, (piece, piece_width) in enumerate(
+                _cut_word(word, room, max_width, cache, measure_text, size)
+            ):
+                out_texts.append(piece)
+                out_widths.append(piece_width)
+                glued.append(n > 0)
+                line = piece_width
+        self._cut_at = max_width
+        self._texts, self._widths, self._glued = out_texts, out_widths, glued
+        lines = self._break(max_width)
+        if lines is None or not self._pieces_start_lines(lines[0]):
+            self._texts, self._widths, self._glued = texts, widths, None
+            return None
+        return lines
+
+    def _join_pieces(self) -> None:
+        """Back to whole words, for a line width other than the one the pieces were cut for."""
+        if self._glued is not None:
+            self._texts, self._widths = _whole_words(self._texts, self._widths, self._glued)
+            self._glued = None
+
+    def _pieces_start_lines(self, starts: list[int]) -> bool:
+        """A continued piece must start a line, or a space would appear inside its word."""
+        if self._glued is None:
+            return True
+        first = set(starts)
+        return all(i in first for i, joined in enumerate(self._glued) if joined)
+
     def _line_ranges(self) -> Iterable[tuple[int, int, float]]:
         starts = self._starts
         return zip(starts, [*starts[1:], len(self._texts)], self._spares, strict=True)
@@ -429,7 +495,14 @@ class TextFlow(Flowable):
         if avail_width < _FUZZ:
             return 0, 0x7FFFFFFF
         if self._wrapped_at != avail_width:
+            if self._cut_at != avail_width:  # pieces cut for another width: whole words again
+                self._join_pieces()
             lines = self._break(avail_width)
+            if lines is not None and not self._pieces_start_lines(lines[0]):
+                self._join_pieces()
+                lines = self._break(avail_width)
+            if lines is None and self._mixed is None:
+                lines = self._break_wide_words(avail_width)
             if lines is None:
                 self.width, self.height = self._fallback().wrap(avail_width, avail_height)
                 return self.width, self.height
@@ -464,6 +537,9 @@ class TextFlow(Flowable):
         cut = self._starts[fit]
         head = self._part(0, cut, fit)
         tail = self._part(cut, len(self._texts), n - fit)
+        if self._mixed is None:  # greedy lines from a line start are the same again: reuse them
+            tail._starts = [start - cut for start in self._starts[fit:]]
+            tail._spares, tail._wrapped_at = self._spares[fit:], avail_width
         head._starts, head._spares = self._starts[:fit], self._spares[:fit]
         head._wrapped_at, head.width, head.height = avail_width, avail_width, fit * style.leading
         entry = getattr(self, "outline_entry", None)
@@ -472,7 +548,9 @@ class TextFlow(Flowable):
         return [head, tail]
 
     def getPlainText(self, identify=None) -> str:
-        return " ".join(self._texts)
+        if self._glued is None:
+            return " ".join(self._texts)
+        return " ".join(_whole_words(self._texts, self._widths, self._glued)[0])
 
     def minWidth(self) -> float:
         return max(self._widths)
@@ -575,3 +653,45 @@ class TextFlow(Flowable):
             if shrunk:
                 text.setWordSpace(0)
             baseline -= leading
+
+
+def _cut_word(
+    word: str, room: float, max_width: float, cache: dict[str, float], measure_text, size: float
+) -> Iterable[tuple[str, float]]:
+    """`word` as pieces: the first fits `room`, the rest `max_width` (one pass, linear)."""
+    limit = room
+    start, total = 0, 0.0
+    for i, char in enumerate(word):
+        char_width = cache.get(char)
+        if char_width is None:
+            char_width = cache[char] = measure_text(char, size)
+        if total + char_width > limit - _FUZZ:  # a margin for sums vs one measurement
+            if i == start:  # not even one character fits the rest of the line: next line
+                if limit < max_width:
+                    limit = max_width
+                    if total + char_width <= limit - _FUZZ:
+                        total += char_width
+                        continue
+                # one character wider than a whole line: let the line breaker give up
+            else:
+                piece = word[start:i]
+                yield piece, measure_text(piece, size)
+                start, total, limit = i, 0.0, max_width
+        total += char_width
+    piece = word[start:]
+    yield piece, measure_text(piece, size)
+
+
+def _whole_words(
+    texts: list[str], widths: list[float], glued: list[bool]
+) -> tuple[list[str], list[float]]:
+    """Pieces of cut words joined up again (widths summed), in one pass."""
+    groups: list[list[int]] = []
+    for i, joined in enumerate(glued):
+        if joined and groups:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out_texts = ["".join(texts[i] for i in group) for group in groups]
+    out_widths = [sum(widths[i] for i in group) for group in groups]
+    return out_texts, out_widths
