@@ -21,6 +21,13 @@ from docx.document import Document
 from docx.oxml import parse_xml
 from lxml import etree
 
+from app.archives import (
+    ArchiveError,
+    ArchiveLimits,
+    DamagedArchive,
+    HostileXml,
+    open_guarded_zip,
+)
 from app.reports.export.atomic_file import atomic_output
 from app.reports.export.result import ReportTemplateError
 from app.reports.model.report import Report
@@ -31,9 +38,12 @@ from app.reports.render.safe_text import WORD_PROPERTY_LIMIT, fit
 
 _W = f"{{{W_NS}}}"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc files and password-protected .docx
-# A template is a few hundred kilobytes; anything that unpacks to more is not a template
-# and may be a zip bomb.
-_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# A Word template is a few hundred kilobytes: these limits leave room for pictures, and
+# anything beyond them is not a template (it may be a zip bomb).
+TEMPLATE_LIMITS = ArchiveLimits(
+    max_file_bytes=100 * 1024 * 1024, max_total_bytes=200 * 1024 * 1024,
+    max_entry_bytes=100 * 1024 * 1024, max_entries=2_000, max_xml_bytes=50 * 1024 * 1024,
+)
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 _DOCUMENT_TYPE = f"{_WML}.document.main+xml"
 _TEMPLATE_TYPE = f"{_WML}.template.main+xml"
@@ -72,8 +82,22 @@ def template_damaged(path: Path) -> ReportTemplateError:
 
 
 def _checked_template_bytes(path: Path) -> bytes:
+    """The template's bytes once the guarded reader has checked every part of them."""
     try:
-        data = path.read_bytes()
+        with open_guarded_zip(path, limits=TEMPLATE_LIMITS) as archive:
+            archive.check()
+            data = archive.data
+    except DamagedArchive as exc:
+        if _is_ole(path):
+            raise _old_word_file(path) from None
+        raise template_damaged(path) from exc
+    except HostileXml as exc:
+        raise ReportTemplateError(
+            f"The template “{path.name}” contains XML that Word would never write and "
+            "may be harmful; choose another template or use the built-in one."
+        ) from exc
+    except ArchiveError as exc:  # over a size or count limit: its sentence names the file
+        raise ReportTemplateError(str(exc)) from exc
     except FileNotFoundError:
         raise ReportTemplateError(
             f"The template “{path.name}” could not be found; choose it again or use the "
@@ -84,51 +108,33 @@ def _checked_template_bytes(path: Path) -> bytes:
             f"The template “{path.name}” could not be read; check it is not open in another "
             "program and try again."
         ) from exc
-    if data.startswith(_OLE_MAGIC):
-        raise ReportTemplateError(
-            f"The template “{path.name}” is an older Word (.doc) file or is protected by a "
-            "password; save it from Word as a .docx without a password and choose it again."
-        )
+    # Checked: every part inflates within the limits and its XML is free of DTDs and
+    # entities, so zipfile and python-docx may read the same bytes from here on.
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return _as_document_package(path, package, data)
+
+
+def _is_ole(path: Path) -> bool:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return _as_document_package(path, package, data)
-    except zipfile.BadZipFile as exc:
-        raise template_damaged(path) from exc
+        with path.open("rb") as handle:
+            return handle.read(len(_OLE_MAGIC)) == _OLE_MAGIC
+    except OSError:
+        return False
 
 
-def _refuse_hostile_xml(path: Path, package: zipfile.ZipFile) -> None:
-    """Word never writes DTDs or entity declarations; a template that has them is crafted
-    (e.g. an entity bomb that would eat all memory) and is refused before python-docx
-    parses it."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
-
-    for info in package.infolist():
-        if not info.filename.endswith((".xml", ".rels")):
-            continue
-        try:
-            fromstring(package.read(info.filename), forbid_dtd=True)
-        except DefusedXmlException as exc:
-            raise ReportTemplateError(
-                f"The template “{path.name}” contains XML that Word would never write and "
-                "may be harmful; choose another template or use the built-in one."
-            ) from exc
-        except Exception as exc:  # malformed XML: the same sentence as any damaged file
-            raise template_damaged(path) from exc
+def _old_word_file(path: Path) -> ReportTemplateError:
+    return ReportTemplateError(
+        f"The template “{path.name}” is an older Word (.doc) file or is protected by a "
+        "password; save it from Word as a .docx without a password and choose it again."
+    )
 
 
 def _as_document_package(path: Path, package: zipfile.ZipFile, data: bytes) -> bytes:
-    """Check size and kind; a .dotx is relabelled as a document so python-docx opens it."""
-    if sum(info.file_size for info in package.infolist()) > _MAX_UNPACKED_BYTES:
-        raise ReportTemplateError(
-            f"The template “{path.name}” is far too large to be a Word template; choose "
-            "another file or use the built-in template."
-        )
+    """Check the kind; a .dotx is relabelled as a document so python-docx opens it."""
     try:
         types = package.read("[Content_Types].xml").decode("utf-8")
     except (KeyError, UnicodeDecodeError) as exc:
         raise template_damaged(path) from exc
-    _refuse_hostile_xml(path, package)
     if any(kind in types for kind in _MACRO_TYPES):
         raise ReportTemplateError(
             f"The template “{path.name}” contains macros; save it from Word as a .docx or "
