@@ -127,12 +127,14 @@ class GuardedZip:
         except Exception as exc:  # zipfile raises BadZipFile, but also struct/Value/OSError
             raise self._damaged() from exc
         if len(infos) > limits.max_entries:
+            self._zip.close()
             raise UnsafeArchive(
                 f"{_called(name)} holds more than {limits.max_entries:,} parts, far more than "
                 "any real document; it may be damaged or hostile, so it was not opened."
             )
         names = [info.filename for info in infos]
         if len(set(names)) != len(names):  # readers disagree on which copy counts
+            self._zip.close()
             raise self._damaged()
         self._infos = {info.filename: info for info in infos}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -257,7 +258,19 @@ def save_atomically(
     A cancel that arrives during the save still wins: the temporary file is removed and any
     existing file at `out_path` is left exactly as it was.
     """
+    # Serialised in memory first: if a part of a user's template cannot be written,
+    # python-docx stops mid-archive and its zip writer must not be left on a closed file.
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # duplicate names: refused just below
+        document.save(buffer)
+    with zipfile.ZipFile(buffer) as written:
+        names = written.namelist()
+    if len(set(names)) != len(names):
+        # A template whose relationships are broken makes python-docx add a part under a
+        # name the template already uses; Word would refuse the result.
+        raise ValueError("the saved package has two parts with one name")
     with atomic_output(out_path, is_cancelled) as temp, temp.open("wb") as stream:
-        document.save(stream)
+        stream.write(buffer.getbuffer())
         stream.flush()
         os.fsync(stream.fileno())

@@ -9,13 +9,16 @@ charts and the package-level work.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
+from app.errors import UserError
+from app.logging_setup import get_logger
 from app.reports.export.result import ExportCancelled, RenderResult
 from app.reports.model.dates import long_date
 from app.reports.model.report import (
@@ -49,6 +52,8 @@ from app.reports.render.safe_text import clean_report
 
 __all__ = ["render_docx"]
 
+log = get_logger("reports.docx")
+
 MAX_HEADING_LEVEL = 4  # the template defines Heading 1–4; deeper sections use Heading 4
 _SPACE_AFTER_TABLE = '<w:spacing w:before="200"/>'  # Normal has no space before: add some
 _TITLE_PAGE_DROP = '<w:spacing w:before="2880"/>'  # two inches down the title page
@@ -80,18 +85,35 @@ def render_docx(
     document, sheet, width = _prepare(template, report.language)
     charts = ChartImages(report.charts(), width / TWIPS_PER_INCH)
     try:
-        writer = _BodyWriter(document, sheet, width, charts, ticker)
-        writer.write(report)
-        ticker.report(0.85)
-        header_style = sheet.style_id("header") if sheet.has("header") else None
-        package.fill_running_header(document, report.title, header_style)
-        package.set_core_properties(document, report)
-        ticker.check()
-        package.save_atomically(document, out_path, is_cancelled)
+        # The writer reads the template's parts (numbering, images, header) as it goes.
+        with _template_faults(template):
+            writer = _BodyWriter(document, sheet, width, charts, ticker)
+            writer.write(report)
+            ticker.report(0.85)
+            header_style = sheet.style_id("header") if sheet.has("header") else None
+            package.fill_running_header(document, report.title, header_style)
+            package.set_core_properties(document, report)
+            ticker.check()
+            package.save_atomically(document, out_path, is_cancelled)
     finally:
         charts.close()
     ticker.report(1.0)
     return RenderResult(out_path, tuple(sheet.warnings + writer.warnings))
+
+
+@contextmanager
+def _template_faults(template: Path | None) -> Iterator[None]:
+    """A user's template that python-docx opened but that breaks later is a damaged file."""
+    try:
+        yield
+    except (UserError, ExportCancelled, OSError):
+        raise  # already a sentence, a cancel, or a file that could not be written
+    except Exception as exc:
+        if template is None:  # the shipped template is ours: a failure here is a bug
+            raise
+        # Logged in full: were it our bug rather than the file's, the log shows it.
+        log.warning("Word template %s could not be used", template, exc_info=True)
+        raise package.template_damaged(Path(template)) from exc
 
 
 def _prepare(template: Path | None, language: str) -> tuple[Document, StyleSheet, int]:
