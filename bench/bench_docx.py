@@ -27,13 +27,9 @@ sys.path.insert(0, str(ROOT))
 from docx import Document  # noqa: E402
 from docx.shared import Inches  # noqa: E402
 
-from app.reports.charts import chart_png  # noqa: E402
-from app.reports.dates import long_date  # noqa: E402
-from app.reports.docx_charts import CHART_DPI, MAX_CHART_WIDTH_INCHES  # noqa: E402
-from app.reports.docx_renderer import render_docx  # noqa: E402
-from app.reports.docx_template import TEMPLATE_PATH  # noqa: E402
-from app.reports.docx_xml import format_cell  # noqa: E402
-from app.reports.model import (  # noqa: E402
+from app.reports.charts.drawing import chart_png  # noqa: E402
+from app.reports.model.dates import long_date  # noqa: E402
+from app.reports.model.report import (  # noqa: E402
     BulletList,
     Chart,
     KeyFigures,
@@ -45,6 +41,10 @@ from app.reports.model import (  # noqa: E402
     Section,
     Table,
 )
+from app.reports.render.docx.charts import CHART_DPI, MAX_CHART_WIDTH_INCHES  # noqa: E402
+from app.reports.render.docx.renderer import render_docx  # noqa: E402
+from app.reports.render.docx.template import TEMPLATE_PATH  # noqa: E402
+from app.reports.render.docx.xml import format_cell  # noqa: E402
 from bench.report_fixture import build_benchmark_report  # noqa: E402
 
 TARGET_SECONDS = 0.5

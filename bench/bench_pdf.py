@@ -29,18 +29,18 @@ TARGET_RATIO = 6.0
 def write_docx(report, path: Path) -> str:
     """The Word export if it exists; else a plain python-docx document of the same content."""
     try:
-        from app.reports.docx_renderer import render_docx
+        from app.reports.render.docx.renderer import render_docx
     except ImportError:
         _simple_docx(report, path)
         return "simple python-docx writer"
     render_docx(report, path)
-    return "app.reports.docx_renderer.render_docx"
+    return "app.reports.render.docx.renderer.render_docx"
 
 
 def _simple_docx(report, path: Path) -> None:
     import docx
 
-    from app.reports import model
+    from app.reports.model import report as model
 
     document = docx.Document()
     document.add_heading(report.title, 0)
@@ -108,7 +108,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     try:
         t0 = time.perf_counter()
-        from app.reports.pdf_renderer import render_pdf
+        from app.reports.render.pdf.renderer import render_pdf
 
         report = build_benchmark_report()
         ours_pdf = work / "ours.pdf"

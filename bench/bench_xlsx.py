@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.reports.xlsx_renderer import render_xlsx  # noqa: E402
+from app.reports.render.xlsx.renderer import render_xlsx  # noqa: E402
 from bench.report_fixture import build_benchmark_report  # noqa: E402
 
 

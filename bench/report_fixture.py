@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from app.reports.model import (
+from app.reports.model.report import (
     BulletList,
     Chart,
     ChartKind,

@@ -82,6 +82,8 @@ def test_core_test_suite_passes_without_qt() -> None:
         "tests/test_cli.py",
         "tests/reports/test_disclosure.py",
         "tests/reports/test_charts.py",
+        "tests/test_archives.py",
+        "tests/test_report_layers.py",
     ]
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider",

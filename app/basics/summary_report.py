@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.reports.dates import long_date
-from app.reports.model import (
+from app.reports.model.dates import long_date
+from app.reports.model.report import (
     Column,
     ColumnKind,
     KeyFigure,

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.reports.catalogue import ReportEntry, get_report
-from app.reports.exporters import CancelCheck, ExportOptions, ProgressCallback, export_report
-from app.reports.render_result import RenderResult
+from app.reports.export.exporters import CancelCheck, ExportOptions, ProgressCallback, export_report
+from app.reports.export.result import RenderResult
+from app.reports.model.catalogue import ReportEntry, get_report
 from app.workbook.store import Workbook
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.errors import UserError
 from app.logging_setup import get_logger
 from app.ui.a11y import name_buttons
 
@@ -146,9 +147,7 @@ class TaskRunner(QObject):
         if self._finish() or isinstance(error, Cancelled):
             self.cancelled.emit()
             return
-        from app.workbook.errors import WorkbookError
-
-        if isinstance(error, WorkbookError):
+        if isinstance(error, UserError):  # its message is already a sentence to show
             log.info("Task failed: %s", error)
             self.failed.emit(str(error))
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.reports.model import Column, ColumnKind, Report, Row, Section, Table, TitlePage
+from app.reports.model.report import Column, ColumnKind, Report, Row, Section, Table, TitlePage
 from tests.example_module.operations import note_texts
 
 

@@ -10,9 +10,9 @@ import pytest
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Line, String, UserNode
 
-from app.reports.chart_common import INK
-from app.reports.charts import chart_drawing, chart_png, default_height
-from app.reports.model import Chart, ChartKind, Series
+from app.reports.charts.common import INK
+from app.reports.charts.drawing import chart_drawing, chart_png, default_height
+from app.reports.model.report import Chart, ChartKind, Series
 
 CATEGORIES = ("Asian", "Black", "Mixed", "White", "Other")
 

@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from app.reports.disclosure import (
+from app.reports.disclosure.control import (
     NOTE_LABEL,
     DisclosurePreset,
     apply_disclosure,
     disclosure_note,
     protect_table,
 )
-from app.reports.model import (
+from app.reports.model.report import (
     Column,
     ColumnKind,
     Note,

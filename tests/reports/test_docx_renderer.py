@@ -20,9 +20,8 @@ import pikepdf
 import pytest
 from lxml import etree
 
-from app.reports import docx_template, docx_theme
-from app.reports.docx_renderer import render_docx
-from app.reports.model import (
+from app.reports.export.result import ExportCancelled, RenderResult, ReportTemplateError
+from app.reports.model.report import (
     BulletList,
     Chart,
     ChartKind,
@@ -42,7 +41,9 @@ from app.reports.model import (
     Table,
     TitlePage,
 )
-from app.reports.render_result import ExportCancelled, RenderResult, ReportTemplateError
+from app.reports.render.docx import template as docx_template
+from app.reports.render.docx import theme as docx_theme
+from app.reports.render.docx.renderer import render_docx
 from tests.support.office import convert_with_libreoffice, pdf_text
 
 POLISH = "Zażółć Gęślą"
@@ -428,7 +429,7 @@ def test_another_language_is_marked_on_the_document(tmp_path: Path) -> None:
 def test_shipped_template_is_generated_deterministically() -> None:
     assert docx_template.build_template_bytes() == docx_template.build_template_bytes()
     assert docx_template.TEMPLATE_PATH.read_bytes() == docx_template.build_template_bytes(), (
-        "resources/templates/report.docx is stale: run python -m app.reports.docx_template"
+        "resources/templates/report.docx is stale: run python -m app.reports.render.docx.template"
     )
 
 
@@ -684,7 +685,7 @@ def test_progress_rises_to_one(tmp_path: Path) -> None:
 def test_without_the_charts_module_charts_are_described_in_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "app.reports.charts", None)  # import now fails
+    monkeypatch.setitem(sys.modules, "app.reports.charts.drawing", None)  # import now fails
     result = render_docx(sample_report(), tmp_path / "No charts.docx")
     assert any("described in words" in w for w in result.warnings)
     assert xml_part(result.path).find(".//wp:docPr", NS) is None

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.reports import catalogue
-from app.reports.disclosure import DisclosurePreset
-from app.reports.exporters import (
+from app.reports.disclosure.control import DisclosurePreset
+from app.reports.export.exporters import (
     EXPORTERS,
     PUBLICATION_DEFAULT,
     ExportError,
@@ -25,7 +24,9 @@ from app.reports.exporters import (
     export_report,
     long_date,
 )
-from app.reports.model import (
+from app.reports.export.result import ExportCancelled
+from app.reports.model import catalogue
+from app.reports.model.report import (
     Column,
     ColumnKind,
     Paragraph,
@@ -35,7 +36,6 @@ from app.reports.model import (
     Table,
     TitlePage,
 )
-from app.reports.render_result import ExportCancelled
 from tests.support.office import convert_with_libreoffice
 
 REPO = Path(__file__).resolve().parents[2]
@@ -87,7 +87,7 @@ def test_publication_exports_suppress_by_default_and_an_explicit_choice_wins() -
 
 def test_importing_the_registry_loads_no_renderer_library() -> None:
     code = (
-        "import sys, app.reports.exporters, app.reports.catalogue\n"
+        "import sys, app.reports.export.exporters, app.reports.model.catalogue\n"
         "heavy = [m for m in sys.modules if m.split('.')[0] in ('docx', 'reportlab', 'openpyxl')]\n"
         "assert not heavy, heavy\n"
     )

@@ -21,9 +21,9 @@ from xml.etree import ElementTree
 import pytest
 from openpyxl import load_workbook
 
-from app.reports.disclosure import DisclosurePreset
-from app.reports.exporters import ExportFormat, ExportOptions, export_report
-from app.reports.model import (
+from app.reports.disclosure.control import DisclosurePreset
+from app.reports.export.exporters import ExportFormat, ExportOptions, export_report
+from app.reports.model.report import (
     Chart,
     ChartKind,
     Column,

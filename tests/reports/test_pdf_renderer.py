@@ -10,7 +10,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from app.reports.model import (
+from app.reports.export.result import ExportCancelled
+from app.reports.model.report import (
     BulletList,
     Chart,
     ChartKind,
@@ -30,8 +31,7 @@ from app.reports.model import (
     Table,
     TitlePage,
 )
-from app.reports.pdf_renderer import render_pdf
-from app.reports.render_result import ExportCancelled
+from app.reports.render.pdf.renderer import render_pdf
 from tests.support.office import pdf_text, qpdf_check, require_tool
 
 POLISH = "Zażółć Gęślą Jaźń"
@@ -354,7 +354,7 @@ def test_progress_rises_to_one(tmp_path: Path) -> None:
 def test_an_error_keeps_the_existing_file(tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "report.pdf"
     out.write_bytes(b"keep me")
-    from app.reports import charts
+    from app.reports.charts import drawing as charts
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("drawing failed")
@@ -420,7 +420,7 @@ def word_file(path: Path) -> Path:
 
 
 def test_accessible_pdf_is_tagged(tmp_path: Path) -> None:
-    from app.reports.accessible_pdf import libreoffice_available, render_accessible_pdf
+    from app.reports.render.accessible_pdf import libreoffice_available, render_accessible_pdf
     from tests.support.office import libreoffice
 
     libreoffice()  # fails (not skips) when LibreOffice is missing
@@ -438,7 +438,7 @@ def test_accessible_pdf_is_tagged(tmp_path: Path) -> None:
 
 
 def test_accessible_pdf_timeout_stops_libreoffice_and_writes_nothing(tmp_path: Path) -> None:
-    from app.reports.accessible_pdf import AccessiblePdfError, render_accessible_pdf
+    from app.reports.render.accessible_pdf import AccessiblePdfError, render_accessible_pdf
 
     out = tmp_path / "accessible.pdf"
     out.write_bytes(b"older export")
@@ -448,7 +448,7 @@ def test_accessible_pdf_timeout_stops_libreoffice_and_writes_nothing(tmp_path: P
 
 
 def test_accessible_pdf_can_be_cancelled(tmp_path: Path) -> None:
-    from app.reports.accessible_pdf import render_accessible_pdf
+    from app.reports.render.accessible_pdf import render_accessible_pdf
 
     with pytest.raises(ExportCancelled):
         render_accessible_pdf(
@@ -458,7 +458,7 @@ def test_accessible_pdf_can_be_cancelled(tmp_path: Path) -> None:
 
 
 def test_accessible_pdf_without_libreoffice_says_how_to_get_it(tmp_path, monkeypatch) -> None:
-    from app.reports import accessible_pdf
+    from app.reports.render import accessible_pdf
 
     monkeypatch.setattr(accessible_pdf, "find_libreoffice", lambda: None)
     assert not accessible_pdf.libreoffice_available()
@@ -533,9 +533,9 @@ def reportlab_lines(paragraph, width: float) -> list[str]:
 
 
 def test_text_flow_breaks_lines_exactly_like_reportlab() -> None:
-    from app.reports.pdf_markup import Para, span_markup
-    from app.reports.pdf_styles import build_styles
-    from app.reports.pdf_text import Measure, TextFlow
+    from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.styles import build_styles
+    from app.reports.render.pdf.text import Measure, TextFlow
 
     styles = build_styles()
     measure = Measure()
@@ -572,9 +572,9 @@ def test_text_flow_hands_what_it_does_not_do_to_reportlab() -> None:
     from reportlab.lib.enums import TA_JUSTIFY
     from reportlab.lib.styles import ParagraphStyle
 
-    from app.reports.pdf_markup import Para
-    from app.reports.pdf_styles import build_styles
-    from app.reports.pdf_text import Measure, TextFlow, text_flow
+    from app.reports.render.pdf.markup import Para
+    from app.reports.render.pdf.styles import build_styles
+    from app.reports.render.pdf.text import Measure, TextFlow, text_flow
 
     styles = build_styles()
     measure = Measure()
@@ -587,16 +587,38 @@ def test_text_flow_hands_what_it_does_not_do_to_reportlab() -> None:
         ((Span("justified text"),), justified),
     ):
         assert isinstance(text_flow(spans, style, measure), Para), spans
-    long_word = TextFlow.from_spans((Span("see " + "x" * 300),), styles.body, measure)
-    _, height = long_word.wrap(200, 1e6)
-    assert long_word._para is not None and height > 3 * styles.body.leading
-    assert long_word.getPlainText().startswith("see x")
+    # A word wider than the line, in text of mixed runs, is still reportlab's to split.
+    mixed = TextFlow.from_spans((Span("see "), Span("x" * 300, bold=True)), styles.body, measure)
+    _, height = mixed.wrap(200, 1e6)
+    assert mixed._para is not None and height > 3 * styles.body.leading
+    assert mixed.getPlainText().startswith("see x")
+
+
+def test_text_flow_cuts_long_words_exactly_like_reportlab() -> None:
+    from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.styles import build_styles
+    from app.reports.render.pdf.text import Measure, TextFlow
+
+    style, measure = build_styles().body, Measure()
+    for text in ("see " + "x" * 300, "a b c " + "Łódź" * 100 + " tail words here", "W" * 500,
+                 "start " + "ab" * 2000 + " end", "https://example.org/" + "q=1&" * 80):
+        for width in (200.0, 300.0, 481.9):
+            flow = TextFlow.from_spans((Span(text),), style, measure)
+            flow.wrap(width, 1e6)
+            assert flow._para is None  # no hand-over: reportlab re-measures on every page
+            ours = [" ".join(flow._texts[a:b]) for a, b, _ in flow._line_ranges()]
+            assert ours == reportlab_lines(Para(span_markup(Span(text)), style), width)
+            assert flow.getPlainText() == text
+            # wrapped again at another width, the pieces are cut afresh
+            flow.wrap(width + 50, 1e6)
+            assert flow.getPlainText() == text
+            assert all(w <= width + 50 for w in flow._widths)
 
 
 def test_text_flow_splits_across_pages_like_reportlab() -> None:
-    from app.reports.pdf_markup import Para, span_markup
-    from app.reports.pdf_styles import build_styles
-    from app.reports.pdf_text import Measure, TextFlow
+    from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.styles import build_styles
+    from app.reports.render.pdf.text import Measure, TextFlow
 
     styles = build_styles()
     spans = fuzz_paragraphs(1)[0] + (Span(" and more words to fill the lines " * 12),)
@@ -621,9 +643,9 @@ def test_text_flow_draws_what_reportlab_draws(tmp_path: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Frame
 
-    from app.reports.pdf_markup import Para, span_markup
-    from app.reports.pdf_styles import build_styles
-    from app.reports.pdf_text import Measure, TextFlow
+    from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.styles import build_styles
+    from app.reports.render.pdf.text import Measure, TextFlow
 
     styles = build_styles()
     paragraphs = [
@@ -674,8 +696,8 @@ def test_text_flow_draws_what_reportlab_draws(tmp_path: Path) -> None:
 def test_repeated_strings_are_written_byte_for_byte(tmp_path: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.reports.pdf_fonts import register_fonts
-    from app.reports.pdf_template import NumberedCanvas
+    from app.reports.render.fonts import register_fonts
+    from app.reports.render.pdf.template import NumberedCanvas
 
     fonts = register_fonts()
     codes = []
@@ -698,10 +720,10 @@ def test_table_cells_are_styled_as_the_style_commands_would() -> None:
     from reportlab.lib import colors
     from reportlab.platypus import Table as PdfTable
 
-    from app.reports.model import Align
-    from app.reports.pdf_fonts import register_fonts
-    from app.reports.pdf_styles import build_styles
-    from app.reports.pdf_tables import PAD_X, table_flowable
+    from app.reports.model.report import Align
+    from app.reports.render.fonts import register_fonts
+    from app.reports.render.pdf.styles import build_styles
+    from app.reports.render.pdf.tables import PAD_X, table_flowable
 
     styles = build_styles()
     fonts = register_fonts()

@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart, LineChart, RadarChart
 from openpyxl.workbook.workbook import Workbook
 
-from app.reports.model import (
+from app.reports.export.result import ExportCancelled
+from app.reports.model.report import (
     Chart,
     ChartKind,
     Column,
@@ -30,8 +31,7 @@ from app.reports.model import (
     Table,
     TitlePage,
 )
-from app.reports.render_result import ExportCancelled
-from app.reports.xlsx_renderer import render_xlsx
+from app.reports.render.xlsx.renderer import render_xlsx
 from bench.report_fixture import build_benchmark_report
 from tests.support.office import convert_with_libreoffice, pdf_text
 

@@ -13,8 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from app.reports.disclosure import DisclosurePreset
-from app.reports.exporters import EXPORTERS, PUBLICATION_DEFAULT, ExportFormat, default_file_name
+from app.reports.disclosure.control import DisclosurePreset
+from app.reports.export.exporters import (
+    EXPORTERS,
+    PUBLICATION_DEFAULT,
+    ExportFormat,
+    default_file_name,
+)
 from app.reports.workbook_export import PreparedExport
 from app.settings import Settings
 from app.ui.export import export_controller
@@ -184,7 +189,7 @@ def test_template_controls_only_for_word_and_accessible_pdf(export_window, tmp_p
 
 
 def test_accessible_pdf_explains_when_libreoffice_is_missing(export_window, monkeypatch) -> None:
-    import app.reports.accessible_pdf as accessible_pdf
+    import app.reports.render.accessible_pdf as accessible_pdf
 
     monkeypatch.setattr(accessible_pdf, "libreoffice_available", lambda: False)
     dialog, _ = open_dialog(export_window(export_format="accessible_pdf"))

@@ -35,9 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.reports.catalogue import UnknownReportError
-    from app.reports.disclosure import DisclosurePreset
-    from app.reports.exporters import ExportFormat, ExportOptions
+    from app.reports.disclosure.control import DisclosurePreset
+    from app.reports.export.exporters import ExportFormat, ExportOptions
+    from app.reports.model.catalogue import UnknownReportError
     from app.reports.workbook_export import prepare_export
     from app.workbook import Workbook
 

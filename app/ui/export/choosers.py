@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.reports.exporters import Exporter
+from app.reports.export.exporters import Exporter
 
 TEMPLATE_FILTER = "Word documents and templates (*.docx *.dotx);;All files (*)"
 

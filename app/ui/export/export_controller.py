@@ -18,15 +18,15 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
+from app.errors import UserError
 from app.logging_setup import get_logger
-from app.reports.catalogue import UnknownReportError, available_reports
-from app.reports.exporters import ExportError, ExportFormat
-from app.reports.render_result import ExportCancelled, RenderResult, ReportTemplateError
+from app.reports.export.exporters import ExportFormat
+from app.reports.export.result import ExportCancelled, RenderResult
+from app.reports.model.catalogue import available_reports
 from app.reports.workbook_export import PreparedExport, prepare_export
 from app.ui import file_dialogs, messages
 from app.ui.export.export_dialog import ExportDialog, ExportRequest
 from app.ui.worker import UNEXPECTED, Cancelled, TaskRunner
-from app.workbook.errors import WorkbookError
 
 if TYPE_CHECKING:
     from app.settings import Settings
@@ -55,12 +55,7 @@ class _Failure:
 
 def sentence_for(error: BaseException) -> str | None:
     """The sentence to show for an error an export can meet; None for an unexpected one."""
-    from app.reports.accessible_pdf import AccessiblePdfError, LibreOfficeMissingError
-    from app.reports.pdf_fonts import FontsMissingError
-
-    known = (ExportError, ReportTemplateError, WorkbookError, UnknownReportError,
-             LibreOfficeMissingError, AccessiblePdfError, FontsMissingError)
-    if isinstance(error, known):
+    if isinstance(error, UserError):  # workbook, template, export and LibreOffice errors alike
         return str(error)
     if isinstance(error, OSError):
         if error.errno is None and error.args:  # ours, with a sentence (e.g. the file exists)

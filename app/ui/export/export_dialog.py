@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reports.disclosure import DisclosurePreset
-from app.reports.exporters import (
+from app.reports.disclosure.control import DisclosurePreset
+from app.reports.export.exporters import (
     EXPORTERS,
     PUBLICATION_DEFAULT,
     Exporter,

@@ -1,0 +1,1 @@
+"""Exporting: the format registry and options, atomic file writing and what renderers return."""

@@ -1,0 +1,1 @@
+"""The Word (.docx) renderer: the report model written as WordprocessingML."""

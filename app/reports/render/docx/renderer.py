@@ -1,0 +1,423 @@
+"""Render a Report as a Word document (.docx) on the shipped or a user's template.
+
+The body is written as one WordprocessingML string and parsed once, then placed into the
+template with python-docx handling the package (styles, relationships, images, saving).
+Helpers live in the other `docx_*` modules: XML builders, styles, numbering, tables,
+charts and the package-level work.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+
+from app.errors import UserError
+from app.logging_setup import get_logger
+from app.reports.export.result import ExportCancelled, RenderResult
+from app.reports.model.dates import long_date
+from app.reports.model.report import (
+    BulletList,
+    Chart,
+    KeyFigures,
+    Note,
+    PageBreak,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+)
+from app.reports.render.docx import package
+from app.reports.render.docx.charts import ChartImages, ImageInserter
+from app.reports.render.docx.numbering import ListNumbering
+from app.reports.render.docx.styles import StyleSheet
+from app.reports.render.docx.tables import TableStyles, key_figures_xml, table_xml
+from app.reports.render.docx.xml import (
+    NSDECLS,
+    TWIPS_PER_INCH,
+    W_NS,
+    WP_NS,
+    hyperlink,
+    paragraph,
+    ppr,
+    run,
+    safe_url,
+)
+from app.reports.render.safe_text import clean_report
+
+__all__ = ["render_docx"]
+
+log = get_logger("reports.docx")
+
+MAX_HEADING_LEVEL = 4  # the template defines Heading 1–4; deeper sections use Heading 4
+_SPACE_AFTER_TABLE = '<w:spacing w:before="200"/>'  # Normal has no space before: add some
+_TITLE_PAGE_DROP = '<w:spacing w:before="2880"/>'  # two inches down the title page
+_SPACER_PPR = (
+    '<w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr>'
+)
+
+
+def render_docx(
+    report: Report,
+    out_path: Path,
+    *,
+    template: Path | None = None,
+    progress: Callable[[float], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> RenderResult:
+    """Write `report` to `out_path` as .docx and say what had to be adjusted.
+
+    `template` is a user's .docx/.dotx (None: the shipped one); its styles, page setup,
+    headers and footers are kept and its body is replaced. Raises ReportTemplateError for
+    an unusable template and ExportCancelled when `is_cancelled` turns true; in both cases
+    no file is written and an existing file at `out_path` is untouched.
+    """
+    out_path = Path(out_path)
+    report = clean_report(report)  # no character the store accepts may break the file
+    ticker = _Progress(progress, is_cancelled)
+    ticker.check()
+    document, sheet, width = _prepare(template, report.language)
+    charts = ChartImages(report.charts(), width / TWIPS_PER_INCH)
+    try:
+        # The writer reads the template's parts (numbering, images, header) as it goes.
+        with _template_faults(template):
+            writer = _BodyWriter(document, sheet, width, charts, ticker)
+            writer.write(report)
+            ticker.report(0.85)
+            header_style = sheet.style_id("header") if sheet.has("header") else None
+            package.fill_running_header(document, report.title, header_style)
+            package.set_core_properties(document, report)
+            ticker.check()
+            package.save_atomically(document, out_path, is_cancelled)
+    finally:
+        charts.close()
+    ticker.report(1.0)
+    return RenderResult(out_path, tuple(sheet.warnings + writer.warnings))
+
+
+@contextmanager
+def _template_faults(template: Path | None) -> Iterator[None]:
+    """A user's template that python-docx opened but that breaks later is a damaged file."""
+    try:
+        yield
+    except (UserError, ExportCancelled, OSError):
+        raise  # already a sentence, a cancel, or a file that could not be written
+    except Exception as exc:
+        if template is None:  # the shipped template is ours: a failure here is a bug
+            raise
+        # Logged in full: were it our bug rather than the file's, the log shows it.
+        log.warning("Word template %s could not be used", template, exc_info=True)
+        raise package.template_damaged(Path(template)) from exc
+
+
+def _prepare(template: Path | None, language: str) -> tuple[Document, StyleSheet, int]:
+    """Open the template, empty it and read its styles and text width."""
+    document = package.open_template(template)
+    try:
+        package.clear_body(document)
+        sheet = StyleSheet(document.styles.element)
+        sheet.set_language(language)
+        width = package.usable_width_twips(document)
+    except Exception as exc:
+        if template is None:  # the shipped template is ours: a failure here is a bug
+            raise
+        # A file python-docx could open but whose parts are malformed in some other way.
+        raise package.template_damaged(Path(template)) from exc
+    return document, sheet, width
+
+
+class _Progress:
+    """Throttled progress reports and cancel checks for one render."""
+
+    def __init__(
+        self, progress: Callable[[float], None] | None, is_cancelled: Callable[[], bool] | None
+    ) -> None:
+        self._progress = progress
+        self._is_cancelled = is_cancelled
+        self._last = -1.0
+
+    def check(self) -> None:
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise ExportCancelled()
+
+    def report(self, fraction: float) -> None:
+        # A Qt signal per block would flood the UI; one per percent is plenty.
+        if self._progress is not None and (fraction - self._last >= 0.01 or fraction >= 1.0):
+            self._last = fraction
+            self._progress(min(1.0, fraction))
+
+
+class _BodyWriter:
+    """Walks the report and collects the body XML, then inserts it into the document."""
+
+    def __init__(
+        self,
+        document: Document,
+        sheet: StyleSheet,
+        width: int,
+        charts: ChartImages,
+        ticker: _Progress,
+    ) -> None:
+        self._document = document
+        self._part = document.part
+        self._sheet = sheet
+        self._width = width
+        self._charts = charts
+        self._ticker = ticker
+        self._numbering = ListNumbering(self._part, sheet.element)
+        self._images = ImageInserter(self._part, _first_free_shape_id(document))
+        self._links: dict[str, str] = {}
+        self._pending_charts: list[tuple[int, Chart]] = []
+        self._out: list[str] = []
+        self._break_pending = False  # a page break to put before the next paragraph
+        self._after_table = False
+        self._done = 0
+        self._total = 1
+        self.warnings: list[str] = []
+
+    # ------------------------------------------------------------ driving
+
+    def write(self, report: Report) -> None:
+        self._total = max(1, len(report.walk()) + 1)
+        self._title_page(report)
+        for section in report.sections:
+            self._section(section, 1)
+        for index, appendix in enumerate(report.appendices):
+            self._break_pending = True  # each appendix starts on a new page
+            self._section(appendix, 1, title=_appendix_title(index, appendix.title))
+        if report.notes:
+            self._heading("Notes", 1)
+            for note in report.notes:
+                self._note(note, show_label=note.label.lower() != "note")
+        if not self._charts.available and report.charts():
+            self.warnings.append(
+                "Charts could not be drawn on this computer, so each chart is described in "
+                "words instead."
+            )
+        if self._after_table:  # end the body with a paragraph, as Word itself does
+            self._out.append("<w:p/>")
+        self._place_charts()
+        self._insert()
+
+    def _tick(self) -> None:
+        self._ticker.check()
+        self._done += 1
+        self._ticker.report(0.8 * self._done / self._total)
+
+    def _insert(self) -> None:
+        """Parse the collected XML once and move it in front of the final sectPr."""
+        fragment = parse_xml(f"<w:body {NSDECLS}>{''.join(self._out)}</w:body>")
+        body = self._document.element.body
+        sect = body.find(f"{{{W_NS}}}sectPr")
+        for child in list(fragment):
+            if sect is not None:
+                sect.addprevious(child)
+            else:
+                body.append(child)
+
+    # ------------------------------------------------------------ paragraphs
+
+    def _para(
+        self,
+        style_name: str | None,
+        content: str,
+        *,
+        keep_next: bool = False,
+        spacing: str = "",
+        num_id: int | None = None,
+        jc: str | None = None,
+        body_text: bool = False,
+    ) -> None:
+        """Append one paragraph; consumes a pending page break and post-table spacing."""
+        resolved = self._sheet.resolve(style_name) if style_name else None
+        if body_text and self._after_table and not spacing:
+            spacing = _SPACE_AFTER_TABLE
+        props = ppr(
+            resolved.style_id if resolved else None,
+            keep_next=keep_next,
+            page_break=self._break_pending,
+            num_id=num_id,
+            spacing=spacing,
+            jc=jc,
+        )
+        self._out.append(paragraph(props, content))
+        self._break_pending = False
+        self._after_table = False
+
+    def _inline(self, block: Paragraph) -> str:
+        parts = []
+        link_style: str | None = None
+        for span in block.spans:
+            if not span.text:
+                continue
+            if span.link:
+                link_style = link_style or self._sheet.style_id("Hyperlink")
+                parts.append(hyperlink(span, self._link_rid(span.link), link_style))
+            else:
+                parts.append(run(span.text, bold=span.bold, italic=span.italic))
+        return "".join(parts)
+
+    def _link_rid(self, url: str) -> str | None:
+        """Relationship id for an external link; None for an internal '#bookmark'."""
+        if url.startswith("#"):
+            return None
+        rid = self._links.get(url)
+        if rid is None:
+            rid = self._part.relate_to(safe_url(url), RT.HYPERLINK, is_external=True)
+            self._links[url] = rid
+        return rid
+
+    # ------------------------------------------------------------ title page and headings
+
+    def _title_page(self, report: Report) -> None:
+        page = report.title_page
+        lines: list[tuple[str, str]] = []
+        if page.organisation:
+            lines.append(("Title Page Organisation", page.organisation))
+        lines.append(("Title", page.title))
+        if page.subtitle:
+            lines.append(("Subtitle", page.subtitle))
+        if page.report_date:
+            lines.append(("Title Page Detail", long_date(page.report_date)))
+        if page.author:
+            lines.append(("Title Page Detail", f"Prepared by {page.author}"))
+        if page.version:
+            version = page.version
+            if not version.lower().startswith("version"):
+                version = f"Version {version}"
+            lines.append(("Title Page Detail", version))
+        for index, (style, text) in enumerate(lines):
+            extra = self._sheet.resolve(style).fallback_rpr  # e.g. bold when falling back
+            self._para(
+                style, run(text, extra_rpr=extra), spacing=_TITLE_PAGE_DROP if index == 0 else ""
+            )
+        self._break_pending = True
+
+    def _heading(self, title: str, level: int) -> None:
+        self._para(f"heading {min(level, MAX_HEADING_LEVEL)}", run(title))
+
+    def _section(self, section: Section, level: int, *, title: str | None = None) -> None:
+        self._tick()
+        self._heading(section.title if title is None else title, level)
+        for block in section.blocks:
+            if isinstance(block, Section):
+                self._section(block, level + 1)
+            else:
+                self._tick()
+                self._block(block)
+
+    # ------------------------------------------------------------ blocks
+
+    def _block(self, block: object) -> None:
+        if isinstance(block, Paragraph):
+            self._para(None, self._inline(block), body_text=True)
+        elif isinstance(block, BulletList):
+            self._list(block)
+        elif isinstance(block, Table):
+            self._table(block)
+        elif isinstance(block, KeyFigures):
+            self._key_figures(block)
+        elif isinstance(block, Chart):
+            self._chart(block)
+        elif isinstance(block, Note):
+            self._note(block, show_label=True)
+        elif isinstance(block, PageBreak):
+            self._break_pending = True
+
+    def _list(self, block: BulletList) -> None:
+        style = "List Number" if block.numbered else "List Bullet"
+        style_id = self._sheet.style_id(style)
+        if block.numbered:
+            num_id: int | None = self._numbering.new_numbered_list(style_id)
+        else:
+            num_id = self._numbering.bullet_num_id(style_id)
+        for item in block.items:
+            self._para(style, self._inline(item), num_id=num_id, body_text=True)
+
+    def _note(self, note: Note, *, show_label: bool) -> None:
+        label = run(f"{note.label}: ", bold=True) if show_label and note.label else ""
+        self._para("Note", label + run(note.text), body_text=True)
+
+    def _caption(self, text: str) -> None:
+        if text:  # keepNext directly too, in case the template's caption style lacks it
+            self._para("caption", run(text), keep_next=True)
+
+    def _spacer(self, *, always: bool) -> None:
+        """A 6 pt empty paragraph: room above a callout, or a page break before a table.
+
+        Word ignores pageBreakBefore inside tables, so a pending break goes on this.
+        """
+        if always or self._break_pending:
+            brk = "<w:pageBreakBefore/>" if self._break_pending else ""
+            self._out.append(f"<w:p><w:pPr>{brk}{_SPACER_PPR}</w:pPr></w:p>")
+            self._break_pending = False
+            self._after_table = False
+
+    def _table(self, table: Table) -> None:
+        self._caption(table.caption)
+        # Word joins two tables with nothing between them into one: keep them apart.
+        self._spacer(always=self._after_table)
+        styles = TableStyles(
+            self._sheet.style_id("Report Table"), self._sheet.resolve("Table Text")
+        )
+        self._out.append(table_xml(table, self._width, styles))
+        self._after_table = True
+
+    def _key_figures(self, block: KeyFigures) -> None:
+        if not block.figures:
+            return
+        self._spacer(always=True)
+        value = self._sheet.resolve("Key Figure Value")
+        label = self._sheet.resolve("Key Figure Label")
+        self._out.append(key_figures_xml(block, self._width, value, label))
+        self._after_table = True
+
+    def _chart(self, chart: Chart) -> None:
+        self._caption(chart.title)
+        if not self._charts.available:  # no picture: the description says what it shows
+            self._para(None, run(chart.alt_text, italic=True), body_text=True)
+            return
+        # The picture is still being drawn on a worker: leave a slot and fill it at the end,
+        # so tables are written while charts render instead of waiting for each one.
+        self._para(None, "", jc="center")
+        self._pending_charts.append((len(self._out) - 1, chart))
+
+    def _place_charts(self) -> None:
+        for slot, chart in self._pending_charts:
+            self._ticker.check()
+            png = self._charts.png(chart)
+            if png is None:
+                continue
+            drawing = self._images.drawing(
+                png, self._charts.width_inches, chart.title, chart.alt_text
+            )
+            self._out[slot] = self._out[slot].replace("</w:p>", f"<w:r>{drawing}</w:r></w:p>")
+
+
+def _appendix_title(index: int, title: str) -> str:
+    """'Appendix A: Method', unless the module already wrote 'Appendix …' itself."""
+    if title.lower().startswith("appendix"):
+        return title
+    letters = string.ascii_uppercase
+    letter = letters[index] if index < len(letters) else str(index + 1)
+    return f"Appendix {letter}: {title}"
+
+
+def _first_free_shape_id(document: Document) -> int:
+    """Drawing ids must be unique in the whole document, headers and footers included."""
+    highest = 0
+    for rel in document.part.rels.values():
+        if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
+            continue
+        for doc_pr in rel.target_part.element.iter(f"{{{WP_NS}}}docPr"):
+            try:
+                highest = max(highest, int(doc_pr.get("id", "0")))
+            except ValueError:
+                continue
+    return highest + 1

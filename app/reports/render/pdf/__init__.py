@@ -1,0 +1,1 @@
+"""The PDF renderer, built on reportlab's platypus."""

@@ -1,0 +1,239 @@
+"""Walk a Report and produce the platypus story (the list of flowables) for the PDF."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    ListFlowable,
+    ListItem,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+)
+from reportlab.platypus import Table as PdfTable
+
+from app.reports.charts.drawing import default_height
+from app.reports.model import report as model
+from app.reports.model.dates import long_date
+from app.reports.render.fonts import register_fonts
+from app.reports.render.pdf.chart import ChartFlowable
+from app.reports.render.pdf.contents import ContentsLine
+from app.reports.render.pdf.markup import Para, escape, safe_href
+from app.reports.render.pdf.styles import ACCENT, CALLOUT_FILL, TOC_DEPTH, Styles
+from app.reports.render.pdf.tables import table_flowable
+from app.reports.render.pdf.text import Measure, text_flow
+
+FIGURES_PER_ROW = 3
+CHART_MAX_HEIGHT_SHARE = 0.5  # of the frame, so a chart and its caption fit with some text
+
+
+class StoryBuilder:
+    def __init__(self, styles: Styles, width: float, height: float) -> None:
+        self.styles = styles
+        self.width = width
+        self.height = height
+        self.warnings: list[str] = []
+        self._headings = 0
+        self._story: list[Flowable] = []
+        self._toc_entries: list[tuple[int, str, str]] = []
+        self._measure = Measure()  # word widths, shared by every paragraph of the export
+
+    def _text(self, content, style) -> Flowable:
+        """A paragraph of plain text or spans (bold, italic, links)."""
+        spans = (model.Span(content),) if isinstance(content, str) else content
+        return text_flow(spans, style, self._measure)
+
+    def _heading_flowable(self, title: str, style, level: int, key: str) -> Flowable:
+        """A heading that the doc template bookmarks and lists in the contents."""
+        flowable = self._text(title, style)
+        flowable.outline_entry = (level, title, key)
+        return flowable
+
+    # ------------------------------------------------------------ document level
+
+    def build(self, report: model.Report) -> list[Flowable]:
+        """Title page, contents, body: the body is built first so the contents know it."""
+        for section in report.sections:
+            self._section(section, 0)
+        if report.notes:
+            self._heading("Notes", 0)
+            for note in report.notes:
+                self._story.append(self._note(note))
+        for i, section in enumerate(report.appendices):
+            if i == 0:
+                self._page_break()
+            self._section(section, 0)
+        body, self._story = self._story, []
+        self._title_page(report.title_page)
+        self._story.append(NextPageTemplate("body"))
+        self._story.append(PageBreak())
+        if self._toc_entries:  # no headings, no contents page
+            self._contents()
+        return self._story + body
+
+    def _title_page(self, tp: model.TitlePage) -> None:
+        s = self.styles
+        story = self._story
+        story.append(Spacer(1, 30 * mm))
+        if tp.organisation:
+            story.append(self._text(tp.organisation, s.organisation))
+        story.append(self._text(tp.title or "Untitled report", s.title))
+        if tp.subtitle:
+            story.append(self._text(tp.subtitle, s.subtitle))
+        story.append(Spacer(1, 20 * mm))
+        meta = [
+            ("Date", long_date(tp.report_date) if tp.report_date else ""),
+            ("Author", tp.author),
+            ("Version", tp.version),
+        ]
+        for label, value in meta:
+            if value:
+                spans = (model.Span(f"{label}:", bold=True), model.Span(" " + value))
+                story.append(self._text(spans, s.title_meta))
+
+    def _contents(self) -> None:
+        self._story.append(
+            self._heading_flowable("Contents", self.styles.contents_heading, 0, "contents")
+        )
+        levels = self.styles.toc_levels
+        for level, title, key in self._toc_entries:
+            self._story.append(ContentsLine(level, title, key, levels[min(level, 3)]))
+        self._story.append(PageBreak())
+
+    # ------------------------------------------------------------ blocks
+
+    def _heading(self, title: str, level: int) -> None:
+        self._headings += 1
+        style = self.styles.heading(level + 1)
+        # Start a heading on a new page rather than strand it with one line under it.
+        self._story.append(CondPageBreak(style.fontSize * 6))
+        key = f"h{self._headings}"
+        self._story.append(self._heading_flowable(title, style, level, key))
+        if level < TOC_DEPTH:
+            self._toc_entries.append((level, title, key))
+
+    def _section(self, section: model.Section, level: int) -> None:
+        self._heading(section.title, level)
+        for block in section.blocks:
+            if isinstance(block, model.Section):
+                self._section(block, level + 1)
+            else:
+                self._block(block)
+
+    def _block(self, block) -> None:
+        s = self.styles
+        if isinstance(block, model.Paragraph):
+            self._check_links(block.spans)
+            self._story.append(self._text(block.spans, s.body))
+        elif isinstance(block, model.BulletList):
+            if block.items:  # reportlab cannot lay out an empty list
+                self._story.append(self._list(block))
+        elif isinstance(block, model.Table):
+            self._table(block)
+        elif isinstance(block, model.KeyFigures):
+            if block.figures:
+                self._story.append(self._key_figures(block))
+        elif isinstance(block, model.Chart):
+            self._chart(block)
+        elif isinstance(block, model.Note):
+            self._story.append(self._note(block))
+        elif isinstance(block, model.PageBreak):
+            self._page_break()
+
+    def _page_break(self) -> None:
+        # Two breaks in a row (a section's own break, then the appendices') would leave a
+        # blank page.
+        if self._story and isinstance(self._story[-1], PageBreak):
+            return
+        self._story.append(PageBreak())
+
+    def _check_links(self, spans: tuple[model.Span, ...]) -> None:
+        for span in spans:
+            if span.link and safe_href(span.link) is None:
+                self.warnings.append(
+                    f"The link behind “{span.text}” was left out of the PDF because it is not "
+                    "a web or e-mail address."
+                )
+
+    def _list(self, block: model.BulletList) -> ListFlowable:
+        s = self.styles
+        fonts = register_fonts()
+        items = []
+        for item in block.items:
+            self._check_links(item.spans)
+            items.append(ListItem(self._text(item.spans, s.list_item)))
+        kind = (
+            {"bulletType": "1", "bulletFormat": "%s."}
+            if block.numbered
+            else {"bulletType": "bullet", "start": "•"}
+        )
+        return ListFlowable(
+            items,
+            leftIndent=16,
+            bulletFontName=fonts.regular,
+            bulletFontSize=s.body.fontSize,
+            bulletColor=ACCENT,
+            spaceAfter=6,
+            **kind,
+        )
+
+    def _note(self, note: model.Note) -> Flowable:
+        spans = (model.Span(note.text),)
+        if note.label:
+            spans = (model.Span(f"{note.label}:", bold=True), model.Span(" "), *spans)
+        return self._text(spans, self.styles.note)
+
+    def _table(self, table: model.Table) -> None:
+        flowable = table_flowable(table, self.styles, self.width)
+        if flowable is None:
+            self.warnings.append(
+                f"The table “{table.caption or 'untitled'}” has no columns and "
+                "was left out of the PDF."
+            )
+            return
+        if table.caption:
+            self._story.append(self._text(table.caption, self.styles.caption))
+        self._story.append(flowable)
+        self._story.append(Spacer(1, 8))
+
+    def _chart(self, chart: model.Chart) -> None:
+        height = min(default_height(chart, self.width), self.height * CHART_MAX_HEIGHT_SHARE)
+        caption = self._text(chart.title, self.styles.caption) if chart.title else None
+        self._story.append(ChartFlowable(chart, caption, height))
+        self._story.append(Spacer(1, 8))
+
+    def _key_figures(self, block: model.KeyFigures) -> PdfTable:
+        s = self.styles
+        per_row = min(FIGURES_PER_ROW, len(block.figures))
+        cells: list[list] = []
+        for figure in block.figures:
+            cell = [
+                Para(escape(figure.value), s.figure_value),
+                Para(escape(figure.label), s.figure_label),
+            ]
+            if figure.note:
+                cell.append(Para(escape(figure.note), s.figure_note))
+            cells.append(cell)
+        cells += [""] * (-len(cells) % per_row)
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+        table = PdfTable(rows, colWidths=[self.width / per_row] * per_row, hAlign="LEFT")
+        commands = [
+            ("FONT", (0, 0), (-1, -1), register_fonts().regular, 9),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 7),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ("INNERGRID", (0, 0), (-1, -1), 4, "white"),  # white gutters between callouts
+        ]
+        for index, figure in enumerate(cells):
+            if figure != "":
+                r, c = divmod(index, per_row)
+                commands.append(("BACKGROUND", (c, r), (c, r), CALLOUT_FILL))
+                commands.append(("LINEBEFORE", (c, r), (c, r), 3, ACCENT))
+        table.setStyle(commands)
+        table.spaceAfter = 8
+        table.keepWithNext = 0
+        return table

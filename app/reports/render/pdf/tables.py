@@ -1,0 +1,266 @@
+"""Model tables as platypus Tables: page-width columns, repeated header rows, group rows.
+
+Cells that fit on one line are drawn as plain strings and only longer ones become wrapped
+Paragraphs: a 200-table report has ~9,000 cells and Paragraph layout dominates render time.
+Both are positioned with the same font, size and leading, so the reader cannot tell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Table as PdfTable
+from reportlab.platypus.tables import CellStyle
+
+from app.reports.model.report import Align, CellValue, ColumnKind, Row, RowGroup, Table
+from app.reports.render.fonts import normalise_text, register_fonts
+from app.reports.render.pdf.columns import fit_columns
+from app.reports.render.pdf.markup import Para, escape
+from app.reports.render.pdf.styles import ACCENT, GROUP_FILL, RULE, ZEBRA, Styles
+
+PAD_X, PAD_Y = 4.0, 3.0  # PAD_Y is reportlab's default cell padding
+_ALIGN = {Align.LEFT: "LEFT", Align.CENTRE: "CENTER", Align.RIGHT: "RIGHT"}
+_PARA_ALIGN = {Align.LEFT: 0, Align.CENTRE: 1, Align.RIGHT: 2}
+
+
+def format_cell(value: CellValue, kind: ColumnKind, *, decimals: bool = False) -> str:
+    """The text a reader sees; matches the Word and Excel exports.
+
+    `decimals`: the column holds fractional numbers, so whole ones get ".00" too and the
+    column lines up.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):  # includes suppressed counts such as "<5" and "[c]"
+        return normalise_text(value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime):
+        return f"{value.day:02d}/{value.month:02d}/{value.year} {value:%H:%M}"
+    if isinstance(value, date):
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    if kind is ColumnKind.PERCENT:
+        return f"{value:.1%}"
+    if isinstance(value, int) or (float(value).is_integer() and not decimals):
+        return f"{value:,.0f}"
+    return f"{value:,.2f}"
+
+
+@dataclass(frozen=True)
+class _Type:
+    """Fonts and size for one table (its size may be reduced to fit)."""
+
+    regular: str
+    bold: str
+    size: float
+    leading: float
+    styles: Styles
+
+    @classmethod
+    def at(cls, styles: Styles, size: float) -> _Type:
+        fonts = register_fonts()
+        leading = size * styles.cell.leading / styles.cell.fontSize
+        return cls(fonts.regular, fonts.bold, size, leading, styles)
+
+    @property
+    def text_color(self):
+        return self.styles.cell.textColor
+
+    @property
+    def header_color(self):
+        return self.styles.header_cell.textColor
+
+    def paragraph(self, markup: str, align: Align, *, header: bool = False) -> Paragraph:
+        """A wrapped cell (rare: only text that cannot be split into lines at spaces)."""
+        parent = self.styles.header_cell if header else self.styles.cell
+        name = "TableHeader" if header else "TableCell"
+        base = ParagraphStyle(name, parent=parent, fontSize=self.size, leading=self.leading)
+        if align is not Align.LEFT:
+            base = ParagraphStyle(
+                f"{base.name}-{align.value}", parent=base, alignment=_PARA_ALIGN[align]
+            )
+        return Para(markup, base)
+
+
+class _CellMaker:
+    """Builds one cell: a plain string when it fits on a line, else a wrapped Paragraph."""
+
+    def __init__(self, kind: _Type, widths: list[float], aligns: list[Align]) -> None:
+        self.type = kind
+        self._room = [w - 2 * PAD_X - 0.5 for w in widths]
+        self._full_room = sum(widths) - 2 * PAD_X - 0.5
+        self._aligns = aligns
+
+    def _fits(self, text: str, font: str, room: float) -> bool:
+        return "\n" not in text and stringWidth(text, font, self.type.size) <= room
+
+    def _lines(self, text: str, font: str, room: float) -> str | None:
+        """`text` wrapped into lines that each fit `room`, or None if a word is too long.
+
+        A table cell is drawn with the row's own font, so a wrapped plain string looks the
+        same as a Paragraph at a fraction of the cost of parsing and laying one out.
+        """
+        size = self.type.size
+        lines: list[str] = []
+        for part in text.split("\n"):
+            lines.extend(simpleSplit(part, font, size, room) or [""])
+        if any(stringWidth(line, font, size) > room for line in lines):
+            return None
+        return "\n".join(lines)
+
+    def cell(self, text: str, col: int, *, bold: bool = False, header: bool = False):
+        font = self.type.bold if bold or header else self.type.regular
+        if self._fits(text, font, self._room[col]):
+            return text
+        wrapped = self._lines(text, font, self._room[col])
+        if wrapped is not None:
+            return wrapped
+        markup = escape(text)
+        if bold and not header:  # header cells are bold by their style
+            markup = f"<b>{markup}</b>"
+        return self.type.paragraph(markup, self._aligns[col], header=header)
+
+    def spanning(self, text: str):
+        """A bold label across the whole row (group labels)."""
+        text = normalise_text(text)
+        if self._fits(text, self.type.bold, self._full_room):
+            return text
+        wrapped = self._lines(text, self.type.bold, self._full_room)
+        if wrapped is not None:
+            return wrapped
+        return self.type.paragraph(f"<b>{escape(text)}</b>", Align.LEFT)
+
+
+def _fractional_columns(table: Table) -> list[bool]:
+    flags = [False] * len(table.columns)
+    for row in table.iter_rows():
+        for i, value in enumerate(row.cells[: len(flags)]):
+            if isinstance(value, float) and not value.is_integer():
+                flags[i] = True
+    return flags
+
+
+def _texts(table: Table) -> list[list[str]]:
+    """Every body row as the strings a reader sees, padded or cut to the columns."""
+    fractional = _fractional_columns(table)
+    n = len(table.columns)
+    out = []
+    for row in table.iter_rows():
+        values = list(row.cells[:n]) + [None] * (n - len(row.cells[:n]))
+        out.append(
+            [
+                format_cell(value, column.kind, decimals=fractional[i])
+                for i, (value, column) in enumerate(zip(values, table.columns, strict=True))
+            ]
+        )
+    return out
+
+
+def _base_commands() -> list[tuple]:
+    return [
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA]),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    ]
+
+
+class _CellStyles:
+    """reportlab's per-cell styles, one object per kind of row and column, shared by its
+    cells. Setting them cell by cell through style commands ("FONT", "ALIGN"...) costs
+    ~300 calls per table; the values are exactly those the commands would set. (reportlab
+    changes a cell's style in place only when splitting a middle-aligned row span, which
+    these tables never have.)"""
+
+    def __init__(self, kind: _Type, table: Table) -> None:
+        aligns = [_ALIGN[c.effective_align] for c in table.columns]
+        self.header = self._kind(kind, "header", kind.bold, kind.header_color, "BOTTOM", aligns)
+        self.body = self._kind(kind, "body", kind.regular, kind.text_color, "TOP", aligns)
+        self.total = self._kind(kind, "total", kind.bold, kind.text_color, "TOP", aligns)
+        self.group = self._kind(
+            kind, "group", kind.bold, kind.text_color, "TOP", ["LEFT"] * len(aligns)
+        )
+
+    @staticmethod
+    def _kind(kind: _Type, name: str, font: str, color, valign: str, aligns) -> list[CellStyle]:
+        out = []
+        for i, align in enumerate(aligns):
+            style = CellStyle(f"{name}{i}")
+            style.fontname, style.fontsize, style.leading = font, kind.size, kind.leading
+            style.color = colors.toColor(color, colors.Color(0, 0, 0))
+            style.valign = valign
+            style.leftPadding = style.rightPadding = PAD_X
+            # (top and bottom padding are reportlab's default, PAD_Y)
+            style.alignment = align
+            out.append(style)
+        return out
+
+
+def _string_row_height(row: list, leading: float) -> float | None:
+    """Height of a row of plain strings (lines × leading + padding); None if it has a
+    Paragraph, which reportlab must measure itself."""
+    if not all(type(cell) is str for cell in row):
+        return None
+    return max(cell.count("\n") + 1 for cell in row) * leading + 2 * PAD_Y
+
+
+def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | None:
+    """The table itself (the caller adds the caption above it)."""
+    n = len(table.columns)
+    if n == 0:
+        return None
+    texts = _texts(table)
+    widths, size = fit_columns(
+        table.columns, texts, width, register_fonts().bold, styles.cell.fontSize, 2 * PAD_X
+    )
+    kind = _Type.at(styles, size)
+    make = _CellMaker(kind, widths, [c.effective_align for c in table.columns])
+    data: list[list] = [[make.cell(c.title, i, header=True) for i, c in enumerate(table.columns)]]
+    looks = _CellStyles(kind, table)
+    cell_styles: list[list[CellStyle]] = [list(looks.header)]
+    commands = _base_commands()
+
+    next_text = iter(texts)
+    for item in table.body:
+        if isinstance(item, RowGroup):
+            r = len(data)
+            data.append([make.spanning(item.label)] + [""] * (n - 1))
+            cell_styles.append(list(looks.group))
+            commands += [
+                ("SPAN", (0, r), (-1, r)),
+                ("BACKGROUND", (0, r), (-1, r), GROUP_FILL),
+            ]
+            rows: tuple[Row, ...] = item.rows
+        else:
+            rows = (item,)
+        for row in rows:
+            r = len(data)
+            line = next(next_text)
+            data.append([make.cell(text, i, bold=row.is_total) for i, text in enumerate(line)])
+            cell_styles.append(list(looks.total if row.is_total else looks.body))
+            if row.is_total:
+                commands.append(("LINEABOVE", (0, r), (-1, r), 0.9, ACCENT))
+                commands.append(("BACKGROUND", (0, r), (-1, r), colors.white))
+    if len(data) == 1:  # a table with no rows still says so, under its header
+        data.append(["No rows to show."] + [""] * (n - 1))
+        cell_styles.append(list(looks.body))
+        commands.append(("SPAN", (0, 1), (-1, 1)))
+    # Rows of plain strings have a known height; saying so saves reportlab from measuring
+    # ~9,000 cells again.
+    heights = [_string_row_height(row, kind.leading) for row in data]
+    return PdfTable(
+        data,
+        colWidths=widths,
+        rowHeights=heights,
+        repeatRows=1,
+        hAlign="LEFT",
+        style=commands,
+        cellStyles=cell_styles,
+        splitByRow=1,
+        splitInRow=1,  # a cell taller than a page (long notes) continues on the next page
+    )

@@ -1,0 +1,1 @@
+"""The Excel (.xlsx) renderer, built on openpyxl."""

@@ -1,0 +1,147 @@
+"""Cell writing for the Excel renderer: safe text, typed values, shared styles, sheet names.
+
+Every string the renderer writes goes through `put_text`, so no value can ever be taken as a
+formula, an error code or an external command by Excel or LibreOffice.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+from app.reports.model.report import Align, CellValue, ColumnKind
+
+# Characters that make a spreadsheet treat text as a formula (OWASP "CSV injection" list).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL_TEXT = 32_767  # Excel's limit on characters in one cell
+MAX_SHEET_NAME = 31
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+_RESERVED_SHEET_NAMES = {"history"}  # Excel reserves this one
+
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+COUNT_FORMAT = "#,##0"
+PERCENT_FORMAT = "0.0%"
+NUMBER_FORMAT = "#,##0.00"
+
+ACCENT = "1F4E79"
+FONT_NAME = "Calibri"  # openpyxl's default; a Font without a name makes LibreOffice use a serif
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor=ACCENT)
+GROUP_FILL = PatternFill("solid", fgColor="DDEBF7")
+BOLD = Font(name=FONT_NAME, bold=True)
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14, color=ACCENT)
+HEADING_FONT = Font(name=FONT_NAME, bold=True, size=12, color=ACCENT)
+NOTE_FONT = Font(name=FONT_NAME, italic=True, size=9, color="404040")
+LINK_FONT = Font(name=FONT_NAME, color="0563C1", underline="single")
+TOTAL_BORDER = Border(top=Side(style="thin"), bottom=Side(style="double"))
+HEADER_BORDER = Border(bottom=Side(style="thin"))
+
+_H = {Align.LEFT: "left", Align.CENTRE: "center", Align.RIGHT: "right"}
+ALIGNMENTS = {
+    (align, wrap): Alignment(horizontal=_H[align], vertical="top", wrap_text=wrap)
+    for align in Align
+    for wrap in (False, True)
+}
+# In tables, left-aligned cells get a small indent so they never touch the right-aligned
+# numbers of the column before (LibreOffice ignores indents on right-aligned cells).
+TABLE_ALIGNMENTS = {
+    (align, wrap): Alignment(horizontal=_H[align], vertical="top", wrap_text=wrap,
+                             indent=1 if align is Align.LEFT else 0)
+    for align in Align
+    for wrap in (False, True)
+}
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters Excel cannot store and trim to Excel's cell limit."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 1] + "…"
+
+
+def put_text(cell: Cell, text: str) -> None:
+    """Store `text` as a literal string that Excel will never evaluate."""
+    text = clean_text(text)
+    cell.value = text
+    cell.data_type = "s"  # openpyxl would make "=..." a formula and "#N/A" an error
+    if text.startswith(FORMULA_TRIGGERS):
+        cell.quotePrefix = True  # Excel shows it as typed and keeps it text when edited
+
+
+def put_value(cell: Cell, value: CellValue, kind: ColumnKind) -> str:
+    """Write a typed value and its number format; return the text a reader would see."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        put_text(cell, value)
+        return value
+    if isinstance(value, bool):  # not a CellValue, but never let True become 1
+        put_text(cell, "Yes" if value else "No")
+        return "Yes"
+    if isinstance(value, datetime):
+        cell.value = value
+        cell.number_format = DATETIME_FORMAT
+        return "00/00/0000 00:00"
+    if isinstance(value, date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+        return "00/00/0000"
+    if kind is ColumnKind.COUNT and float(value).is_integer():
+        cell.value = int(value)
+        cell.number_format = COUNT_FORMAT
+        return f"{int(value):,}"
+    cell.value = value
+    if kind is ColumnKind.PERCENT:
+        cell.number_format = PERCENT_FORMAT
+        return f"{value:.1%}"
+    if isinstance(value, int) or float(value).is_integer():
+        cell.number_format = COUNT_FORMAT
+        return f"{value:,.0f}"
+    cell.number_format = NUMBER_FORMAT
+    return f"{value:,.2f}"
+
+
+def excel_number_format(python_format: str) -> str:
+    """Turn a chart's Python format ("{:.0%}", "{:,.1f}", "{:g}") into an Excel one."""
+    match = re.fullmatch(r"\{:(,?)(?:\.(\d+))?([%fd])\}", python_format.strip())
+    if not match:
+        return "General"
+    comma, places, kind = match.groups()
+    decimals = "." + "0" * int(places) if places and int(places) > 0 else ""
+    base = ("#,##0" if comma else "0") + decimals
+    return base + "%" if kind == "%" else base
+
+
+class SheetNames:
+    """Hands out unique, valid Excel sheet names (case-insensitive, as Excel compares them)."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, wanted: str, fallback: str) -> str:
+        name = _BAD_SHEET_CHARS.sub(" ", wanted)
+        name = re.sub(r"\s+", " ", name).strip().strip("'").strip()
+        if not name or name.lower() in _RESERVED_SHEET_NAMES:
+            name = fallback
+        name = name[:MAX_SHEET_NAME].rstrip().rstrip("'")
+        candidate, number = name, 2
+        while candidate.lower() in self._taken:
+            suffix = f" ({number})"
+            candidate = name[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix
+            number += 1
+        self._taken.add(candidate.lower())
+        return candidate
+
+
+def column_width(texts: list[str], *, minimum: float = 8, maximum: float = 60) -> float:
+    """A width in characters that fits the longest text, within sensible bounds."""
+    longest = max((len(line) for text in texts for line in text.split("\n")), default=0)
+    return max(minimum, min(maximum, longest * 1.15 + 3))
+
+
+def quote_sheet(name: str) -> str:
+    """A sheet name as it must appear in a reference such as 'My sheet'!A1."""
+    return "'" + name.replace("'", "''") + "'"
