@@ -176,7 +176,7 @@ class GuardedZip:
     def __enter__(self) -> GuardedZip:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     # ------------------------------------------------------------ internals
@@ -263,13 +263,13 @@ class GuardedZip:
 class _Discard:
     """An XML parser target that keeps nothing: checking a part costs no tree in memory."""
 
-    def start(self, tag, attrib) -> None:
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
         pass
 
-    def end(self, tag) -> None:
+    def end(self, tag: str) -> None:
         pass
 
-    def data(self, data) -> None:
+    def data(self, data: str) -> None:
         pass
 
     def close(self) -> None:

@@ -1,5 +1,5 @@
 """The architecture's rules, enforced by the tools: import contracts (the layers of
-docs/ARCHITECTURE.md, in pyproject.toml)."""
+docs/ARCHITECTURE.md, in pyproject.toml) and the type checker over the Qt-free code."""
 
 from __future__ import annotations
 
@@ -25,3 +25,9 @@ def test_import_contracts_hold() -> None:
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "0 broken" in result.stdout
 
+
+
+def test_the_qt_free_code_type_checks() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

@@ -81,7 +81,7 @@ class TableGrid:
             (r, c)
             for r in range(len(self.rows))
             for c in self.count_cols
-            if isinstance(self.values[r][c], str) and self.values[r][c].strip() in HIDDEN_MARKS
+            if isinstance(value := self.values[r][c], str) and value.strip() in HIDDEN_MARKS
         }
         self.hidden_pct_cols: set[int] = set()
         self.primary: set[Cell] = set()
@@ -242,7 +242,8 @@ class TableGrid:
 
         out: list[Base] = []
         if self.total_col is not None:
-            out.append(lambda r, rnd: cell_base((r, self.total_col), rnd))
+            total_col = self.total_col
+            out.append(lambda r, rnd: cell_base((r, total_col), rnd))
         if any(self.is_total):
             out.append(lambda r, rnd: cell_base(
                 None if (t := total_row_of(r)) is None else (t, source), rnd))

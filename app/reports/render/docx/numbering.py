@@ -8,6 +8,8 @@ A template without numbering gets the toolkit's definitions added.
 
 from __future__ import annotations
 
+from typing import cast
+
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
@@ -86,7 +88,7 @@ class ListNumbering:
 
     def _numbering_part(self) -> NumberingPart:
         try:
-            return self._part.part_related_by(RT.NUMBERING)
+            related = self._part.part_related_by(RT.NUMBERING)
         except KeyError:
             # python-docx cannot create a numbering part itself (NumberingPart.new raises).
             package = self._part.package
@@ -95,6 +97,8 @@ class ListNumbering:
             numbering = NumberingPart(partname, CT.WML_NUMBERING, element, package)
             self._part.relate_to(numbering, RT.NUMBERING)
             return numbering
+        # The numbering relationship always leads to a numbering part in a .docx.
+        return cast(NumberingPart, related)
 
     def _add_abstract(self, fmt: str, text: str, font: str | None) -> int:
         root = self._root()

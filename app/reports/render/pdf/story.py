@@ -180,7 +180,7 @@ class StoryBuilder:
         )
 
     def _note(self, note: model.Note) -> Flowable:
-        spans = (model.Span(note.text),)
+        spans: tuple[model.Span, ...] = (model.Span(note.text),)
         if note.label:
             spans = (model.Span(f"{note.label}:", bold=True), model.Span(" "), *spans)
         return self._text(spans, self.styles.note)
@@ -207,7 +207,7 @@ class StoryBuilder:
     def _key_figures(self, block: model.KeyFigures) -> PdfTable:
         s = self.styles
         per_row = min(FIGURES_PER_ROW, len(block.figures))
-        cells: list[list] = []
+        cells: list[list[Para] | str] = []
         for figure in block.figures:
             cell = [
                 Para(escape(figure.value), s.figure_value),
@@ -228,8 +228,8 @@ class StoryBuilder:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
             ("INNERGRID", (0, 0), (-1, -1), 4, "white"),  # white gutters between callouts
         ]
-        for index, figure in enumerate(cells):
-            if figure != "":
+        for index, filled in enumerate(cells):
+            if filled != "":
                 r, c = divmod(index, per_row)
                 commands.append(("BACKGROUND", (c, r), (c, r), CALLOUT_FILL))
                 commands.append(("LINEBEFORE", (c, r), (c, r), 3, ACCENT))

@@ -17,7 +17,7 @@ the column, an indented, centred or justified style) goes to reportlab's `Para`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
@@ -40,16 +40,17 @@ _UNDERLINE_OFFSET = -0.125
 _LINK_LOW, _LINK_HIGH = -0.2, 1.0
 
 Piece = tuple[int, str, float]  # run index, text, width
+WidthOf = Callable[[str, float], float]  # (text, font size) -> width in points
 
 
 class Measure:
     """String widths for one export, cached per font and size: words repeat a lot."""
 
     def __init__(self) -> None:
-        self._tables: dict[tuple[str, float], tuple[dict[str, float], object]] = {}
+        self._tables: dict[tuple[str, float], tuple[dict[str, float], WidthOf]] = {}
         self._faces: dict[tuple[str, bool, bool], str] = {}
 
-    def table(self, font: str, size: float) -> tuple[dict[str, float], object]:
+    def table(self, font: str, size: float) -> tuple[dict[str, float], WidthOf]:
         key = (font, size)
         found = self._tables.get(key)
         if found is None:
