@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from app.errors import UserError
 from app.reports.disclosure.control import DisclosurePreset
 from app.reports.export.exporters import (
     EXPORTERS,
     PUBLICATION_DEFAULT,
-    ExportError,
     ExportFileExistsError,
     ExportFormat,
     ExportOptions,
@@ -144,12 +144,12 @@ def test_export_never_overwrites_silently(tmp_path: Path) -> None:
 
 def test_a_missing_folder_is_a_plain_error(tmp_path: Path) -> None:
     options = ExportOptions(ExportFormat.XLSX, tmp_path / "nowhere" / "board.xlsx")
-    with pytest.raises(ExportError, match="does not exist"):
+    with pytest.raises(UserError, match="does not exist"):
         export_report(small_report(), options)
 
 
-def test_appendices_can_be_left_out_and_a_missing_suffix_is_added(tmp_path: Path) -> None:
-    options = ExportOptions(ExportFormat.XLSX, tmp_path / "board", include_appendices=False,
+def test_appendices_can_be_left_out(tmp_path: Path) -> None:
+    options = ExportOptions(ExportFormat.XLSX, tmp_path / "board.xlsx", include_appendices=False,
                             for_publication=False)
     result = export_report(small_report(), options)
     assert result.path == tmp_path / "board.xlsx"

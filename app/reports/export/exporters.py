@@ -17,6 +17,7 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
+from app.destinations import check_destination
 from app.errors import UserError
 from app.reports.disclosure.control import DisclosurePreset, apply_disclosure
 from app.reports.export.result import ExportCancelled, RenderResult
@@ -134,14 +135,11 @@ def export_report(
     """
     exporter = options.exporter
     out_path = Path(options.out_path)
-    if not out_path.suffix:
-        out_path = out_path.with_suffix(exporter.file_suffix)
-    if out_path.exists() and not overwrite:
+    if out_path.is_file() and not overwrite:
         raise ExportFileExistsError(out_path)
-    if not out_path.parent.is_dir():
-        raise ExportError(
-            f"The folder {out_path.parent} does not exist. Choose another folder and try again."
-        )
+    # Resolved and checked before anything is written: never a folder, a device, a
+    # workbook or its lock or journal, and the name must end as the format does.
+    out_path = check_destination(out_path, suffix=exporter.file_suffix, overwrite=True)
     if not exporter.available():
         raise ExportError(
             f"{exporter.label} export needs LibreOffice, which is not installed. "

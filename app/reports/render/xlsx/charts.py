@@ -6,9 +6,9 @@ Intervals become custom error bars; their lower and upper bounds are written as 
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
-from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from openpyxl.chart import BarChart, LineChart, RadarChart, Reference
@@ -19,7 +19,6 @@ from openpyxl.drawing.line import LineProperties
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.reports.export.atomic_file import atomic_output
 from app.reports.model.report import Align, Chart, ChartKind, Series
 from app.reports.render.xlsx.cells import (
     ALIGNMENTS,
@@ -188,17 +187,17 @@ def _error_bars(ws: Worksheet, below: int, above: int, last_row: int) -> ErrorBa
 _FIRST_CNVPR = re.compile(r"<((?:\w+:)?cNvPr)\b([^>]*?)(/?)>")
 
 
-def add_chart_alt_text(path: Path, alt_texts: dict[int, str]) -> None:
+def add_chart_alt_text(package: bytes, alt_texts: dict[int, str]) -> bytes:
     """Give each chart its description as alt text, which openpyxl cannot set itself.
 
     `alt_texts` maps a sheet's position (1 = first sheet, as openpyxl numbers sheet files) to
-    the description of the one chart on it. The package is rewritten beside itself.
+    the description of the one chart on it. The package is rewritten in memory.
     """
     if not alt_texts:
-        return
-    # The source is closed before the new package replaces it (Windows refuses otherwise).
-    with atomic_output(path) as temp, zipfile.ZipFile(path) as source, zipfile.ZipFile(
-        temp, "w", zipfile.ZIP_DEFLATED
+        return package
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(
+        rewritten, "w", zipfile.ZIP_DEFLATED
     ) as out:
         patches = _drawings_to_describe(source, alt_texts)
         for info in source.infolist():
@@ -206,6 +205,7 @@ def add_chart_alt_text(path: Path, alt_texts: dict[int, str]) -> None:
             if info.filename in patches:
                 data = _describe(data.decode(), patches[info.filename]).encode()
             out.writestr(info, data)
+    return rewritten.getvalue()
 
 
 def _drawings_to_describe(source: zipfile.ZipFile, alt_texts: dict[int, str]) -> dict[str, str]:

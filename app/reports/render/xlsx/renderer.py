@@ -9,6 +9,7 @@ export never leaves a half-written workbook or touches an existing one.
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -120,7 +121,7 @@ def render_xlsx(
                  for item in items if isinstance(item.block, Chart) and item.block.categories
                  and item.block.series}
     _save_atomically(wb, out_path, is_cancelled,
-                     finish=lambda temp: add_chart_alt_text(temp, alt_texts))
+                     finish=lambda package: add_chart_alt_text(package, alt_texts))
     if progress is not None:
         progress(1.0)
     return RenderResult(out_path, ())
@@ -337,10 +338,17 @@ def _save_atomically(
     out_path: Path,
     is_cancelled: CancelCheck | None,
     *,
-    finish: Callable[[Path], None] | None = None,
+    finish: Callable[[bytes], bytes] | None = None,
 ) -> None:
-    """Save to a temporary file beside the target, then move it into place in one step."""
+    """Build the file in memory, then write it beside the target and move it into place.
+
+    Saving in memory first means a full disk fails in one plain write, never half-way
+    through openpyxl's zip writer (which would complain again when it is collected).
+    """
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    package = buffer.getvalue()
+    if finish is not None:
+        package = finish(package)
     with atomic_output(out_path, is_cancelled) as temp:
-        wb.save(temp)
-        if finish is not None:
-            finish(temp)
+        temp.write_bytes(package)
