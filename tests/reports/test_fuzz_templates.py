@@ -243,3 +243,12 @@ def test_mutated_template_is_used_or_refused_with_a_sentence(case: int, tmp_path
 def test_the_mutations_do_mutate() -> None:
     changed = sum(mutated(case) != TEMPLATE for case in range(40))
     assert changed >= 36
+
+
+@pytest.fixture(scope="module", autouse=True)
+def memory_cap() -> Iterator[None]:
+    # Every case in this file together may raise the process's peak memory only so far.
+    from tests.support.caps import peak_memory_growth_below
+
+    with peak_memory_growth_below(400):
+        yield

@@ -19,7 +19,7 @@ import random
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +252,12 @@ def test_random_command_lines_exit_0_2_or_3_with_one_line(
         assert len(err.strip().splitlines()) <= 1, f"{shown}: {err[-500:]}"
         if status:
             assert err.startswith("rrt: "), f"{shown}: {err[-500:]}"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def memory_cap() -> Iterator[None]:
+    # Every case in this file together may raise the process's peak memory only so far.
+    from tests.support.caps import peak_memory_growth_below
+
+    with peak_memory_growth_below(400):
+        yield
