@@ -42,7 +42,7 @@ def test_the_cli_offers_the_module_s_command_report_and_count(tmp_path: Path) ->
     added = rrt_with_example("note", str(path), "Board meets in March")
     assert added.returncode == 0, added.stderr
     info = json.loads(rrt_with_example("info", str(path)).stdout)
-    assert info["counts"] == {"changes": 2, "notes": 1, "evidence": 0}
+    assert info["counts"] == {"changes": 2, "notes": 1, "actions": 0, "evidence": 0}
 
     out = tmp_path / "notes.pdf"
     exported = rrt_with_example("export", str(path), "--report", "example-notes",
@@ -104,7 +104,7 @@ def test_the_module_s_section_and_sample_come_from_the_manifest(
     from app.workbook.sample import build_sample
 
     ids = [section.id for section in all_sections()]
-    assert ids == ["details", "example_notes", "evidence", "change_log"]
+    assert ids == ["details", "example_notes", "actions", "evidence", "change_log"]
     sample = tmp_path / "sample.rrwb"
     build_sample(sample)
     with Workbook.open(sample, read_only=True) as workbook:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, String, Uuid
+from sqlalchemy import Date, DateTime, String, Uuid
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -86,5 +86,30 @@ class StoredUuid(TypeDecorator[uuid.UUID]):
                 return inner(value) if inner is not None else value
             except (ValueError, TypeError, AttributeError) as error:
                 raise _unreadable("an identifier") from error
+
+        return process
+
+
+class StoredDate(TypeDecorator[date]):
+    """A calendar date (no time); a stored value that is not one is refused with a sentence."""
+
+    impl = Date
+    cache_ok = True
+
+    def result_processor(
+        self, dialect: Dialect, coltype: Any
+    ) -> Callable[[Any], date | None] | None:
+        inner = self.impl_instance.result_processor(dialect, coltype)
+
+        def process(value: Any) -> date | None:
+            if value is None:
+                return None
+            try:
+                parsed = inner(value) if inner is not None else value
+            except (ValueError, TypeError, AttributeError) as error:
+                raise _unreadable("a date") from error
+            if not isinstance(parsed, date):
+                raise _unreadable("a date")
+            return parsed
 
         return process

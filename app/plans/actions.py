@@ -1,0 +1,116 @@
+"""Reading and changing the workbook's actions (domain functions; edits go through the
+operations in `app.plans.operations`, which make them undoable)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.plans.fields import STATUSES, FieldValue, label_of, validate
+from app.plans.models import PlanAction
+from app.workbook.changelog import record_change
+from app.workbook.errors import InvalidValue
+from app.workbook.types import utcnow
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action as plain values, for screens, reports and undo."""
+
+    id: uuid.UUID
+    position: int
+    weakness: str
+    action: str
+    outcome: str
+    lead_partner: str
+    due: date | None
+    status: str
+    priority: str
+    raised_by: str
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.get(self.status, self.status)
+
+
+def _row(action: PlanAction) -> ActionRow:
+    return ActionRow(**{f.name: getattr(action, f.name) for f in fields(ActionRow)})
+
+
+def list_actions(session: Session) -> list[ActionRow]:
+    query = select(PlanAction).order_by(PlanAction.position, PlanAction.created_at)
+    return [_row(action) for action in session.scalars(query)]
+
+
+def count_actions(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(PlanAction)) or 0
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def add_action(session: Session, values: dict[str, FieldValue], *,
+               action_id: uuid.UUID | None = None, position: int | None = None) -> ActionRow:
+    """Add an action (at the end unless `position` is given); every value is checked first."""
+    checked = {field: validate(field, value) for field, value in values.items()}
+    if "action" not in checked:
+        validate("action", "")  # raises: says that an action needs saying what will be done
+    if position is None:
+        last = session.scalar(select(func.max(PlanAction.position)))
+        position = 0 if last is None else last + 1
+    now = utcnow()
+    action = PlanAction(id=action_id or uuid.uuid4(), position=position, created_at=now,
+                        updated_at=now, **checked)
+    session.add(action)
+    session.flush()
+    record_change(session, action="plans.add", entity="action", entity_id=str(action.id),
+                  summary=f"Added action “{_short(action.action)}”")
+    return _row(action)
+
+
+def _get(session: Session, action_id: uuid.UUID) -> PlanAction:
+    action = session.get(PlanAction, action_id)
+    if action is None:
+        raise InvalidValue("That action is no longer in the workbook.")
+    return action
+
+
+def update_action(session: Session, action_id: uuid.UUID, field: str, value: FieldValue
+                  ) -> tuple[FieldValue, FieldValue]:
+    """Change one field; returns (old, new) as stored."""
+    new = validate(field, value)
+    action = _get(session, action_id)
+    old = getattr(action, field)
+    if old == new:
+        return old, new
+    setattr(action, field, new)
+    action.updated_at = utcnow()
+    record_change(session, action="plans.update", entity="action", entity_id=str(action.id),
+                  summary=f"{label_of(field)} of action “{_short(action.action)}” changed")
+    return old, new
+
+
+def remove_action(session: Session, action_id: uuid.UUID) -> ActionRow:
+    """Remove an action; returns it as it was, so that undo can put it back."""
+    action = _get(session, action_id)
+    row = _row(action)
+    session.delete(action)
+    record_change(session, action="plans.remove", entity="action", entity_id=str(row.id),
+                  summary=f"Removed action “{_short(row.action)}”")
+    return row
+
+
+def restore_action(session: Session, row: ActionRow) -> None:
+    """Put a removed action back exactly, with its identity, place and dates."""
+    session.add(PlanAction(**{f.name: getattr(row, f.name) for f in fields(ActionRow)}))
+    session.flush()
+    record_change(session, action="plans.restore", entity="action", entity_id=str(row.id),
+                  summary=f"Restored action “{_short(row.action)}”")

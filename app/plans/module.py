@@ -1,0 +1,45 @@
+"""The action plan: one list of actions per workbook, raised by every module."""
+
+from app.modules import (
+    CommandSpec,
+    CountSpec,
+    MigrationSpec,
+    ModuleManifest,
+    ReportSpec,
+    SectionSpec,
+)
+from app.plans.topics import ACTIONS
+
+MODULE = ModuleManifest(
+    name="plans",
+    title="Action plan",
+    order=700,
+    sections=(
+        SectionSpec(
+            id="actions",
+            title="Action plan",
+            description="What will be done about each weakness found, who leads it and by "
+                        "when.",
+            editor="app.ui.plans.actions_editor:create_editor",
+            count="actions",
+            order=700,
+        ),
+    ),
+    reports=(
+        ReportSpec(
+            name="action-plan",
+            title="Action plan",
+            builder="app.plans.report:build_action_plan",
+            snapshot="app.plans.report:take_snapshot",
+        ),
+    ),
+    commands=(CommandSpec("actions", "list, add, change or remove actions",
+                          "app.plans.commands.actions"),),
+    counts=(CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),),
+    topics=frozenset({ACTIONS}),
+    tables=("plan_action",),
+    models="app.plans.models",
+    migrations=MigrationSpec("app.plans.migrations", "plans_0001"),
+    sample="app.plans.sample:add_sample",
+    warm_up=("app.plans.actions", "app.plans.operations"),
+)

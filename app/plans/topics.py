@@ -1,0 +1,3 @@
+"""Change topics of the plans module (light: the first paint imports this)."""
+
+ACTIONS = "actions"
