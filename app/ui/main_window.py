@@ -6,15 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app import APP_NAME
 from app.settings import Settings
 from app.ui import file_dialogs, messages
 from app.ui.actions import Actions, MenuContext
 from app.ui.export import install as install_export_menu
+from app.ui.focus import give_focus
 from app.ui.icons import app_icon
 from app.ui.open_workbook import WorkbookOpener
 from app.ui.welcome_screen import WelcomeScreen
@@ -64,6 +65,28 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._restore_layout()
         self._show_welcome()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_focus)
+
+    def _keep_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Focus never vanishes inside the window (say when the focused list is replaced
+        by its empty state): it goes back to the page on show."""
+        if new is None and old is not None and self.isAncestorOf(old) and self.isActiveWindow():
+            QTimer.singleShot(0, self, self._refocus)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.focusWidget() is None:  # focus shows from the start, not after a first Tab
+            page = self.pages.currentWidget()
+            if page is not None:
+                give_focus(page)
+
+    def _refocus(self) -> None:
+        if QApplication.focusWidget() is None and self.isActiveWindow():
+            page = self.pages.currentWidget()
+            if page is not None:
+                give_focus(page)
 
     # ------------------------------------------------------------------ wiring
 
@@ -182,12 +205,12 @@ class MainWindow(QMainWindow):
         self.settings.last_open_folder = str(document.path.parent)
         self.settings.save()
         self._show_document()
-        self.workbook_screen.setFocus()
         self.workbook_changed.emit()
 
     def _show_document(self) -> None:
         if self.workbook_screen is not None:
             self.pages.setCurrentWidget(self.workbook_screen)
+            give_focus(self.workbook_screen)
         self.window_actions.set_workbook_open(True)
         self._update_title()
         self._update_saved_state()
@@ -214,6 +237,7 @@ class MainWindow(QMainWindow):
     def _show_welcome(self) -> None:
         self.welcome.refresh()
         self.pages.setCurrentWidget(self.welcome)
+        give_focus(self.welcome)
         self.window_actions.set_workbook_open(False)
         self._update_title()
         self._update_saved_state()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.settings import Settings
 from app.ui.document import OpenWorkbook
+from app.ui.focus import focus_chain, give_focus
 from app.ui.headings import heading_label
 from app.ui.navigator_model import NavigatorModel
 from app.ui.navigator_view import NavigatorView
@@ -158,7 +159,8 @@ class WorkbookScreen(QWidget):
     # ------------------------------------------------------------ keyboard
 
     def _add_shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # Window-wide: they must work whatever has focus, even nothing (after a menu).
+        context = Qt.ShortcutContext.WindowShortcut
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_F6), self.toggle_focus),
             (QKeySequence("Ctrl+1"), self.focus_navigator),
@@ -171,16 +173,31 @@ class WorkbookScreen(QWidget):
     def focus_navigator(self) -> None:
         self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def focus_editor(self) -> None:
+    def focus_editor(self) -> bool:
+        """Focus the section's main control (or its first one); False if it has none."""
         page = self.editors.currentWidget()
-        if page is not None:
-            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return page is not None and give_focus(page, Qt.FocusReason.ShortcutFocusReason)
 
     def toggle_focus(self) -> None:
-        if self.navigator.hasFocus():
-            self.focus_editor()
-        else:
+        if not self.navigator.hasFocus() or not self.focus_editor():
             self.focus_navigator()
+
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab visits here: the navigator, then the current section's controls in
+        the order its editor set (pages are built later than the navigator, so Qt's own
+        chain would put them after everything else in the window)."""
+        page = self.editors.currentWidget()
+        return [self.navigator, *(focus_chain(page) if page is not None else [])]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        chain = self.tab_chain()
+        focus = QApplication.focusWidget()
+        if focus not in chain:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        chain[(chain.index(focus) + step) % len(chain)].setFocus(reason)
+        return True
 
     def finish_editing(self) -> None:
         """Commit an edit still being typed (a field commits when it loses focus)."""
