@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.settings import Settings
 from app.ui import messages as ui_messages
 from app.ui.main_window import MainWindow
+from app.ui.style import apply_style
 from app.workbook import Workbook
 
 
@@ -26,6 +27,12 @@ class Messages:
 
     def texts(self, kind: str | None = None) -> list[str]:
         return [text for k, text in self.shown if kind is None or k == kind]
+
+
+@pytest.fixture(autouse=True)
+def app_style(qapp: QApplication) -> None:
+    """The app's own adjustments to the platform style, as `make_application` applies."""
+    apply_style(qapp)
 
 
 @pytest.fixture(autouse=True)
