@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -15,6 +15,7 @@ from app.settings import Settings
 from app.ui import file_dialogs, messages
 from app.ui.actions import Actions, MenuContext
 from app.ui.export import install as install_export_menu
+from app.ui.fitting import available_area, fitted_rect, restored_size
 from app.ui.focus import give_focus
 from app.ui.icons import app_icon
 from app.ui.open_workbook import WorkbookOpener
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from app.ui.workbook_screen import WorkbookScreen
 
 install_export_menu()  # File › Export… (app/ui/export)
+DEFAULT_SIZE = QSize(1100, 720)  # first start; never more than the screen has room for
 
 
 class MainWindow(QMainWindow):
@@ -304,10 +306,18 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout and closing
 
     def _restore_layout(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
-        else:
-            self.resize(1100, 720)
+        saved = None
+        if self.settings.window_geometry and self.restoreGeometry(
+                QByteArray.fromBase64(self.settings.window_geometry.encode())):
+            saved = self.size()
+        if self.isMaximized() or self.isFullScreen():
+            return
+        # Saved at another scale or on a bigger screen, it may not suit this one.
+        area = available_area(self)
+        size = restored_size(saved, DEFAULT_SIZE, area)
+        position = self.pos() if saved is not None else area.center() - QPoint(
+            size.width() // 2, size.height() // 2)
+        self.setGeometry(fitted_rect(QRect(position, size), area))
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
 

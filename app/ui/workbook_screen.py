@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.settings import Settings
 from app.ui.document import OpenWorkbook
+from app.ui.fitting import scrolling
 from app.ui.focus import focus_chain, give_focus
 from app.ui.headings import heading_label
 from app.ui.navigator_model import NavigatorModel
@@ -37,22 +38,27 @@ READ_ONLY_TEXT = (
 
 
 class SectionPage(QWidget):
-    """A section's heading and one-line purpose above its editor."""
+    """A section's heading and one-line purpose above its editor (scrolling only when the
+    window is smaller than all of it, as on a small screen at a large scale)."""
 
     def __init__(self, section: Section, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        heading = heading_label(section.title, self)
-        purpose = QLabel(section.description, self)
+        inner = QWidget(self)
+        heading = heading_label(section.title, inner)
+        purpose = QLabel(section.description, inner)
         purpose.setWordWrap(True)
         purpose.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(6)
         layout.addWidget(heading)
         layout.addWidget(purpose)
         layout.addSpacing(10)
         layout.addWidget(editor, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(inner, self))
         self.setFocusProxy(editor)
 
 

@@ -23,8 +23,11 @@ from app import APP_NAME, __version__
 from app.logging_setup import log_file_path
 from app.ui import messages
 from app.ui.a11y import name_buttons, named
+from app.ui.fitting import comfortable_size, keep_on_screen, scrolling
 from app.ui.headings import heading_label
 from app.ui.icons import app_icon
+
+WIDTH = 520  # asked for; a small screen gets less and the text scrolls
 
 
 class AboutDialog(QDialog):
@@ -32,7 +35,6 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
         self.setObjectName("about_dialog")
-        self.setMinimumWidth(480)
 
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(64, 64))
@@ -77,14 +79,20 @@ class AboutDialog(QDialog):
         for label in (title, version, details, built):
             words.addWidget(label)
         header.addLayout(words, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addSpacing(12)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(header)
+        column.addSpacing(12)
         for widget in (log_heading, log_explained, self.log_label):
-            layout.addWidget(widget)
-        layout.addLayout(log_buttons)
-        layout.addStretch(1)
+            column.addWidget(widget)
+        column.addLayout(log_buttons)
+        column.addStretch(1)
+        self.body = scrolling(body, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
+        keep_on_screen(self, lambda: comfortable_size(self, self.body, WIDTH))
 
     def show_log(self) -> None:
         if not self.log_path.exists():

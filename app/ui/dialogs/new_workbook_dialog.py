@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.a11y import name_buttons, named
+from app.ui.fitting import comfortable_size, keep_on_screen, scrolling
 from app.workbook.details import MAX_LENGTH as MAX_TEXT
 from app.workbook.fileformat import SUFFIX
 
+WIDTH = 560  # what the dialog asks for; a small screen gets less, and the form scrolls
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
@@ -48,7 +50,6 @@ class NewWorkbookDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New Workbook")
         self.setObjectName("new_workbook_dialog")
-        self.setMinimumWidth(520)
 
         self.title_edit = self._line("Title", "A short name for this piece of work, "
                                      "e.g. Self-assessment 2026")
@@ -96,14 +97,20 @@ class NewWorkbookDialog(QDialog):
         intro = QLabel("Everything about this piece of work is kept in one file. "
                        "Changes are saved as you make them.", self)
         intro.setWordWrap(True)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(intro)
+        column.addSpacing(6)
+        column.addLayout(form)
+        column.addWidget(self.preview)
+        column.addWidget(self.error_label)
+        column.addStretch(1)
+        self.body = scrolling(body, self)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.preview)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.buttons)  # outside the scrolling part: always on screen
+        keep_on_screen(self, lambda: comfortable_size(self, self.body, WIDTH))
 
         for edit in (self.title_edit, self.folder_edit):
             edit.textChanged.connect(self._update)
