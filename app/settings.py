@@ -37,6 +37,36 @@ def data_dir() -> Path:
     return Path(user_data_dir("RightsResponsibilitiesToolkit", appauthor=False))
 
 
+def documents_dir() -> Path | None:
+    """The user's documents folder, or None when this account has none."""
+    from platformdirs import user_documents_dir
+
+    folder = Path(user_documents_dir())
+    return folder if folder.is_dir() else None
+
+
+def _is_app_folder(folder: Path) -> bool:
+    """True for the app's own folders, which are hidden and no place for the user's work."""
+    resolved = folder.resolve()
+    for own in (data_dir(), config_dir()):
+        own = own.resolve()
+        if resolved == own or own in resolved.parents:
+            return True
+    return False
+
+
+def proposed_folder(*remembered: str | Path | None) -> Path:
+    """The folder to propose for the user's own files: the first remembered folder that
+    still exists (never one of the app's own), else their documents folder, else home."""
+    for candidate in remembered:
+        if not candidate:
+            continue
+        folder = Path(candidate).expanduser()
+        if folder.is_dir() and not _is_app_folder(folder):
+            return folder
+    return documents_dir() or Path.home()
+
+
 @dataclass
 class Settings:
     recent_files: list[str] = field(default_factory=list)

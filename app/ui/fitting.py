@@ -115,3 +115,13 @@ def comfortable_size(window: QWidget, area: QScrollArea, width: int) -> QSize:
                else body.sizeHint().height())
     rest = window.sizeHint().height() - area.sizeHint().height()
     return QSize(width, max(content, body.minimumSizeHint().height()) + rest + 2)
+
+
+def grow_to_fit(window: QWidget, area: QScrollArea) -> None:
+    """Grow `window` (as far as its screen allows) to show all of `area`, say when a note
+    has appeared in it; beyond that the area scrolls."""
+    if not window.isVisible():
+        return
+    wanted = comfortable_size(window, area, window.width())
+    if window.height() < wanted.height():
+        fit_to_screen(window, wanted)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app import APP_NAME
-from app.settings import Settings
+from app.settings import Settings, proposed_folder
 from app.ui import file_dialogs, messages
 from app.ui.actions import Actions, MenuContext
 from app.ui.export import install as install_export_menu
@@ -173,8 +173,7 @@ class MainWindow(QMainWindow):
     def new_workbook(self) -> NewWorkbookDialog:
         from app.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
 
-        folder = self.settings.last_open_folder or file_dialogs.documents_folder()
-        dialog = NewWorkbookDialog(folder, self)
+        dialog = NewWorkbookDialog(str(proposed_folder(self.settings.last_open_folder)), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._create(dialog))
         dialog.open()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QLabel,
     QProxyStyle,
     QStyle,
     QStyleOption,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 MIN_CONTRAST = 4.5  # WCAG 2.x AA for body text
+ERROR_COLOUR = "#b00020"  # problems stated under a field (6:1 on the light window colour)
 FOCUS_RING_WIDTH = 2
 _BACKGROUNDS = (QPalette.ColorRole.Window, QPalette.ColorRole.Base,
                 QPalette.ColorRole.AlternateBase)
@@ -45,6 +47,15 @@ QLineEdit[readOnly="true"]:focus, QPlainTextEdit[readOnly="true"]:focus {
     border-color: palette(highlight);
 }
 """
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """A hidden, word-wrapped label for a sentence about a problem with what was typed."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.hide()
+    return label
 
 
 # ---------------------------------------------------------------------- contrast

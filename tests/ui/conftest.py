@@ -24,6 +24,7 @@ from app.workbook import Workbook
 class Messages:
     shown: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
     answers: list[bool] = field(default_factory=list)
+    options: list[dict[str, object]] = field(default_factory=list)  # each question's keywords
 
     def texts(self, kind: str | None = None) -> list[str]:
         return [text for k, text in self.shown if kind is None or k == kind]
@@ -46,8 +47,9 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
             return QMessageBox.StandardButton.Ok
         return show
 
-    def ask(_parent: object, text: str, **_kwargs: object) -> bool:
+    def ask(_parent: object, text: str, **kwargs: object) -> bool:
         captured.shown.append(("question", text))
+        captured.options.append(kwargs)
         return captured.answers.pop(0) if captured.answers else False
 
     for kind in ("warning", "information", "critical", "question"):

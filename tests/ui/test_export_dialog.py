@@ -16,11 +16,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from app.reports.disclosure import DisclosurePreset
 from app.reports.exporters import EXPORTERS, PUBLICATION_DEFAULT, ExportFormat, default_file_name
 from app.reports.workbook_export import PreparedExport
-from app.settings import Settings
+from app.settings import Settings, proposed_folder
 from app.ui.export import export_controller
 from app.ui.export.export_controller import ExportController
 from app.ui.export.export_dialog import NEEDS_LIBREOFFICE, ExportDialog
-from app.ui.file_dialogs import documents_folder
 from app.ui.main_window import MainWindow
 from tests.ui.test_accessibility import unnamed_focusable
 
@@ -143,7 +142,7 @@ def test_default_name_and_suffix_follow_the_format(export_window, qtbot, out_dir
 
 def test_without_a_remembered_folder_it_offers_documents(export_window) -> None:
     dialog, _ = open_dialog(export_window(folder=None))
-    assert Path(dialog.path_edit.text()).parent == Path(documents_folder())
+    assert Path(dialog.path_edit.text()).parent == proposed_folder()
     assert Path(dialog.path_edit.text()).name == expected_name(ExportFormat.DOCX)
 
 

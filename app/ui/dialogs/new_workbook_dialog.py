@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.a11y import name_buttons, named
-from app.ui.fitting import comfortable_size, keep_on_screen, scrolling
+from app.settings import proposed_folder
+from app.ui.a11y import name_buttons, named, plain
+from app.ui.fitting import comfortable_size, grow_to_fit, keep_on_screen, scrolling
+from app.ui.length_note import LengthNote
+from app.ui.style import error_label
 from app.workbook.details import MAX_LENGTH as MAX_TEXT
 from app.workbook.fileformat import SUFFIX
 
@@ -58,18 +61,25 @@ class NewWorkbookDialog(QDialog):
         self.area_edit = self._line("Area", "e.g. Anytown, West Midlands")
         self.owner_edit = self._line("Owner", "Who looks after this workbook")
         self.folder_edit = self._line("Folder", "The folder to keep the workbook in")
-        self.folder_edit.setText(folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
+        self.folder_edit.setText(folder or str(proposed_folder()))
         self.choose_button = named(QPushButton("&Choose…", self), "Choose folder",
                                    "Pick the folder to keep the workbook in")
         self.choose_button.clicked.connect(self.choose_folder)
 
         form = QFormLayout()
+        self.length_notes: list[LengthNote] = []
         for text, edit in (("&Title:", self.title_edit), ("&Organisation:", self.organisation_edit),
                            ("&Area:", self.area_edit), ("O&wner:", self.owner_edit)):
             label = QLabel(text, self)
             label.setBuddy(edit)
-            form.addRow(label, edit)
+            note = LengthNote(edit, plain(text).rstrip(":"), MAX_TEXT, self)
+            note.changed.connect(self._update)
+            self.length_notes.append(note)
+            field = QVBoxLayout()
+            field.setSpacing(2)
+            field.addWidget(edit)
+            field.addWidget(note.label)
+            form.addRow(label, field)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.choose_button)
@@ -80,11 +90,8 @@ class NewWorkbookDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setWordWrap(True)
         self.preview.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.error_label = QLabel(self)
+        self.error_label = error_label(self)
         self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -118,8 +125,7 @@ class NewWorkbookDialog(QDialog):
 
     def _line(self, name: str, hint: str) -> QLineEdit:
         edit = named(QLineEdit(self), name, hint)
-        edit.setPlaceholderText(hint)
-        edit.setMaxLength(MAX_TEXT if name != "Folder" else 4096)
+        edit.setPlaceholderText(hint)  # no maxLength: too long is said, not cut (LengthNote)
         return edit
 
     def path(self) -> Path:
@@ -143,11 +149,16 @@ class NewWorkbookDialog(QDialog):
 
     def _update(self) -> None:
         has_title = bool(self.title_edit.text().strip())
-        self.create_button.setEnabled(has_title and bool(self.folder_edit.text().strip()))
+        fits = not any(note.too_long() for note in getattr(self, "length_notes", ()))
+        self.create_button.setEnabled(has_title and fits and bool(self.folder_edit.text().strip()))
         self.error_label.hide()
-        if has_title:
+        if has_title and fits:
             path = self.path()
             self.preview.setText(f"It will be saved as “{path.name}” in {path.parent}.")
+        elif has_title:
+            self.preview.setText("")
+        if hasattr(self, "body"):
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self, self.body))
         else:
             self.preview.setText("Type a title to name the workbook file.")
 

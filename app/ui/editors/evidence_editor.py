@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, QStandardPaths, Qt
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.evidence.topics import EVIDENCE
-from app.settings import Settings
+from app.settings import Settings, proposed_folder
 from app.ui import messages
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
@@ -223,9 +223,7 @@ class EvidenceEditor(QWidget):
         self._settings.save()
 
     def _start_folder(self) -> str:
-        return self._settings.last_evidence_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        return str(proposed_folder(self._settings.last_evidence_folder))
 
     # ------------------------------------------------------------ drag and drop
 

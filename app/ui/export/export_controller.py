@@ -23,7 +23,8 @@ from app.reports.catalogue import UnknownReportError, available_reports
 from app.reports.exporters import ExportError, ExportFormat
 from app.reports.render_result import ExportCancelled, RenderResult, ReportTemplateError
 from app.reports.workbook_export import PreparedExport, prepare_export
-from app.ui import file_dialogs, messages
+from app.settings import proposed_folder
+from app.ui import messages
 from app.ui.export.export_dialog import ExportDialog, ExportRequest
 from app.ui.worker import UNEXPECTED, Cancelled, TaskRunner
 from app.workbook.errors import WorkbookError
@@ -150,10 +151,7 @@ class ExportController(QObject):
         return dialog
 
     def _start_folder(self) -> str:
-        folder = self._settings.last_export_folder
-        if folder and Path(folder).is_dir():
-            return folder
-        return file_dialogs.documents_folder() or str(Path.home())
+        return str(proposed_folder(self._settings.last_export_folder))
 
     def _last_format(self) -> ExportFormat:
         try:
@@ -186,7 +184,7 @@ class ExportController(QObject):
         overwrite = path.exists()
         if overwrite and not messages.ask(
             window, f"“{path.name}” already exists in {path.parent}. Replace it?",
-            accept="&Replace", reject="Cancel",
+            accept="&Replace", reject="Cancel", destructive=True,
             informative="Replacing it overwrites what is in it now.",
         ):
             return False

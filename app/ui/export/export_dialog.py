@@ -48,7 +48,7 @@ from app.reports.exporters import (
 )
 from app.ui.a11y import name_buttons, named
 from app.ui.export import choosers
-from app.ui.fitting import comfortable_size, fit_to_screen, keep_on_screen, scrolling
+from app.ui.fitting import comfortable_size, grow_to_fit, keep_on_screen, scrolling
 
 # The letter each format's radio button is reached by (Alt+letter); unique in the dialog.
 _MNEMONICS = {
@@ -398,11 +398,7 @@ class ExportDialog(QDialog):
 
     def _fit(self) -> None:
         """Grow (as far as the screen allows) when a note appears; beyond that it scrolls."""
-        if not self.isVisible():
-            return
-        wanted = comfortable_size(self, self.body, self.width())
-        if self.height() < wanted.height():
-            fit_to_screen(self, wanted)
+        grow_to_fit(self, self.body)
 
     def _refit(self) -> None:
         QTimer.singleShot(0, self, self._fit)
