@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -67,6 +68,48 @@ def proposed_folder(*remembered: str | Path | None) -> Path:
     return documents_dir() or Path.home()
 
 
+def login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown user"
+
+
+def account_full_name() -> str:
+    """The account's full name as the system knows it ("" when it has none)."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        name_display = 3  # EXTENDED_NAME_FORMAT.NameDisplay
+        size = ctypes.c_ulong(0)
+        secur32 = ctypes.WinDLL("secur32")  # type: ignore[attr-defined]
+        secur32.GetUserNameExW(name_display, None, ctypes.byref(size))
+        if not size.value:
+            return ""
+        buffer = ctypes.create_unicode_buffer(size.value)
+        if secur32.GetUserNameExW(name_display, buffer, ctypes.byref(size)):
+            return buffer.value.strip()
+        return ""
+    try:
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+    except (ImportError, KeyError, OSError):
+        return ""
+    return gecos.split(",")[0].strip()  # the rest is room number, telephone…
+
+
+def default_display_name() -> str:
+    return account_full_name() or login_name()
+
+
+def display_name() -> str:
+    """How this person is shown to others: in the change log and when a workbook is in use."""
+    return Settings.load().display_name.strip() or default_display_name()
+
+
 @dataclass
 class Settings:
     recent_files: list[str] = field(default_factory=list)
@@ -79,6 +122,9 @@ class Settings:
     window_state: str = ""  # base64 of the dock/toolbar layout
     splitter_state: str = ""
     reopen_last_workbook: bool = False
+    # How you are named in the change log and to someone who finds a workbook in use;
+    # empty means the account's full name (or, without one, the login name).
+    display_name: str = ""
 
     # ------------------------------------------------------------ persistence
 

@@ -59,10 +59,13 @@ def register_menu_extension(point: str, build: MenuExtension) -> None:
         _extensions[point].append(build)
 
 
-def _action(parent: QWidget, text: str, *shortcuts: QKeySequence | str, tip: str = "") -> QAction:
+def _action(parent: QWidget, text: str, *shortcuts: QKeySequence | str | QKeySequence.StandardKey,
+            tip: str = "") -> QAction:
     action = QAction(text, parent)
-    if shortcuts:
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    keys = [key for s in shortcuts for key in (QKeySequence.keyBindings(s)
+            if isinstance(s, QKeySequence.StandardKey) else [QKeySequence(s)])]
+    if keys:
+        action.setShortcuts(keys)
     if tip:
         action.setStatusTip(tip)
     return action
@@ -83,6 +86,9 @@ class Actions:
         self.undo.setShortcuts(QKeySequence.keyBindings(key.Undo))
         self.redo = undo_group.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.preferences = _action(window, "&Preferences…", key.Preferences,
+                                   tip="Choose how you are named in the change log")
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.user_guide = _action(window, "User &Guide", "F1")
         self.about = _action(window, "&About")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -111,6 +117,8 @@ class Actions:
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.user_guide)

@@ -3,6 +3,7 @@ menus and the status bar. The work itself lives in the screens and controllers."
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from app.ui.fitting import available_area, fitted_rect, restored_size
 from app.ui.focus import give_focus
 from app.ui.icons import app_icon
 from app.ui.open_workbook import WorkbookOpener
+from app.ui.status_bar import StatusBar
 from app.ui.welcome_screen import WelcomeScreen
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from app.ui.workbook_screen import WorkbookScreen
 
 install_export_menu()  # File › Export… (app/ui/export)
+STATUS_NOTE_MS = 15000
 DEFAULT_SIZE = QSize(1100, 720)  # first start; never more than the screen has room for
 
 
@@ -62,8 +65,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._opening)
         self.setCentralWidget(self.pages)
 
+        self.setStatusBar(StatusBar(self))
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("saved_state")
+        self.saved_label.setContentsMargins(12, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._restore_layout()
         self._show_welcome()
@@ -101,6 +106,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.user_guide.triggered.connect(self.show_user_guide)
         a.about.triggered.connect(self.show_about)
+        a.preferences.triggered.connect(self.show_preferences)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def _fill_recent_menu(self) -> None:
@@ -200,6 +206,10 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._update_title)
         document.saved.connect(self._update_saved_state)
         document.failed.connect(lambda sentence: messages.show_error(self, sentence))
+        document.replayed.connect(self._show_replayed)
+        document.outside_changed.connect(lambda: self.statusBar().showMessage(
+            f"Updated at {datetime.now():%H:%M} with changes saved to the file elsewhere.",
+            STATUS_NOTE_MS))
         self.workbook_screen = WorkbookScreen(document, self.settings, self)
         self.pages.addWidget(self.workbook_screen)
         self.settings.add_recent(document.path)
@@ -207,6 +217,12 @@ class MainWindow(QMainWindow):
         self.settings.save()
         self._show_document()
         self.workbook_changed.emit()
+
+    def _show_replayed(self, topics: frozenset[str], note: str) -> None:
+        """An undo or redo from the Edit menu: show the section it changed, and say so."""
+        if self.workbook_screen is not None:
+            self.workbook_screen.bring_up(topics)
+        self.statusBar().showMessage(note, STATUS_NOTE_MS)
 
     def _show_document(self) -> None:
         if self.workbook_screen is not None:
@@ -294,6 +310,13 @@ class MainWindow(QMainWindow):
         self._guide.show()
         self._guide.raise_()
         self._guide.activateWindow()
+
+    def show_preferences(self) -> None:
+        from app.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_about(self) -> None:
         from app.ui.dialogs.about_dialog import AboutDialog

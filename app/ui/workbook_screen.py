@@ -30,6 +30,7 @@ from app.ui.headings import heading_label
 from app.ui.navigator_model import NavigatorModel
 from app.ui.navigator_view import NavigatorView
 from app.ui.screens import ScreenContext, Section, build_editor, count_topics, sections
+from app.workbook.operations import CHANGE_LOG
 
 READ_ONLY_TEXT = (
     "Read-only: you can look at everything and save a copy (File › Save a Copy…), "
@@ -125,6 +126,21 @@ class WorkbookScreen(QWidget):
         row = self.navigator_model.row_of(section_id)
         if row >= 0:
             self.navigator.setCurrentIndex(self.navigator_model.index(row, 0))
+
+    def bring_up(self, topics: frozenset[str]) -> None:
+        """Show the section that shows a change to `topics` (say after an undo), unless the
+        current one already does. Focus follows if it was in the section left behind."""
+        current = self.current_section_id()
+        shown = [s for s in self._sections if s.topics & topics]
+        if not shown or any(s.id == current for s in shown):
+            return
+        # The change log shows every change: prefer the section the change belongs to.
+        target = next((s for s in shown if s.topics - {CHANGE_LOG}), shown[0])
+        page = self.editors.currentWidget()
+        focus = QApplication.focusWidget()
+        self.show_section(target.id)
+        if page is not None and focus is not None and page.isAncestorOf(focus):
+            self.focus_editor()
 
     def current_section_id(self) -> str:
         index = self.navigator.currentIndex()

@@ -17,7 +17,6 @@ next person can be told who has it.
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import os
 import socket
@@ -27,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.destinations import HELD_WORKBOOK_FILES
+from app.settings import display_name
 from app.workbook.errors import WorkbookError, WorkbookInUse, WorkbookNotFound
 
 # Windows locks are mandatory, so lock a byte far past the text we want others to read.
@@ -38,10 +38,8 @@ def lock_path_for(workbook: Path) -> Path:
 
 
 def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown user"
+    """The person to name as holding a lock or making a change (Edit › Preferences…)."""
+    return display_name()
 
 
 @dataclass(frozen=True)

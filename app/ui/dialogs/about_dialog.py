@@ -10,6 +10,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -107,6 +108,11 @@ class AboutDialog(QDialog):
         self._open(self.log_path.parent)
 
     def _open(self, target: Path) -> None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            messages.show_info(self, f"It could not be opened from here. The log is at "
-                               f"{self.log_path}.")
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            return
+        kind = "folder" if target.is_dir() else "file"
+        if messages.ask(self, f"No program on this computer opens the log {kind} from here. "
+                        f"It is at {target}", accept="&Copy Path", reject="Close",
+                        informative="Copy the path, then paste it into your file manager or "
+                        "text editor to open it."):
+            QApplication.clipboard().setText(str(target))
