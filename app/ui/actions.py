@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.modules import load_target, modules
+from app.ui.edit_actions import ClipboardActions
 
 if TYPE_CHECKING:
     from app.settings import Settings
@@ -89,6 +90,7 @@ class Actions:
         self.preferences = _action(window, "&Preferences…", key.Preferences,
                                    tip="Choose how you are named in the change log")
         self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.clipboard = ClipboardActions(window)
         self.user_guide = _action(window, "User &Guide", "F1")
         self.about = _action(window, "&About")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -99,7 +101,7 @@ class Actions:
         self.workbook_actions: list[QAction] = [self.save_copy, self.close]
         # Shortcuts work even when the menu bar is hidden (e.g. in a full-screen mode).
         window.addActions([self.new, self.open, self.save_copy, self.close, self.quit,
-                           self.undo, self.redo, self.user_guide])
+                           self.undo, self.redo, *self.clipboard.actions(), self.user_guide])
 
     def build_menus(self, window: QMainWindow, context: MenuContext) -> None:
         context.workbook_actions = self.workbook_actions
@@ -117,6 +119,8 @@ class Actions:
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.clipboard.actions())
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences)
 

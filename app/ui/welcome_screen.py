@@ -28,9 +28,10 @@ from app.ui.headings import heading_label
 from app.ui.icons import app_icon
 from app.ui.recent_files_model import FOLDER_ROLE, RecentFilesModel
 
+# Says only what the app does today; each module adds its own words when it arrives.
 TAGLINE = (
-    "Self-assessment, representation audits, race-equality proofing and action plans, "
-    "kept together in one workbook file."
+    "Keep a piece of equality work in one workbook file: its details, the evidence that "
+    "backs it up and a record of every change. Export a summary as Word, PDF or Excel."
 )
 MAX_VISIBLE_RECENT = 8
 NO_RECENT_TEXT = (

@@ -38,6 +38,18 @@ READ_ONLY_TEXT = (
 )
 
 
+class _PageBody(QWidget):
+    """Asks its scroll area for only the height it cannot do without, so lists shrink to
+    make room before anything scrolls out of sight (by default a scroll area gives a
+    wrapping layout its preferred height)."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return layout.totalMinimumHeightForWidth(width)
+
+
 class SectionPage(QWidget):
     """A section's heading and one-line purpose above its editor (scrolling only when the
     window is smaller than all of it, as on a small screen at a large scale)."""
@@ -45,7 +57,7 @@ class SectionPage(QWidget):
     def __init__(self, section: Section, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        inner = QWidget(self)
+        inner = _PageBody(self)
         heading = heading_label(section.title, inner)
         purpose = QLabel(section.description, inner)
         purpose.setWordWrap(True)

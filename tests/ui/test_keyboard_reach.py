@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from app.ui.main_window import MainWindow
 from app.ui.screens import sections
@@ -109,6 +109,10 @@ def test_every_section_is_reached_by_tab_and_f6(
     screen = window.workbook_screen
     assert screen is not None
     screen.show_section(section)
+    if filled:  # a row chosen in each list, so what appears for a chosen row is walked too
+        for view in screen.editors.currentWidget().findChildren(QAbstractItemView):
+            if view.isVisible() and view.model() is not None and view.model().rowCount():
+                view.setCurrentIndex(view.model().index(0, 0))
     navigator = screen.navigator
     assert _focus() is navigator
     walk = _check_tab_walk(qtbot, window, navigator)

@@ -42,8 +42,9 @@ class AboutDialog(QDialog):
         title = heading_label(APP_NAME, self)
         version = QLabel(f"Version {__version__}", self)
         details = QLabel(
-            "Self-assessment, representation audits, race-equality proofing and action "
-            "planning for the voluntary sector — offline, in one workbook file.", self)
+            "Keeps a piece of equality work — its details, evidence files and a record of "
+            "every change — in one workbook file, offline, and exports a summary report.",
+            self)
         details.setWordWrap(True)
         built = QLabel(f"Python {sys.version.split()[0]} · Qt for Python {pyside_version}", self)
 

@@ -55,7 +55,7 @@ class NewWorkbookDialog(QDialog):
         self.setObjectName("new_workbook_dialog")
 
         self.title_edit = self._line("Title", "A short name for this piece of work, "
-                                     "e.g. Self-assessment 2026")
+                                     "e.g. Community transport review 2026")
         self.organisation_edit = self._line("Organisation", "e.g. Anytown Council for "
                                             "Voluntary Service")
         self.area_edit = self._line("Area", "e.g. Anytown, West Midlands")
