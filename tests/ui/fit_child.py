@@ -97,6 +97,9 @@ def main() -> int:
     for section in sections():
         screen.show_section(section.id)
         found += problems(window, f"Main window ({section.title})")
+    screen.show_section("evidence")
+    screen.editor("evidence").table.selectRow(0)  # with a file's description showing
+    found += problems(window, "Main window (Evidence files, one chosen)")
 
     dialog = window.new_workbook()
     found += problems(dialog, "New workbook")
@@ -109,6 +112,12 @@ def main() -> int:
     about = window.findChild(AboutDialog)
     found += problems(about, "About")
     about.reject()
+    from app.ui.dialogs.preferences_dialog import PreferencesDialog
+
+    window.show_preferences()
+    preferences = window.findChild(PreferencesDialog)
+    found += problems(preferences, "Preferences")
+    preferences.reject()
     window.show_user_guide()
     found += problems(window._guide, "User guide")
     window._guide.close()
