@@ -57,7 +57,7 @@ def lock_file_for(workbook: Path) -> Path:
 
 
 def legacy_lock_file_for(workbook: Path) -> Path:
-    """Where versions before 0.2 kept it (visible, without the dot)."""
+    """Where earlier versions kept it (visible, without the dot)."""
     return workbook.with_name(workbook.name + ".lock")
 
 
