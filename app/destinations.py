@@ -50,6 +50,17 @@ _SQLITE_IOERR = 10
 HELD_WORKBOOK_FILES: set[tuple[int, int]] = set()
 
 
+def lock_file_for(workbook: Path) -> Path:
+    """The file beside a workbook that says who has it open: `.Name.rrwb.lock`, hidden by its
+    leading dot on Linux and macOS (and by its hidden attribute on Windows)."""
+    return workbook.with_name(f".{workbook.name}.lock")
+
+
+def legacy_lock_file_for(workbook: Path) -> Path:
+    """Where earlier versions kept it (visible, without the dot)."""
+    return workbook.with_name(workbook.name + ".lock")
+
+
 class DestinationRefused(UserError):
     """The app will not write to the place the user chose; nothing was written."""
 
@@ -160,7 +171,8 @@ def workbook_in_use(path: Path) -> bool:
     itself, without keeping it.
     """
     if sys.platform == "win32":  # pragma: no cover - Windows only
-        return _windows_lock_held(path.with_name(path.name + ".lock"))
+        return any(_windows_lock_held(lock) for lock in (lock_file_for(path),
+                                                          legacy_lock_file_for(path)))
     try:
         info = os.stat(path)
     except OSError:

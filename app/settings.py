@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -37,6 +38,78 @@ def data_dir() -> Path:
     return Path(user_data_dir("RightsResponsibilitiesToolkit", appauthor=False))
 
 
+def documents_dir() -> Path | None:
+    """The user's documents folder, or None when this account has none."""
+    from platformdirs import user_documents_dir
+
+    folder = Path(user_documents_dir())
+    return folder if folder.is_dir() else None
+
+
+def _is_app_folder(folder: Path) -> bool:
+    """True for the app's own folders, which are hidden and no place for the user's work."""
+    resolved = folder.resolve()
+    for own in (data_dir(), config_dir()):
+        own = own.resolve()
+        if resolved == own or own in resolved.parents:
+            return True
+    return False
+
+
+def proposed_folder(*remembered: str | Path | None) -> Path:
+    """The folder to propose for the user's own files: the first remembered folder that
+    still exists (never one of the app's own), else their documents folder, else home."""
+    for candidate in remembered:
+        if not candidate:
+            continue
+        folder = Path(candidate).expanduser()
+        if folder.is_dir() and not _is_app_folder(folder):
+            return folder
+    return documents_dir() or Path.home()
+
+
+def login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown user"
+
+
+def account_full_name() -> str:
+    """The account's full name as the system knows it ("" when it has none)."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+
+        name_display = 3  # EXTENDED_NAME_FORMAT.NameDisplay
+        size = ctypes.c_ulong(0)
+        secur32 = ctypes.WinDLL("secur32")  # type: ignore[attr-defined]
+        secur32.GetUserNameExW(name_display, None, ctypes.byref(size))
+        if not size.value:
+            return ""
+        buffer = ctypes.create_unicode_buffer(size.value)
+        if secur32.GetUserNameExW(name_display, buffer, ctypes.byref(size)):
+            return buffer.value.strip()
+        return ""
+    try:
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+    except (ImportError, KeyError, OSError):
+        return ""
+    return gecos.split(",")[0].strip()  # the rest is room number, telephone…
+
+
+def default_display_name() -> str:
+    return account_full_name() or login_name()
+
+
+def display_name() -> str:
+    """How this person is shown to others: in the change log and when a workbook is in use."""
+    return Settings.load().display_name.strip() or default_display_name()
+
+
 @dataclass
 class Settings:
     recent_files: list[str] = field(default_factory=list)
@@ -49,6 +122,9 @@ class Settings:
     window_state: str = ""  # base64 of the dock/toolbar layout
     splitter_state: str = ""
     reopen_last_workbook: bool = False
+    # How you are named in the change log and to someone who finds a workbook in use;
+    # empty means the account's full name (or, without one, the login name).
+    display_name: str = ""
 
     # ------------------------------------------------------------ persistence
 

@@ -38,3 +38,44 @@ def test_damaged_or_wrongly_typed_settings_fall_back_to_defaults() -> None:
     assert Settings.load() == Settings()
     path.write_text('{"recent_files": "oops", "last_export_format": 3, "reopen_last_workbook": 1}')
     assert Settings.load() == Settings()
+
+
+# ------------------------------------------------------------ how a person is named
+
+
+def test_display_name_defaults_to_the_accounts_full_name(monkeypatch) -> None:
+    import pwd
+
+    from app import settings as settings_module
+
+    def account(gecos: str) -> pwd.struct_passwd:
+        return pwd.struct_passwd(("priya", "x", 1000, 1000, gecos, "/home/priya", "/bin/sh"))
+
+    monkeypatch.setenv("LOGNAME", "priya")
+    monkeypatch.setattr(pwd, "getpwuid", lambda _uid: account("Priya Shah,Room 4,,"))
+    assert settings_module.default_display_name() == "Priya Shah"
+    monkeypatch.setattr(pwd, "getpwuid", lambda _uid: account(""))
+    assert settings_module.default_display_name() == "priya"
+
+
+def test_a_chosen_display_name_is_used_in_the_change_log_and_the_lock(tmp_path) -> None:
+    import pytest
+
+    from app.settings import Settings, display_name
+    from app.workbook import Workbook
+    from app.workbook.changelog import recent_changes
+    from app.workbook.errors import WorkbookInUse
+
+    settings = Settings()
+    settings.display_name = "Priya Shah"
+    settings.save()
+    assert display_name() == "Priya Shah"
+    with Workbook.create(tmp_path / "w.rrwb", title="W") as workbook:
+        from app.basics.operations import UpdateDetail
+        from app.workbook.operations import run_operation
+
+        run_operation(workbook, UpdateDetail("area", "Leeds"))
+        with workbook.session() as session:
+            assert recent_changes(session)[0].actor == "Priya Shah"
+        with pytest.raises(WorkbookInUse, match="Priya Shah"):
+            Workbook.open(workbook.path)

@@ -16,6 +16,7 @@ MODULE = ModuleManifest(
             description="What this workbook is about and who looks after it.",
             editor="app.ui.editors.details_editor:create_editor",
             order=0,
+            topics=frozenset({INFO}),
         ),
         SectionSpec(
             id="change_log",
@@ -23,6 +24,7 @@ MODULE = ModuleManifest(
             description="Every change made to this workbook, newest first.",
             editor="app.ui.editors.change_log_view:create_editor",
             order=1000,  # always last
+            topics=frozenset({CHANGE_LOG}),
         ),
     ),
     reports=(

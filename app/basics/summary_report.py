@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.formatting import file_kind, format_size
 from app.reports.model.dates import long_date
 from app.reports.model.report import (
     Column,
@@ -23,12 +24,6 @@ from app.workbook.snapshot import WorkbookSnapshot
 REPORT_NAME = "summary"
 REPORT_TITLE = "Workbook summary"
 
-
-
-def _size(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
 
 
 def _details_table(snapshot: WorkbookSnapshot) -> Table:
@@ -64,7 +59,8 @@ def _evidence_section(snapshot: WorkbookSnapshot) -> Section:
             Column("Added", kind=ColumnKind.DATE, weight=1.4),
         ),
         body=tuple(
-            Row((item.name, item.media_type, _size(item.size), item.added_at.date()))
+            Row((item.name, file_kind(item.name, item.media_type), format_size(item.size),
+                 item.added_at.date()))
             for item in snapshot.evidence
         ),
         caption=f"Evidence files held in the workbook ({len(snapshot.evidence)})",

@@ -15,6 +15,7 @@ MODULE = ModuleManifest(
             editor="app.ui.editors.evidence_editor:create_editor",
             count="evidence",
             order=900,  # after the modules' own sections, before the change log
+            topics=frozenset({EVIDENCE}),
         ),
     ),
     counts=(CountSpec("evidence", "Evidence files", "evidence_file", frozenset({EVIDENCE})),),

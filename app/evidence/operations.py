@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from app.evidence.topics import EVIDENCE
+from app.workbook.changelog import record_change
 from app.workbook.errors import InvalidValue
 from app.workbook.evidence import (
     RemovedEvidence,
     attach_evidence,
+    clean_note,
     remove_evidence,
     restore_evidence,
 )
+from app.workbook.models import EvidenceFile
 from app.workbook.operations import Change
 
 
@@ -75,3 +78,34 @@ class RestoreEvidence:
         restore_evidence(session, self.removed)
         return Change(frozenset({EVIDENCE}), RemoveEvidence(self.removed.id, self.removed.name),
                       ids=(self.removed.id,))
+
+
+@dataclass(frozen=True)
+class DescribeEvidence:
+    """Set an evidence file's description (its note: several lines, the text policy's rules);
+    the inverse puts the previous description back."""
+
+    evidence_id: uuid.UUID
+    name: str
+    note: str
+
+    @property
+    def label(self) -> str:
+        return f"Describe evidence “{self.name}”"
+
+    def apply(self, session: Session) -> Change:
+        evidence = session.get(EvidenceFile, self.evidence_id)
+        if evidence is None:
+            raise InvalidValue(f"“{self.name}” is no longer in the workbook, so its "
+                               "description could not be changed.")
+        note = clean_note(self.note)
+        previous = evidence.note
+        evidence.note = note
+        session.flush()
+        summary = (f"Description of evidence “{evidence.name}” changed"
+                   if note else f"Description of evidence “{evidence.name}” removed")
+        record_change(session, action="evidence.describe", entity="evidence",
+                      entity_id=str(evidence.id), summary=summary)
+        return Change(frozenset({EVIDENCE}),
+                      DescribeEvidence(self.evidence_id, evidence.name, previous),
+                      ids=(self.evidence_id,))

@@ -51,6 +51,8 @@ class SectionSpec:
     editor: str  # "app.ui.x:create_editor", called with the screen context
     count: str | None = None  # the name of a CountSpec shown beside the title
     order: int = 100  # sections sort by (module order, this)
+    # The change topics it shows: undoing such a change elsewhere brings this section up.
+    topics: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         _check_name("Section", self.id)

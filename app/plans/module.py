@@ -22,6 +22,7 @@ MODULE = ModuleManifest(
                         "when.",
             editor="app.ui.plans.actions_editor:create_editor",
             count="actions",
+            topics=frozenset({ACTIONS}),
             order=700,
         ),
     ),

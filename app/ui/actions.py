@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from app.modules import load_target, modules
+from app.ui.edit_actions import ClipboardActions
 
 if TYPE_CHECKING:
     from app.settings import Settings
@@ -59,10 +60,13 @@ def register_menu_extension(point: str, build: MenuExtension) -> None:
         _extensions[point].append(build)
 
 
-def _action(parent: QWidget, text: str, *shortcuts: QKeySequence | str, tip: str = "") -> QAction:
+def _action(parent: QWidget, text: str, *shortcuts: QKeySequence | str | QKeySequence.StandardKey,
+            tip: str = "") -> QAction:
     action = QAction(text, parent)
-    if shortcuts:
-        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    keys = [key for s in shortcuts for key in (QKeySequence.keyBindings(s)
+            if isinstance(s, QKeySequence.StandardKey) else [QKeySequence(s)])]
+    if keys:
+        action.setShortcuts(keys)
     if tip:
         action.setStatusTip(tip)
     return action
@@ -83,6 +87,10 @@ class Actions:
         self.undo.setShortcuts(QKeySequence.keyBindings(key.Undo))
         self.redo = undo_group.createRedoAction(window, "&Redo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.preferences = _action(window, "&Preferences…", key.Preferences,
+                                   tip="Choose how you are named in the change log")
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.clipboard = ClipboardActions(window)
         self.user_guide = _action(window, "User &Guide", "F1")
         self.about = _action(window, "&About")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -93,7 +101,7 @@ class Actions:
         self.workbook_actions: list[QAction] = [self.save_copy, self.close]
         # Shortcuts work even when the menu bar is hidden (e.g. in a full-screen mode).
         window.addActions([self.new, self.open, self.save_copy, self.close, self.quit,
-                           self.undo, self.redo, self.user_guide])
+                           self.undo, self.redo, *self.clipboard.actions(), self.user_guide])
 
     def build_menus(self, window: QMainWindow, context: MenuContext) -> None:
         context.workbook_actions = self.workbook_actions
@@ -111,6 +119,10 @@ class Actions:
 
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.clipboard.actions())
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.user_guide)

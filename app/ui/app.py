@@ -23,6 +23,7 @@ from app.settings import Settings
 from app.ui.excepthook import install_excepthook
 from app.ui.icons import app_icon
 from app.ui.main_window import MainWindow
+from app.ui.style import apply_style
 
 ORGANISATION = "Rights & Responsibilities Toolkit"
 
@@ -43,6 +44,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setDesktopFileName("rights-responsibilities-toolkit")
     application = QApplication(argv if argv is not None else sys.argv[:1])
     application.setWindowIcon(app_icon())
+    apply_style(application)
     return application
 
 

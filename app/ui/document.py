@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ T = TypeVar("T")
 CORE_WARM_UP = ("app.workbook.operations", "app.workbook.changelog", "app.ui.undo")
 # Undo memory is bounded: older steps drop off the bottom of the stack.
 UNDO_LIMIT = 200
+WATCH_INTERVAL_MS = 2000  # how often a read-only window looks for others' changes
 
 
 def warm_up_modules() -> tuple[str, ...]:
@@ -53,6 +55,8 @@ class OpenWorkbook(QObject):
     changed = Signal(object)  # frozenset[str] of topics
     saved = Signal()  # an edit (or its undo) was committed to the file
     failed = Signal(str)  # a sentence for the user: an edit could not be made
+    replayed = Signal(object, str)  # an edit undone or redone: its topics, and a note saying so
+    outside_changed = Signal()  # read-only: someone else saved changes to the file
 
     def __init__(self, workbook: Workbook, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,14 @@ class OpenWorkbook(QObject):
         self._overview: WorkbookOverview | None = None
         # Connected first, so the cache is gone before any screen redraws for a change.
         self.changed.connect(self._forget_overview)
+        self._stamp = self._file_stamp()
+        if workbook.read_only:
+            # Someone may be editing it in another window or on another machine: a light
+            # look at the file's size and time now and then keeps this window up to date.
+            self._watch = QTimer(self)
+            self._watch.setInterval(WATCH_INTERVAL_MS)
+            self._watch.timeout.connect(self.check_for_outside_changes)
+            self._watch.start()
 
     # ------------------------------------------------------------------ facts
 
@@ -170,13 +182,42 @@ class OpenWorkbook(QObject):
             top.setObsolete(True)
             self.undo_stack.undo()  # an obsolete command is removed, not undone
 
+    # ------------------------------------------------------- others' changes
+
+    def _file_stamp(self) -> tuple[tuple[int, int], ...]:
+        stamps = []
+        for suffix in ("", "-wal"):
+            try:
+                info = os.stat(f"{self.path}{suffix}")
+            except OSError:
+                continue
+            stamps.append((info.st_mtime_ns, info.st_size))
+        return tuple(stamps)
+
+    def check_for_outside_changes(self) -> bool:
+        """Re-read everything if the file changed since we last looked; True if it had."""
+        if self.closed:
+            return False
+        stamp = self._file_stamp()
+        if stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        from app.modules import modules
+
+        self.changed.emit(frozenset(t for m in modules() for t in m.topics) | {CHANGE_LOG})
+        self.outside_changed.emit()
+        return True
+
     # ------------------------------------------------------- called by commands
 
-    def committed(self, topics: frozenset[str]) -> None:
+    def committed(self, topics: frozenset[str], *, replayed: str = "") -> None:
         self._forget_overview()
         self.last_saved = datetime.now()
+        self._stamp = self._file_stamp()
         self.saved.emit()
         self.changed.emit(topics | {CHANGE_LOG})
+        if replayed:
+            self.replayed.emit(topics, replayed)
 
     def command_failed(self, sentence: str) -> None:
         if not self._pushing:
@@ -190,5 +231,7 @@ class OpenWorkbook(QObject):
         if self.closed:
             return
         self.closed = True
+        if self.read_only:
+            self._watch.stop()
         self.undo_stack.clear()
         self.workbook.close()

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.settings import proposed_folder
 
 SUFFIX = ".rrwb"
 WORKBOOK_FILTER = "Workbooks (*.rrwb);;All files (*)"
 
 
-def documents_folder() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-
 def choose_workbook(parent: QWidget, folder: str) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Open Workbook", folder or documents_folder(), WORKBOOK_FILTER
+        parent, "Open Workbook", str(proposed_folder(folder)), WORKBOOK_FILTER
     )
     return Path(name) if name else None
 
 
 def choose_copy_destination(parent: QWidget, workbook: Path, folder: str) -> Path | None:
-    start = Path(folder or workbook.parent) / f"{workbook.stem} (copy){SUFFIX}"
+    # The sample lives in the app's own folder: its copy goes somewhere the user can find.
+    start = proposed_folder(folder, workbook.parent) / f"{workbook.stem} (copy){SUFFIX}"
     name, _ = QFileDialog.getSaveFileName(parent, "Save a Copy", str(start), WORKBOOK_FILTER)
     if not name:
         return None

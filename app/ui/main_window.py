@@ -3,20 +3,24 @@ menus and the status bar. The work itself lives in the screens and controllers."
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app import APP_NAME
-from app.settings import Settings
+from app.settings import Settings, proposed_folder
 from app.ui import file_dialogs, messages
 from app.ui.actions import Actions, MenuContext
 from app.ui.export import install as install_export_menu
+from app.ui.fitting import available_area, fitted_rect, restored_size
+from app.ui.focus import give_focus
 from app.ui.icons import app_icon
 from app.ui.open_workbook import WorkbookOpener
+from app.ui.status_bar import StatusBar
 from app.ui.welcome_screen import WelcomeScreen
 
 if TYPE_CHECKING:
@@ -25,6 +29,8 @@ if TYPE_CHECKING:
     from app.ui.workbook_screen import WorkbookScreen
 
 install_export_menu()  # File › Export… (app/ui/export)
+STATUS_NOTE_MS = 15000
+DEFAULT_SIZE = QSize(1100, 720)  # first start; never more than the screen has room for
 
 
 class MainWindow(QMainWindow):
@@ -59,11 +65,35 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._opening)
         self.setCentralWidget(self.pages)
 
+        self.setStatusBar(StatusBar(self))
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("saved_state")
+        self.saved_label.setContentsMargins(12, 0, 6, 0)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._restore_layout()
         self._show_welcome()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._keep_focus)
+
+    def _keep_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Focus never vanishes inside the window (say when the focused list is replaced
+        by its empty state): it goes back to the page on show."""
+        if new is None and old is not None and self.isAncestorOf(old) and self.isActiveWindow():
+            QTimer.singleShot(0, self, self._refocus)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.focusWidget() is None:  # focus shows from the start, not after a first Tab
+            page = self.pages.currentWidget()
+            if page is not None:
+                give_focus(page)
+
+    def _refocus(self) -> None:
+        if QApplication.focusWidget() is None and self.isActiveWindow():
+            page = self.pages.currentWidget()
+            if page is not None:
+                give_focus(page)
 
     # ------------------------------------------------------------------ wiring
 
@@ -76,6 +106,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.user_guide.triggered.connect(self.show_user_guide)
         a.about.triggered.connect(self.show_about)
+        a.preferences.triggered.connect(self.show_preferences)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def _fill_recent_menu(self) -> None:
@@ -148,8 +179,7 @@ class MainWindow(QMainWindow):
     def new_workbook(self) -> NewWorkbookDialog:
         from app.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
 
-        folder = self.settings.last_open_folder or file_dialogs.documents_folder()
-        dialog = NewWorkbookDialog(folder, self)
+        dialog = NewWorkbookDialog(str(proposed_folder(self.settings.last_open_folder)), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._create(dialog))
         dialog.open()
@@ -176,18 +206,28 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._update_title)
         document.saved.connect(self._update_saved_state)
         document.failed.connect(lambda sentence: messages.show_error(self, sentence))
+        document.replayed.connect(self._show_replayed)
+        document.outside_changed.connect(lambda: self.statusBar().showMessage(
+            f"Updated at {datetime.now():%H:%M} with changes saved to the file elsewhere.",
+            STATUS_NOTE_MS))
         self.workbook_screen = WorkbookScreen(document, self.settings, self)
         self.pages.addWidget(self.workbook_screen)
         self.settings.add_recent(document.path)
         self.settings.last_open_folder = str(document.path.parent)
         self.settings.save()
         self._show_document()
-        self.workbook_screen.setFocus()
         self.workbook_changed.emit()
+
+    def _show_replayed(self, topics: frozenset[str], note: str) -> None:
+        """An undo or redo from the Edit menu: show the section it changed, and say so."""
+        if self.workbook_screen is not None:
+            self.workbook_screen.bring_up(topics)
+        self.statusBar().showMessage(note, STATUS_NOTE_MS)
 
     def _show_document(self) -> None:
         if self.workbook_screen is not None:
             self.pages.setCurrentWidget(self.workbook_screen)
+            give_focus(self.workbook_screen)
         self.window_actions.set_workbook_open(True)
         self._update_title()
         self._update_saved_state()
@@ -214,6 +254,7 @@ class MainWindow(QMainWindow):
     def _show_welcome(self) -> None:
         self.welcome.refresh()
         self.pages.setCurrentWidget(self.welcome)
+        give_focus(self.welcome)
         self.window_actions.set_workbook_open(False)
         self._update_title()
         self._update_saved_state()
@@ -270,6 +311,13 @@ class MainWindow(QMainWindow):
         self._guide.raise_()
         self._guide.activateWindow()
 
+    def show_preferences(self) -> None:
+        from app.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def show_about(self) -> None:
         from app.ui.dialogs.about_dialog import AboutDialog
 
@@ -280,10 +328,18 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout and closing
 
     def _restore_layout(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
-        else:
-            self.resize(1100, 720)
+        saved = None
+        if self.settings.window_geometry and self.restoreGeometry(
+                QByteArray.fromBase64(self.settings.window_geometry.encode())):
+            saved = self.size()
+        if self.isMaximized() or self.isFullScreen():
+            return
+        # Saved at another scale or on a bigger screen, it may not suit this one.
+        area = available_area(self)
+        size = restored_size(saved, DEFAULT_SIZE, area)
+        position = self.pos() if saved is not None else area.center() - QPoint(
+            size.width() // 2, size.height() // 2)
+        self.setGeometry(fitted_rect(QRect(position, size), area))
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
 

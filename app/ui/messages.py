@@ -18,7 +18,7 @@ def show_info(parent: QWidget | None, text: str, title: str = APP_NAME) -> None:
     QMessageBox.information(parent, title, text)
 
 
-def ask(
+def question_box(
     parent: QWidget | None,
     text: str,
     *,
@@ -26,8 +26,10 @@ def ask(
     reject: str = "Cancel",
     title: str = APP_NAME,
     informative: str = "",
-) -> bool:
-    """Ask a question with buttons that say what they do; True for `accept`."""
+    destructive: bool = False,
+) -> QMessageBox:
+    """The box `ask` shows. With `destructive` (say replacing a file), Enter picks `reject`,
+    so a hurried key press keeps what is there."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     if informative:
@@ -36,7 +38,24 @@ def ask(
     no = box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
     yes.setAccessibleName(accept.replace("&", ""))
     no.setAccessibleName(reject.replace("&", ""))
-    box.setDefaultButton(yes)
+    box.setDefaultButton(no if destructive else yes)
     box.setEscapeButton(no)
+    return box
+
+
+def ask(
+    parent: QWidget | None,
+    text: str,
+    *,
+    accept: str,
+    reject: str = "Cancel",
+    title: str = APP_NAME,
+    informative: str = "",
+    destructive: bool = False,
+) -> bool:
+    """Ask a question with buttons that say what they do; True for `accept`."""
+    box = question_box(parent, text, accept=accept, reject=reject, title=title,
+                       informative=informative, destructive=destructive)
     box.exec()
-    return box.clickedButton() is yes
+    clicked = box.clickedButton()
+    return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole

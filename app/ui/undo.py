@@ -70,7 +70,9 @@ class OperationCommand(QUndoCommand):
             log.exception("Edit %r failed", self.text())
             self._fail(UNEXPECTED)
             return None
-        self.document.committed(change.all_topics)
+        replayed = {Mode.UNDO: "Undone", Mode.REDO: "Redone"}.get(mode)
+        self.document.committed(change.all_topics,
+                                replayed=f"{replayed}: {self.text()}" if replayed else "")
         return change
 
     def _fail(self, sentence: str) -> None:

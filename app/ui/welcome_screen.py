@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.settings import Settings
 from app.ui.a11y import named
+from app.ui.fitting import scrolling
 from app.ui.headings import heading_label
 from app.ui.icons import app_icon
 from app.ui.recent_files_model import FOLDER_ROLE, RecentFilesModel
 
+# Says only what the app does today; each module adds its own words when it arrives.
 TAGLINE = (
-    "Self-assessment, representation audits, race-equality proofing and action plans, "
-    "kept together in one workbook file."
+    "Keep a piece of equality work in one workbook file: its details, the evidence that "
+    "backs it up and a record of every change. Export a summary as Word, PDF or Excel."
 )
 MAX_VISIBLE_RECENT = 8
 NO_RECENT_TEXT = (
@@ -166,14 +168,18 @@ class WelcomeScreen(QWidget):
         column.addWidget(self._recent_pages)
         column.addLayout(recent_buttons)
         column.addStretch(1)
-        content = QWidget(self)
+        page = QWidget(self)
+        content = QWidget(page)
         content.setLayout(column)
         content.setMaximumWidth(720)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 40, 32, 32)
-        outer.addStretch(1)
-        outer.addWidget(content, 4)
-        outer.addStretch(1)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(32, 40, 32, 32)
+        row.addStretch(1)
+        row.addWidget(content, 4)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(page, self))  # a small screen at a large scale scrolls
         self.setFocusProxy(self.new_button)
         self.refresh()
 

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 
 from app.settings import Settings
 from app.ui.document import OpenWorkbook
+from app.ui.fitting import scrolling
+from app.ui.focus import focus_chain, give_focus
 from app.ui.headings import heading_label
 from app.ui.navigator_model import NavigatorModel
 from app.ui.navigator_view import NavigatorView
 from app.ui.screens import ScreenContext, Section, build_editor, count_topics, sections
+from app.workbook.operations import CHANGE_LOG
 
 READ_ONLY_TEXT = (
     "Read-only: you can look at everything and save a copy (File › Save a Copy…), "
@@ -35,23 +38,40 @@ READ_ONLY_TEXT = (
 )
 
 
+class _PageBody(QWidget):
+    """Asks its scroll area for only the height it cannot do without, so lists shrink to
+    make room before anything scrolls out of sight (by default a scroll area gives a
+    wrapping layout its preferred height)."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return super().heightForWidth(width)
+        return layout.totalMinimumHeightForWidth(width)
+
+
 class SectionPage(QWidget):
-    """A section's heading and one-line purpose above its editor."""
+    """A section's heading and one-line purpose above its editor (scrolling only when the
+    window is smaller than all of it, as on a small screen at a large scale)."""
 
     def __init__(self, section: Section, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        heading = heading_label(section.title, self)
-        purpose = QLabel(section.description, self)
+        inner = _PageBody(self)
+        heading = heading_label(section.title, inner)
+        purpose = QLabel(section.description, inner)
         purpose.setWordWrap(True)
         purpose.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(6)
         layout.addWidget(heading)
         layout.addWidget(purpose)
         layout.addSpacing(10)
         layout.addWidget(editor, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(inner, self))
         self.setFocusProxy(editor)
 
 
@@ -119,6 +139,21 @@ class WorkbookScreen(QWidget):
         if row >= 0:
             self.navigator.setCurrentIndex(self.navigator_model.index(row, 0))
 
+    def bring_up(self, topics: frozenset[str]) -> None:
+        """Show the section that shows a change to `topics` (say after an undo), unless the
+        current one already does. Focus follows if it was in the section left behind."""
+        current = self.current_section_id()
+        shown = [s for s in self._sections if s.topics & topics]
+        if not shown or any(s.id == current for s in shown):
+            return
+        # The change log shows every change: prefer the section the change belongs to.
+        target = next((s for s in shown if s.topics - {CHANGE_LOG}), shown[0])
+        page = self.editors.currentWidget()
+        focus = QApplication.focusWidget()
+        self.show_section(target.id)
+        if page is not None and focus is not None and page.isAncestorOf(focus):
+            self.focus_editor()
+
     def current_section_id(self) -> str:
         index = self.navigator.currentIndex()
         return self.navigator_model.section(index.row()).id if index.isValid() else ""
@@ -158,7 +193,8 @@ class WorkbookScreen(QWidget):
     # ------------------------------------------------------------ keyboard
 
     def _add_shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # Window-wide: they must work whatever has focus, even nothing (after a menu).
+        context = Qt.ShortcutContext.WindowShortcut
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_F6), self.toggle_focus),
             (QKeySequence("Ctrl+1"), self.focus_navigator),
@@ -171,16 +207,31 @@ class WorkbookScreen(QWidget):
     def focus_navigator(self) -> None:
         self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def focus_editor(self) -> None:
+    def focus_editor(self) -> bool:
+        """Focus the section's main control (or its first one); False if it has none."""
         page = self.editors.currentWidget()
-        if page is not None:
-            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return page is not None and give_focus(page, Qt.FocusReason.ShortcutFocusReason)
 
     def toggle_focus(self) -> None:
-        if self.navigator.hasFocus():
-            self.focus_editor()
-        else:
+        if not self.navigator.hasFocus() or not self.focus_editor():
             self.focus_navigator()
+
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab visits here: the navigator, then the current section's controls in
+        the order its editor set (pages are built later than the navigator, so Qt's own
+        chain would put them after everything else in the window)."""
+        page = self.editors.currentWidget()
+        return [self.navigator, *(focus_chain(page) if page is not None else [])]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        chain = self.tab_chain()
+        focus = QApplication.focusWidget()
+        if focus not in chain:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        chain[(chain.index(focus) + step) % len(chain)].setFocus(reason)
+        return True
 
     def finish_editing(self) -> None:
         """Commit an edit still being typed (a field commits when it loses focus)."""

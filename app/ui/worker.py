@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from app.errors import UserError
 from app.logging_setup import get_logger
 from app.ui.a11y import name_buttons
+from app.ui.fitting import keep_on_screen
 
 log = get_logger("ui.worker")
 
@@ -105,6 +106,7 @@ class TaskRunner(QObject):
             self.dialog.canceled.connect(self.cancel)
             self.dialog.setValue(0)
             name_buttons(self.dialog)
+            keep_on_screen(self.dialog)
         self._done = False
 
     # ------------------------------------------------------------------ control

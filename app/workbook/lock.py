@@ -10,14 +10,14 @@ so a lock left behind by a crash is taken over instead of blocking the user fore
 - On Windows it is a byte lock on the lock file, which Windows will not let anyone delete
   while it is open.
 
-The lock file beside the workbook records who holds it (machine, user, process), so the
-next person can be told who has it.
+The lock file beside the workbook records who holds it (machine, person, process), so the
+next person can be told who has it. It is hidden: `.Name.rrwb.lock` (the dot hides it on
+Linux and macOS), with the hidden attribute set on Windows.
 """
 
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import os
 import socket
@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.destinations import HELD_WORKBOOK_FILES
+from app.destinations import HELD_WORKBOOK_FILES, legacy_lock_file_for, lock_file_for
+from app.settings import display_name
 from app.workbook.errors import WorkbookError, WorkbookInUse, WorkbookNotFound
 
 # Windows locks are mandatory, so lock a byte far past the text we want others to read.
@@ -34,14 +35,40 @@ _WINDOWS_LOCK_OFFSET = 1 << 30
 
 
 def lock_path_for(workbook: Path) -> Path:
-    return workbook.with_name(workbook.name + ".lock")
+    return lock_file_for(workbook)
+
+
+def _hide(path: Path) -> None:  # pragma: no cover - Windows only
+    """Set the hidden attribute, so the lock file does not clutter the folder."""
+    import ctypes
+
+    file_attribute_hidden = 0x2
+    ctypes.windll.kernel32.SetFileAttributesW(str(path), file_attribute_hidden)  # type: ignore[attr-defined]
+
+
+def _legacy_lock_held(workbook: Path) -> bool:  # pragma: no cover - Windows only
+    """An older version on another computer locks the old, visible lock file instead."""
+    legacy = legacy_lock_file_for(workbook)
+    if not legacy.exists():
+        return False
+    try:
+        fd = os.open(legacy, os.O_RDWR)
+    except OSError:
+        return True  # Windows refuses to open a file another process holds this way
+    try:
+        if not _try_os_lock(fd):
+            return True
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        return False
+    finally:
+        os.close(fd)
 
 
 def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown user"
+    """The person to name as holding a lock or making a change (Edit › Preferences…)."""
+    return display_name()
 
 
 @dataclass(frozen=True)
@@ -92,9 +119,11 @@ class WorkbookLock:
         existed = self.path.exists()
         if sys.platform == "win32":  # pragma: no cover - Windows only
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            if not _try_os_lock(fd):
+            if not _try_os_lock(fd) or _legacy_lock_held(self._workbook):
                 os.close(fd)
                 raise self._in_use()
+            with contextlib.suppress(OSError):
+                _hide(self.path)
         else:
             fd = self._lock_workbook_file()
         self._fd = fd

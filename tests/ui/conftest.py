@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.settings import Settings
 from app.ui import messages as ui_messages
 from app.ui.main_window import MainWindow
+from app.ui.style import apply_style
 from app.workbook import Workbook
 
 
@@ -23,9 +24,16 @@ from app.workbook import Workbook
 class Messages:
     shown: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
     answers: list[bool] = field(default_factory=list)
+    options: list[dict[str, object]] = field(default_factory=list)  # each question's keywords
 
     def texts(self, kind: str | None = None) -> list[str]:
         return [text for k, text in self.shown if kind is None or k == kind]
+
+
+@pytest.fixture(autouse=True)
+def app_style(qapp: QApplication) -> None:
+    """The app's own adjustments to the platform style, as `make_application` applies."""
+    apply_style(qapp)
 
 
 @pytest.fixture(autouse=True)
@@ -39,8 +47,9 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
             return QMessageBox.StandardButton.Ok
         return show
 
-    def ask(_parent: object, text: str, **_kwargs: object) -> bool:
+    def ask(_parent: object, text: str, **kwargs: object) -> bool:
         captured.shown.append(("question", text))
+        captured.options.append(kwargs)
         return captured.answers.pop(0) if captured.answers else False
 
     for kind in ("warning", "information", "critical", "question"):

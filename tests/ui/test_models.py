@@ -37,7 +37,7 @@ def test_evidence_model(qtmodeltester) -> None:
     model.set_rows(rows)
     qtmodeltester.check(model)
     assert [model.index(0, c).data() for c in range(4)] == [
-        "Minutes.docx", "Word document", "2.0 kB", WHEN.astimezone().strftime("%d/%m/%Y")]
+        "Minutes.docx", "Word document", "2.0 KB", WHEN.astimezone().strftime("%d/%m/%Y")]
     assert model.index(1, 2).data(SORT_ROLE) == 12
     assert model.index(1, 0).data(ID_ROLE) == str(rows[1].id)
 

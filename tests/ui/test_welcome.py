@@ -105,8 +105,9 @@ def test_open_the_sample_workbook(main_window, qtbot, isolated_settings) -> None
     screen = window.workbook_screen
     screen.show_section("evidence")
     assert screen.editor("evidence").model.rowCount() == 2
-    assert screen.navigator_model.index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole) == \
-        "Evidence files, 2"
+    navigator = screen.navigator_model
+    assert navigator.index(navigator.row_of("evidence"), 0).data(
+        Qt.ItemDataRole.AccessibleTextRole) == "Evidence files, 2"
 
 
 def test_recent_files_update_and_persist(main_window, qtbot, tmp_path: Path, workbook_path

@@ -209,7 +209,7 @@ def test_special_files_and_companions_are_refused(tmp_path: Path) -> None:
         sock.bind(str(sock_path))
         with pytest.raises(DestinationRefused, match="not a regular file"):
             check_destination(sock_path, suffix=".rrwb", overwrite=True)
-    for name in ("w.rrwb-journal", "w.rrwb-wal", "w.rrwb-shm", "w.rrwb.lock"):
+    for name in ("w.rrwb-journal", "w.rrwb-wal", "w.rrwb-shm", "w.rrwb.lock", ".w.rrwb.lock"):
         with pytest.raises(DestinationRefused):
             check_destination(tmp_path / name, suffix=name[name.index("-") if "-" in name
                                                               else name.rindex("."):],

@@ -165,3 +165,15 @@ def test_replacing_the_lock_file_does_not_let_a_second_editor_in(
     lock_file.write_text("{}")
     with pytest.raises(WorkbookInUse):
         Workbook.open(new_workbook.path)
+
+
+def test_the_lock_file_is_hidden_beside_the_workbook(new_workbook) -> None:
+    from app.destinations import DestinationRefused, check_destination
+
+    lock_file = lock_path_for(new_workbook.path)
+    assert lock_file.parent == new_workbook.path.parent
+    assert lock_file.name == f".{new_workbook.path.name}.lock" and lock_file.exists()
+    visible = [p.name for p in new_workbook.path.parent.iterdir() if not p.name.startswith(".")]
+    assert not any(name.endswith(".lock") for name in visible)
+    with pytest.raises(DestinationRefused, match="lock file"):
+        check_destination(lock_file, suffix=".lock", overwrite=True)

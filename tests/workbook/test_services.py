@@ -118,3 +118,28 @@ def test_counts(new_workbook: Workbook) -> None:
     with new_workbook.session() as session:
         assert count_evidence(session) == 2
         assert count_changes(session) == 3
+
+
+def test_describing_evidence_is_undoable_and_follows_the_text_policy(new_workbook) -> None:
+    import pytest
+
+    from app.evidence.operations import AttachEvidence, DescribeEvidence
+    from app.workbook.errors import InvalidValue
+    from app.workbook.evidence import MAX_NOTE, list_evidence
+    from app.workbook.operations import Mode, run_operation
+
+    attach = AttachEvidence("minutes.txt", b"Minutes")
+    run_operation(new_workbook, attach)
+    change = run_operation(new_workbook, DescribeEvidence(attach.evidence_id, "minutes.txt",
+                                                          "  Board minutes,\r\nMarch 2026  "))
+    with new_workbook.session() as session:
+        assert list_evidence(session)[0].note == "Board minutes,\nMarch 2026"
+    run_operation(new_workbook, change.inverse, Mode.UNDO)
+    with new_workbook.session() as session:
+        assert list_evidence(session)[0].note == ""
+    with pytest.raises(InvalidValue, match="too long"):
+        run_operation(new_workbook, DescribeEvidence(attach.evidence_id, "minutes.txt",
+                                                     "x" * (MAX_NOTE + 1)))
+    with pytest.raises(InvalidValue, match="control characters"):
+        run_operation(new_workbook, DescribeEvidence(attach.evidence_id, "minutes.txt",
+                                                     "bad\x07bell"))

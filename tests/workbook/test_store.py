@@ -24,6 +24,7 @@ from app.workbook.errors import (
 )
 from app.workbook.evidence import attach_evidence, list_evidence
 from app.workbook.info import get_info, update_field
+from app.workbook.lock import lock_path_for
 from app.workbook.module_schema import modules_need_upgrade
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -94,7 +95,7 @@ def test_not_a_workbook_is_refused_untouched(tmp_path: Path, content: bytes, nam
     with pytest.raises(NotAWorkbook, match="not a Rights & Responsibilities workbook"):
         Workbook.open(path)
     assert path.read_bytes() == content
-    assert not Path(str(path) + ".lock").exists()
+    assert not lock_path_for(path).exists()
 
 
 def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
@@ -139,7 +140,7 @@ def test_damaged_workbook_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(DamagedWorkbook, match="damaged"):
         Workbook.open(path)
     assert digest(path) == before
-    assert not Path(str(path) + ".lock").exists()
+    assert not lock_path_for(path).exists()
 
 
 def test_newer_workbook_is_refused_untouched(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,8 +24,11 @@ from app import APP_NAME, __version__
 from app.logging_setup import log_file_path
 from app.ui import messages
 from app.ui.a11y import name_buttons, named
+from app.ui.fitting import comfortable_size, keep_on_screen, scrolling
 from app.ui.headings import heading_label
 from app.ui.icons import app_icon
+
+WIDTH = 520  # asked for; a small screen gets less and the text scrolls
 
 
 class AboutDialog(QDialog):
@@ -32,15 +36,15 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
         self.setObjectName("about_dialog")
-        self.setMinimumWidth(480)
 
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(64, 64))
         title = heading_label(APP_NAME, self)
         version = QLabel(f"Version {__version__}", self)
         details = QLabel(
-            "Self-assessment, representation audits, race-equality proofing and action "
-            "planning for the voluntary sector — offline, in one workbook file.", self)
+            "Keeps a piece of equality work — its details, evidence files and a record of "
+            "every change — in one workbook file, offline, and exports a summary report.",
+            self)
         details.setWordWrap(True)
         built = QLabel(f"Python {sys.version.split()[0]} · Qt for Python {pyside_version}", self)
 
@@ -77,14 +81,20 @@ class AboutDialog(QDialog):
         for label in (title, version, details, built):
             words.addWidget(label)
         header.addLayout(words, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addSpacing(12)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(header)
+        column.addSpacing(12)
         for widget in (log_heading, log_explained, self.log_label):
-            layout.addWidget(widget)
-        layout.addLayout(log_buttons)
-        layout.addStretch(1)
+            column.addWidget(widget)
+        column.addLayout(log_buttons)
+        column.addStretch(1)
+        self.body = scrolling(body, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
+        keep_on_screen(self, lambda: comfortable_size(self, self.body, WIDTH))
 
     def show_log(self) -> None:
         if not self.log_path.exists():
@@ -99,6 +109,11 @@ class AboutDialog(QDialog):
         self._open(self.log_path.parent)
 
     def _open(self, target: Path) -> None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            messages.show_info(self, f"It could not be opened from here. The log is at "
-                               f"{self.log_path}.")
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            return
+        kind = "folder" if target.is_dir() else "file"
+        if messages.ask(self, f"No program on this computer opens the log {kind} from here. "
+                        f"It is at {target}", accept="&Copy Path", reject="Close",
+                        informative="Copy the path, then paste it into your file manager or "
+                        "text editor to open it."):
+            QApplication.clipboard().setText(str(target))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,10 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.a11y import name_buttons, named
+from app.settings import proposed_folder
+from app.ui.a11y import name_buttons, named, plain
+from app.ui.fitting import comfortable_size, grow_to_fit, keep_on_screen, scrolling
+from app.ui.length_note import LengthNote
+from app.ui.style import error_label
 from app.workbook.details import MAX_LENGTH as MAX_TEXT
 from app.workbook.fileformat import SUFFIX
 
+WIDTH = 560  # what the dialog asks for; a small screen gets less, and the form scrolls
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
 
@@ -48,27 +53,33 @@ class NewWorkbookDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New Workbook")
         self.setObjectName("new_workbook_dialog")
-        self.setMinimumWidth(520)
 
         self.title_edit = self._line("Title", "A short name for this piece of work, "
-                                     "e.g. Self-assessment 2026")
+                                     "e.g. Community transport review 2026")
         self.organisation_edit = self._line("Organisation", "e.g. Anytown Council for "
                                             "Voluntary Service")
         self.area_edit = self._line("Area", "e.g. Anytown, West Midlands")
         self.owner_edit = self._line("Owner", "Who looks after this workbook")
         self.folder_edit = self._line("Folder", "The folder to keep the workbook in")
-        self.folder_edit.setText(folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
+        self.folder_edit.setText(folder or str(proposed_folder()))
         self.choose_button = named(QPushButton("&Choose…", self), "Choose folder",
                                    "Pick the folder to keep the workbook in")
         self.choose_button.clicked.connect(self.choose_folder)
 
         form = QFormLayout()
+        self.length_notes: list[LengthNote] = []
         for text, edit in (("&Title:", self.title_edit), ("&Organisation:", self.organisation_edit),
                            ("&Area:", self.area_edit), ("O&wner:", self.owner_edit)):
             label = QLabel(text, self)
             label.setBuddy(edit)
-            form.addRow(label, edit)
+            note = LengthNote(edit, plain(text).rstrip(":"), MAX_TEXT, self)
+            note.changed.connect(self._update)
+            self.length_notes.append(note)
+            field = QVBoxLayout()
+            field.setSpacing(2)
+            field.addWidget(edit)
+            field.addWidget(note.label)
+            form.addRow(label, field)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.choose_button)
@@ -79,11 +90,8 @@ class NewWorkbookDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setWordWrap(True)
         self.preview.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.error_label = QLabel(self)
+        self.error_label = error_label(self)
         self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -96,14 +104,20 @@ class NewWorkbookDialog(QDialog):
         intro = QLabel("Everything about this piece of work is kept in one file. "
                        "Changes are saved as you make them.", self)
         intro.setWordWrap(True)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(intro)
+        column.addSpacing(6)
+        column.addLayout(form)
+        column.addWidget(self.preview)
+        column.addWidget(self.error_label)
+        column.addStretch(1)
+        self.body = scrolling(body, self)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.preview)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.buttons)  # outside the scrolling part: always on screen
+        keep_on_screen(self, lambda: comfortable_size(self, self.body, WIDTH))
 
         for edit in (self.title_edit, self.folder_edit):
             edit.textChanged.connect(self._update)
@@ -111,8 +125,7 @@ class NewWorkbookDialog(QDialog):
 
     def _line(self, name: str, hint: str) -> QLineEdit:
         edit = named(QLineEdit(self), name, hint)
-        edit.setPlaceholderText(hint)
-        edit.setMaxLength(MAX_TEXT if name != "Folder" else 4096)
+        edit.setPlaceholderText(hint)  # no maxLength: too long is said, not cut (LengthNote)
         return edit
 
     def path(self) -> Path:
@@ -136,11 +149,16 @@ class NewWorkbookDialog(QDialog):
 
     def _update(self) -> None:
         has_title = bool(self.title_edit.text().strip())
-        self.create_button.setEnabled(has_title and bool(self.folder_edit.text().strip()))
+        fits = not any(note.too_long() for note in getattr(self, "length_notes", ()))
+        self.create_button.setEnabled(has_title and fits and bool(self.folder_edit.text().strip()))
         self.error_label.hide()
-        if has_title:
+        if has_title and fits:
             path = self.path()
             self.preview.setText(f"It will be saved as “{path.name}” in {path.parent}.")
+        elif has_title:
+            self.preview.setText("")
+        if hasattr(self, "body"):
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self, self.body))
         else:
             self.preview.setText("Type a title to name the workbook file.")
 

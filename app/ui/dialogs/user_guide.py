@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app import APP_NAME
 from app.paths import docs_dir
 from app.ui.a11y import name_buttons, named
+from app.ui.fitting import keep_on_screen
 
 MISSING_TEXT = (
     "# User guide not found\n\nThe user guide is not installed with this copy of the app. "
@@ -26,7 +28,7 @@ class UserGuideDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME} – User Guide")
         self.setObjectName("user_guide_dialog")
-        self.resize(760, 640)
+        keep_on_screen(self, QSize(760, 640))  # the text scrolls; Close stays on screen
         self.browser = named(QTextBrowser(self), "User guide")
         self.browser.setOpenExternalLinks(True)
         self.browser.setMarkdown(guide_markdown())

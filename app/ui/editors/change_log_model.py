@@ -36,6 +36,6 @@ class ChangeLogModel(RowTableModel):
         return (format_date_time(row.at), row.actor, row.summary)[column]
 
     def other_data(self, row: ChangeRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == WHAT:
-            return row.summary
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole of a cell cut with "…"
+            return self.display(row, column)
         return None

@@ -17,6 +17,7 @@ from app.ui import messages
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
 from app.ui.formatting import format_date, format_date_time
+from app.ui.length_note import LengthNote
 from app.ui.screens import ScreenContext
 from app.workbook.details import EDITABLE_FIELDS, MAX_LENGTH, validate_field
 
@@ -54,13 +55,13 @@ class DetailsEditor(QWidget):
         self._document = document
         self._saved: dict[str, str] = {}
         self.fields: dict[str, QLineEdit] = {}
+        self.length_notes: dict[str, LengthNote] = {}
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field, label_text in LABELS.items():
             edit = DetailLineEdit(self)
-            edit.setObjectName(f"{field}_edit")
-            edit.setMaxLength(MAX_LENGTH)
+            edit.setObjectName(f"{field}_edit")  # no maxLength: too long is said, not cut
             edit.setPlaceholderText("" if document.read_only else HINTS[field])
             edit.setClearButtonEnabled(False)
             named(edit, EDITABLE_FIELDS[field], HINTS[field])
@@ -68,8 +69,14 @@ class DetailsEditor(QWidget):
             edit.editingFinished.connect(lambda field=field: self._commit(field))
             label = QLabel(label_text, self)
             label.setBuddy(edit)
-            form.addRow(label, edit)
+            note = LengthNote(edit, EDITABLE_FIELDS[field], MAX_LENGTH, self)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(edit)
+            column.addWidget(note.label)
+            form.addRow(label, column)
             self.fields[field] = edit
+            self.length_notes[field] = note
 
         self._dates = QLabel(self)
         self._dates.setObjectName("dates_label")
@@ -121,6 +128,8 @@ class DetailsEditor(QWidget):
         edit = self.fields[field]
         if self._document.read_only or edit.text() == self._saved[field]:
             return
+        if self.length_notes[field].too_long():
+            return  # the sentence under the field says so; the text stays to be shortened
         try:
             value = validate_field(field, edit.text())
         except UserError as error:

@@ -20,6 +20,6 @@ class EmptyState(QFrame):
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 56, 24, 24)
+        layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.label)
         layout.addStretch(1)

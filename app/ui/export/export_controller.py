@@ -24,7 +24,8 @@ from app.reports.export.exporters import ExportFormat
 from app.reports.export.result import ExportCancelled, RenderResult
 from app.reports.model.catalogue import available_reports
 from app.reports.workbook_export import PreparedExport, prepare_export
-from app.ui import file_dialogs, messages
+from app.settings import proposed_folder
+from app.ui import messages
 from app.ui.export.export_dialog import ExportDialog, ExportRequest
 from app.ui.worker import UNEXPECTED, Cancelled, TaskRunner
 
@@ -145,10 +146,7 @@ class ExportController(QObject):
         return dialog
 
     def _start_folder(self) -> str:
-        folder = self._settings.last_export_folder
-        if folder and Path(folder).is_dir():
-            return folder
-        return file_dialogs.documents_folder() or str(Path.home())
+        return str(proposed_folder(self._settings.last_export_folder))
 
     def _last_format(self) -> ExportFormat:
         try:
@@ -181,7 +179,7 @@ class ExportController(QObject):
         overwrite = path.exists()
         if overwrite and not messages.ask(
             window, f"“{path.name}” already exists in {path.parent}. Replace it?",
-            accept="&Replace", reject="Cancel",
+            accept="&Replace", reject="Cancel", destructive=True,
             informative="Replacing it overwrites what is in it now.",
         ):
             return False

@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -48,6 +48,7 @@ from app.reports.export.exporters import (
 )
 from app.ui.a11y import name_buttons, named
 from app.ui.export import choosers
+from app.ui.fitting import comfortable_size, grow_to_fit, keep_on_screen, scrolling
 
 # The letter each format's radio button is reached by (Alt+letter); unique in the dialog.
 _MNEMONICS = {
@@ -68,6 +69,7 @@ PUBLISHED_UNPROTECTED = (
     "can be identified from it."
 )
 ERROR_COLOUR = "#b00020"
+WIDTH = 760  # asked for; a small screen gets less and the form scrolls
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Report")
         self.setObjectName("export_dialog")
-        self.setMinimumWidth(760)
         self._workbook_title = workbook_title
         self._folder = Path(folder)
         self._today = today or date.today()
@@ -292,16 +293,22 @@ class ExportDialog(QDialog):
         rule_form.addRow(rule_label, _column(self.rule_combo, self.rule_note, self.rule_warning))
         privacy.addLayout(rule_form)
 
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.format_group)
+        column.addLayout(files)
+        column.addWidget(self.privacy_group)
+        column.addWidget(self.open_check)
+        column.addWidget(self.error_label)
+        column.addWidget(self.status_label)
+        column.addStretch(1)
+        self.body = scrolling(body, self)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.format_group)
-        layout.addLayout(files)
-        layout.addWidget(self.privacy_group)
-        layout.addWidget(self.open_check)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.status_label)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.buttons)  # outside the scrolling part: always on screen
+        keep_on_screen(self, lambda: comfortable_size(self, self.body, WIDTH))
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [self.report_combo, *self.format_buttons.values(),
@@ -390,21 +397,11 @@ class ExportDialog(QDialog):
     # ------------------------------------------------------------------ state
 
     def _fit(self) -> None:
-        """Tall enough for every wrapped line at this width (Qt sizes windows for one line)."""
-        layout = self.layout()
-        if layout is None or not layout.hasHeightForWidth():
-            return
-        needed = layout.totalMinimumHeightForWidth(self.width())
-        self.setMinimumHeight(needed)
-        if self.height() < needed:
-            self.resize(self.width(), needed)
+        """Grow (as far as the screen allows) when a note appears; beyond that it scrolls."""
+        grow_to_fit(self, self.body)
 
     def _refit(self) -> None:
         QTimer.singleShot(0, self, self._fit)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
