@@ -30,7 +30,7 @@ def _problems(data: dict[str, Any]) -> str:
 def test_a_sound_framework_loads(small: dict[str, Any]) -> None:
     framework = validate_framework(small, "small.yaml")
     assert framework.counts() == (2, 3)
-    assert framework.summary() == "Small framework 1.0: 2 sections, 3 criteria"
+    assert framework.summary() == "Small framework 1.0: 2 sections (1 sub-section), 3 criteria"
     assert framework.criterion("1.2").weight == 2  # type: ignore[union-attr]
     assert [place for place, _ in framework.criteria()] == [
         "sections[0].criteria[0]", "sections[0].criteria[1]",
