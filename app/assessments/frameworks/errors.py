@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from app.errors import UserError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: where (`place`, and the criterion's `ref` when there is one), and what."""
+
+    place: str
+    message: str
+    ref: str | None = None
+    field: str | None = None  # the field at `place` the message is about, if one
+
+    def detail(self) -> str:
+        return f"“{self.field}” {self.message}" if self.field else self.message
+
+    def full_place(self) -> str:
+        if not self.field:
+            return self.place
+        return f"{self.place}.{self.field}" if self.place else self.field
+
+    def sentence(self) -> str:
+        where = self.place or "the file"
+        if self.ref is not None:
+            where = f"{where} (ref {self.ref})" if self.place else f"ref {self.ref}"
+        return f"{where}: {self.detail()}"
 
 
 class FrameworkError(UserError):
@@ -20,9 +47,10 @@ class FrameworkInvalid(FrameworkError):
     the weight must be more than 0."); the message joins them after naming the file.
     """
 
-    def __init__(self, name: str, problems: list[str]) -> None:
+    def __init__(self, name: str, problems: Sequence[Problem]) -> None:
         self.name = name
-        self.problems = list(problems)
+        self.details = list(problems)
+        self.problems = [problem.sentence() for problem in self.details]
         super().__init__(_join(name, self.problems))
 
 
@@ -32,13 +60,17 @@ class FrameworkImportError(FrameworkError):
     def __init__(self, name: str, problems: list[str]) -> None:
         self.name = name
         self.problems = list(problems)
+        shown = self.problems[:MAX_SHOWN_IMPORT]
+        more = len(self.problems) - len(shown)
+        tail = f" ({more} more problems not shown.)" if more > 0 else ""
         super().__init__(
             f"“{name}” was not imported because of "
-            f"{_count(len(self.problems))}: {' '.join(self.problems)}"
+            f"{_count(len(self.problems))}; nothing was changed. {' '.join(shown)}{tail}"
         )
 
 
 MAX_SHOWN = 50  # beyond this a list of problems stops helping
+MAX_SHOWN_IMPORT = 500  # every bad row of any real spreadsheet
 
 
 def _count(number: int) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import (
@@ -23,7 +22,7 @@ from pydantic import (
     ValidationError,
 )
 
-from app.assessments.frameworks.errors import FrameworkInvalid
+from app.assessments.frameworks.errors import FrameworkInvalid, Problem
 
 NOT_APPLICABLE = "not-applicable"  # the answer id of the scale's "not applicable" option
 MAX_DEPTH = 3  # sections, sub-sections, sub-sub-sections
@@ -193,21 +192,6 @@ def _plural(number: int, one: str, many: str | None = None) -> str:
 
 
 # -------------------------------------------------------------------- whole-tree rules
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule: where (`place`, and the criterion's `ref` when there is one), and what."""
-
-    place: str
-    message: str
-    ref: str | None = None
-
-    def sentence(self) -> str:
-        where = self.place or "the file"
-        if self.ref is not None and f"ref {self.ref}" not in where:
-            where = f"{where} (ref {self.ref})" if self.place else f"ref {self.ref}"
-        return f"{where}: {self.message}"
 
 
 def framework_problems(framework: Framework) -> list[Problem]:
@@ -382,12 +366,16 @@ def _structure_problems(error: ValidationError, data: object) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
         location = tuple(item["loc"])
-        field = location[-1] if location and isinstance(location[-1], str) else None
-        place = _place(location[:-1] if field and item["type"] != "missing" else location)
-        what = f"“{field}” " if field and item["type"] != "missing" else ""
+        last = location[-1] if location else None
         if item["type"] == "missing":
-            place, what = _place(location[:-1]), f"the field “{field}” "
-        problems.append(Problem(place, what + _plain_message(item), _ref_at(data, location)))
+            problems.append(Problem(_place(location[:-1]), f"the field “{last}” is missing.",
+                                    _ref_at(data, location)))
+        elif isinstance(last, str):
+            problems.append(Problem(_place(location[:-1]), _plain_message(item),
+                                    _ref_at(data, location), last))
+        else:
+            problems.append(Problem(_place(location), _plain_message(item),
+                                    _ref_at(data, location)))
     return problems
 
 
@@ -395,17 +383,16 @@ def validate_framework(data: object, name: str) -> Framework:
     """A `Framework` from plain data (a loaded YAML document, a pinned copy), or
     `FrameworkInvalid` naming `name` and every problem with its place."""
     if not isinstance(data, dict):
-        raise FrameworkInvalid(name, ["the file does not hold a framework (a set of named "
-                                      "fields such as id, title and sections)."])
+        raise FrameworkInvalid(name, [Problem("", "the file does not hold a framework (a set "
+                                              "of named fields such as id, title and "
+                                              "sections).")])
     try:
         framework = Framework.model_validate(data)
     except ValidationError as error:
-        raise FrameworkInvalid(
-            name, [problem.sentence() for problem in _structure_problems(error, data)]
-        ) from None
+        raise FrameworkInvalid(name, _structure_problems(error, data)) from None
     problems = framework_problems(framework)
     if problems:
-        raise FrameworkInvalid(name, [problem.sentence() for problem in problems])
+        raise FrameworkInvalid(name, problems)
     return framework
 
 
