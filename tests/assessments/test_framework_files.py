@@ -82,3 +82,15 @@ def test_empty_file(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FrameworkFileRefused, match="There is no framework file"):
         load_framework(tmp_path / "nowhere.yaml")
+
+
+def test_a_folder_or_a_pipe(tmp_path: Path) -> None:
+    import os
+
+    with pytest.raises(FrameworkFileRefused, match="is a folder"):
+        load_framework(tmp_path)
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.yaml"
+        os.mkfifo(pipe)
+        with pytest.raises(FrameworkFileRefused, match="not an ordinary file"):
+            load_framework(pipe)

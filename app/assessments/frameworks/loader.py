@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +55,12 @@ def load_framework(path: Path | str) -> Framework:
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):  # a pipe or device could block or never end
+            raise FrameworkFileRefused(f"{path} is not an ordinary file, so it was not read.")
+        if status.st_size > MAX_FILE_BYTES:
             raise _too_large(name)
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
