@@ -84,6 +84,7 @@ def test_core_test_suite_passes_without_qt() -> None:
         "tests/reports/test_charts.py",
         "tests/test_archives.py",
         "tests/test_report_layers.py",
+        "tests/assessments",
     ]
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider",

@@ -1,0 +1,1 @@
+"""The assessments module's `rrt` subcommands."""
