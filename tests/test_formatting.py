@@ -28,7 +28,7 @@ def test_kinds_are_words_not_media_types() -> None:
 
 def test_the_summary_report_uses_the_same_words(tmp_path: Path) -> None:
     from app.basics.summary_report import build_workbook_summary
-    from app.reports.model import Table
+    from app.reports.model.report import Table
     from app.workbook import Workbook
     from app.workbook.evidence import attach_evidence
     from app.workbook.snapshot import take_snapshot
