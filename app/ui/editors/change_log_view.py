@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
-    QHeaderView,
     QLabel,
     QSizePolicy,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,13 +17,12 @@ from app.ui.document import OpenWorkbook
 from app.ui.editors.change_log_model import (
     CHANGE_LIMIT,
     WHAT,
-    WHEN,
-    WHO,
     ChangeLogModel,
     load_change_rows,
 )
 from app.ui.editors.empty_state import EmptyState
 from app.ui.formatting import format_date_time
+from app.ui.list_table import row_table
 from app.ui.screens import ScreenContext
 from app.workbook.operations import CHANGE_LOG
 
@@ -41,20 +37,8 @@ class ChangeLogView(QWidget):
         super().__init__(parent)
         self._document = document
         self.model = ChangeLogModel(self)
-        self.table = named(QTableView(self), "Change log")
-        self.table.setObjectName("change_log_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self, self.model, name="Change log",
+                               object_name="change_log_table", stretch_column=WHAT)
 
         self.empty_state = EmptyState(EMPTY_TEXT, self)
         self.empty_label = self.empty_state.label

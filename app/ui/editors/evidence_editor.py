@@ -20,10 +20,8 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -41,15 +39,13 @@ from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
 from app.ui.editors.empty_state import EmptyState
 from app.ui.editors.evidence_model import (
-    ADDED,
-    KIND,
     NAME,
-    SIZE,
     SORT_ROLE,
     EvidenceRow,
     EvidenceTableModel,
     load_evidence_rows,
 )
+from app.ui.list_table import row_table
 from app.ui.screens import ScreenContext
 from app.workbook.evidence import evidence_data, read_evidence_file
 
@@ -163,23 +159,10 @@ class EvidenceEditor(QWidget):
         self.refresh()
 
     def _make_table(self) -> QTableView:
-        table = named(QTableView(self), "Evidence files")
-        table.setObjectName("evidence_table")
-        table.setModel(self._proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setAlternatingRowColors(True)
+        table = row_table(self, self._proxy, name="Evidence files",
+                          object_name="evidence_table", stretch_column=NAME, multiple=True)
         table.setSortingEnabled(True)
         table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (KIND, SIZE, ADDED):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.selectionModel().selectionChanged.connect(self._update_buttons)
         table.activated.connect(lambda _index: self.open_selected())
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -11,11 +11,9 @@ import uuid
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -32,6 +30,7 @@ from app.plans.topics import ACTIONS
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
 from app.ui.editors.empty_state import EmptyState
+from app.ui.list_table import row_table
 from app.ui.plans.actions_model import ACTION, ActionsTableModel
 from app.ui.screens import ScreenContext
 
@@ -93,22 +92,8 @@ class ActionsEditor(QWidget):
     # ------------------------------------------------------------------ building
 
     def _make_table(self) -> QTableView:
-        table = named(QTableView(self), "Actions")
-        table.setObjectName("actions_table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column in range(self.model.columnCount()):
-            mode = (QHeaderView.ResizeMode.Stretch if column == ACTION
-                    else QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(column, mode)
+        table = row_table(self, self.model, name="Actions", object_name="actions_table",
+                          stretch_column=ACTION)
         table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         remove = QAction("Remove", table)
         remove.setShortcut(QKeySequence.StandardKey.Delete)
