@@ -8,7 +8,6 @@ charts and the package-level work.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +19,8 @@ from docx.oxml import parse_xml
 from app.errors import UserError
 from app.logging_setup import get_logger
 from app.reports.export.result import ExportCancelled, RenderResult
-from app.reports.model.dates import long_date
+from app.reports.model.formatting import UNTITLED, note_label, title_page_details
+from app.reports.model.outline import reading_order
 from app.reports.model.report import (
     BulletList,
     Chart,
@@ -92,6 +92,7 @@ def render_docx(
             ticker.report(0.85)
             header_style = sheet.style_id("header") if sheet.has("header") else None
             package.fill_running_header(document, report.title, header_style)
+            package.fill_footer_organisation(document, report.title_page.organisation)
             package.set_core_properties(document, report)
             ticker.check()
             package.save_atomically(document, out_path, is_cancelled)
@@ -186,15 +187,15 @@ class _BodyWriter:
     def write(self, report: Report) -> None:
         self._total = max(1, len(report.walk()) + 1)
         self._title_page(report)
-        for section in report.sections:
-            self._section(section, 1)
-        for index, appendix in enumerate(report.appendices):
-            self._break_pending = True  # each appendix starts on a new page
-            self._section(appendix, 1, title=_appendix_title(index, appendix.title))
-        if report.notes:
-            self._heading("Notes", 1)
-            for note in report.notes:
-                self._note(note, show_label=note.label.lower() != "note")
+        for part in reading_order(report):
+            if part.appendix:
+                self._break_pending = True  # each appendix starts on a new page
+            if part.notes:
+                self._heading(part.title, 1)
+                for note in report.notes:
+                    self._note(note, under_notes_heading=True)
+                continue
+            self._section(part.section, 1, title=part.title)
         if not self._charts.available and report.charts():
             self.warnings.append(
                 "Charts could not be drawn on this computer, so each chart is described in "
@@ -280,18 +281,10 @@ class _BodyWriter:
         lines: list[tuple[str, str]] = []
         if page.organisation:
             lines.append(("Title Page Organisation", page.organisation))
-        lines.append(("Title", page.title))
+        lines.append(("Title", page.title or UNTITLED))
         if page.subtitle:
             lines.append(("Subtitle", page.subtitle))
-        if page.report_date:
-            lines.append(("Title Page Detail", long_date(page.report_date)))
-        if page.author:
-            lines.append(("Title Page Detail", f"Prepared by {page.author}"))
-        if page.version:
-            version = page.version
-            if not version.lower().startswith("version"):
-                version = f"Version {version}"
-            lines.append(("Title Page Detail", version))
+        lines.extend(("Title Page Detail", line) for line in title_page_details(page))
         for index, (style, text) in enumerate(lines):
             extra = self._sheet.resolve(style).fallback_rpr  # e.g. bold when falling back
             self._para(
@@ -326,7 +319,7 @@ class _BodyWriter:
         elif isinstance(block, Chart):
             self._chart(block)
         elif isinstance(block, Note):
-            self._note(block, show_label=True)
+            self._note(block)
         elif isinstance(block, PageBreak):
             self._break_pending = True
 
@@ -340,8 +333,9 @@ class _BodyWriter:
         for item in block.items:
             self._para(style, self._inline(item), num_id=num_id, body_text=True)
 
-    def _note(self, note: Note, *, show_label: bool) -> None:
-        label = run(f"{note.label}: ", bold=True) if show_label and note.label else ""
+    def _note(self, note: Note, *, under_notes_heading: bool = False) -> None:
+        words = note_label(note, under_notes_heading=under_notes_heading)
+        label = run(f"{words}: ", bold=True) if words else ""
         self._para("Note", label + run(note.text), body_text=True)
 
     def _caption(self, text: str) -> None:
@@ -398,15 +392,6 @@ class _BodyWriter:
                 png, self._charts.width_inches, chart.title, chart.alt_text
             )
             self._out[slot] = self._out[slot].replace("</w:p>", f"<w:r>{drawing}</w:r></w:p>")
-
-
-def _appendix_title(index: int, title: str) -> str:
-    """'Appendix A: Method', unless the module already wrote 'Appendix …' itself."""
-    if title.lower().startswith("appendix"):
-        return title
-    letters = string.ascii_uppercase
-    letter = letters[index] if index < len(letters) else str(index + 1)
-    return f"Appendix {letter}: {title}"
 
 
 def _first_free_shape_id(document: Document) -> int:

@@ -181,7 +181,7 @@ def _base_styles() -> list[str]:
             ppr=_ppr(after=140, line=264),
             rpr=(
                 f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" '
-                f'w:cs="{FONT}"/><w:sz w:val="21"/><w:szCs w:val="21"/>'
+                f'w:cs="{FONT}"/><w:sz w:val="19"/><w:szCs w:val="19"/>'
                 f'<w:lang w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/></w:rPr>'
             ),
             based_on=None,
@@ -315,7 +315,7 @@ def styles_xml() -> str:
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-        '<w:sz w:val="21"/><w:szCs w:val="21"/>'
+        '<w:sz w:val="19"/><w:szCs w:val="19"/>'
         f'<w:lang w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault>"
         '<w:pPrDefault><w:pPr><w:spacing w:after="140" w:line="264" w:lineRule="auto"/>'

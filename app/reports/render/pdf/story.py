@@ -16,7 +16,8 @@ from reportlab.platypus import Table as PdfTable
 
 from app.reports.charts.drawing import default_height
 from app.reports.model import report as model
-from app.reports.model.dates import long_date
+from app.reports.model.formatting import UNTITLED, note_label, title_page_details
+from app.reports.model.outline import CONTENTS_TITLE, reading_order, wants_contents
 from app.reports.render.fonts import register_fonts
 from app.reports.render.pdf.chart import ChartFlowable
 from app.reports.render.pdf.contents import ContentsLine
@@ -55,21 +56,20 @@ class StoryBuilder:
 
     def build(self, report: model.Report) -> list[Flowable]:
         """Title page, contents, body: the body is built first so the contents know it."""
-        for section in report.sections:
-            self._section(section, 0)
-        if report.notes:
-            self._heading("Notes", 0)
-            for note in report.notes:
-                self._story.append(self._note(note))
-        for i, section in enumerate(report.appendices):
-            if i == 0:
-                self._page_break()
-            self._section(section, 0)
+        for part in reading_order(report):
+            if part.appendix:
+                self._page_break()  # each appendix starts on a new page, as in Word
+            if part.notes:
+                self._heading(part.title, 0)
+                for note in report.notes:
+                    self._story.append(self._note(note, under_notes_heading=True))
+                continue
+            self._section(part.section, 0, title=part.title)
         body, self._story = self._story, []
         self._title_page(report.title_page)
         self._story.append(NextPageTemplate("body"))
         self._story.append(PageBreak())
-        if self._toc_entries:  # no headings, no contents page
+        if self._toc_entries and wants_contents(report):
             self._contents()
         return self._story + body
 
@@ -79,23 +79,16 @@ class StoryBuilder:
         story.append(Spacer(1, 30 * mm))
         if tp.organisation:
             story.append(self._text(tp.organisation, s.organisation))
-        story.append(self._text(tp.title or "Untitled report", s.title))
+        story.append(self._text(tp.title or UNTITLED, s.title))
         if tp.subtitle:
             story.append(self._text(tp.subtitle, s.subtitle))
         story.append(Spacer(1, 20 * mm))
-        meta = [
-            ("Date", long_date(tp.report_date) if tp.report_date else ""),
-            ("Author", tp.author),
-            ("Version", tp.version),
-        ]
-        for label, value in meta:
-            if value:
-                spans = (model.Span(f"{label}:", bold=True), model.Span(" " + value))
-                story.append(self._text(spans, s.title_meta))
+        for line in title_page_details(tp):
+            story.append(self._text(line, s.title_meta))
 
     def _contents(self) -> None:
         self._story.append(
-            self._heading_flowable("Contents", self.styles.contents_heading, 0, "contents")
+            self._heading_flowable(CONTENTS_TITLE, self.styles.contents_heading, 0, "contents")
         )
         levels = self.styles.toc_levels
         for level, title, key in self._toc_entries:
@@ -114,8 +107,8 @@ class StoryBuilder:
         if level < TOC_DEPTH:
             self._toc_entries.append((level, title, key))
 
-    def _section(self, section: model.Section, level: int) -> None:
-        self._heading(section.title, level)
+    def _section(self, section: model.Section, level: int, title: str | None = None) -> None:
+        self._heading(section.title if title is None else title, level)
         for block in section.blocks:
             if isinstance(block, model.Section):
                 self._section(block, level + 1)
@@ -179,10 +172,11 @@ class StoryBuilder:
             **kind,
         )
 
-    def _note(self, note: model.Note) -> Flowable:
-        spans = (model.Span(note.text),)
-        if note.label:
-            spans = (model.Span(f"{note.label}:", bold=True), model.Span(" "), *spans)
+    def _note(self, note: model.Note, *, under_notes_heading: bool = False) -> Flowable:
+        spans: tuple[model.Span, ...] = (model.Span(note.text),)
+        label = note_label(note, under_notes_heading=under_notes_heading)
+        if label:
+            spans = (model.Span(f"{label}:", bold=True), model.Span(" "), *spans)
         return self._text(spans, self.styles.note)
 
     def _table(self, table: model.Table) -> None:

@@ -21,6 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.reports.export.atomic_file import atomic_output
 from app.reports.export.result import ExportCancelled, RenderResult
+from app.reports.model.formatting import ValueFormat, column_formats, note_label
+from app.reports.model.outline import NOTES_TITLE, headings
 from app.reports.model.report import (
     Align,
     Chart,
@@ -37,7 +39,6 @@ from app.reports.render.safe_text import WORD_PROPERTY_LIMIT, clean_report, fit
 from app.reports.render.xlsx.cells import (
     ALIGNMENTS,
     BOLD,
-    DATE_FORMAT,
     GROUP_FILL,
     HEADER_BORDER,
     HEADER_FILL,
@@ -165,6 +166,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
     put_text(ws.cell(1, 1), table.caption or ws.title)
     ws.cell(1, 1).font = HEADING_FONT
     texts: list[list[str]] = [[c.title] for c in columns]
+    formats = column_formats(table)
     for col, column in enumerate(columns, start=1):
         cell = ws.cell(2, col)
         put_text(cell, column.title)
@@ -181,10 +183,10 @@ def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
             ws.cell(row, 1).alignment = TABLE_ALIGNMENTS[Align.LEFT, False]
             row += 1
             for member in item.rows:
-                _write_row(ws, row, table, member, texts)
+                _write_row(ws, row, table, member, texts, formats)
                 row += 1
         else:
-            _write_row(ws, row, table, item, texts)
+            _write_row(ws, row, table, item, texts, formats)
             row += 1
     last_col = get_column_letter(max(1, len(columns)))
     ws.freeze_panes = "A3"  # caption and header stay in view
@@ -198,11 +200,18 @@ def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
         row += 1
 
 
-def _write_row(ws: Worksheet, row: int, table: Table, data: Row, texts: list[list[str]]) -> None:
+def _write_row(
+    ws: Worksheet,
+    row: int,
+    table: Table,
+    data: Row,
+    texts: list[list[str]],
+    formats: list[ValueFormat],
+) -> None:
     for col, column in enumerate(table.columns):
         value = data.cells[col] if col < len(data.cells) else None
         cell = ws.cell(row, col + 1)
-        shown = put_value(cell, value, column.kind)
+        shown = put_value(cell, value, formats[col])
         texts[col].append(shown)
         align = column.effective_align
         if isinstance(value, str) and column.kind not in (ColumnKind.TEXT, ColumnKind.DATE):
@@ -245,19 +254,16 @@ def _write_summary(ws: Worksheet, report: Report, items: list[_Item]) -> None:
             put_text(ws.cell(row, 1), label)
             ws.cell(row, 1).font = BOLD
             cell = ws.cell(row, 2)
-            put_value(cell, value, ColumnKind.DATE if label == "Report date" else ColumnKind.TEXT)
-            if label == "Report date":
-                cell.number_format = DATE_FORMAT
+            put_value(cell, value)
             cell.alignment = ALIGNMENTS[Align.LEFT, False]
             row += 1
 
     row = _heading(ws, row + 1, "Contents")
-    for level, block in report.walk():
-        if isinstance(block, Section) and level <= 2:
-            put_text(ws.cell(row, 1), ("    " * (level - 1)) + block.title)
-            if level == 1:
-                ws.cell(row, 1).font = BOLD
-            row += 1
+    for level, title in headings(report):
+        put_text(ws.cell(row, 1), ("    " * (level - 1)) + title)
+        if level == 1:
+            ws.cell(row, 1).font = BOLD
+        row += 1
 
     if items:
         row = _heading(ws, row + 1, "Tables and charts")
@@ -293,9 +299,9 @@ def _write_summary(ws: Worksheet, report: Report, items: list[_Item]) -> None:
                 row += 1
 
     if report.notes:
-        row = _heading(ws, row + 1, "Notes")
+        row = _heading(ws, row + 1, NOTES_TITLE)
         for note in report.notes:
-            put_text(ws.cell(row, 1), note.label)
+            put_text(ws.cell(row, 1), note_label(note, under_notes_heading=True))
             ws.cell(row, 1).font = BOLD
             ws.cell(row, 1).alignment = ALIGNMENTS[Align.LEFT, True]
             put_text(ws.cell(row, 2), note.text)
