@@ -20,7 +20,13 @@ from app.errors import UserError
 from app.logging_setup import get_logger
 from app.reports.export.result import ExportCancelled, RenderResult
 from app.reports.model.formatting import UNTITLED, note_label, title_page_details
-from app.reports.model.outline import reading_order
+from app.reports.model.outline import (
+    CONTENTS_DEPTH,
+    CONTENTS_TITLE,
+    headings,
+    reading_order,
+    wants_contents,
+)
 from app.reports.model.report import (
     BulletList,
     Chart,
@@ -54,6 +60,7 @@ __all__ = ["render_docx"]
 
 log = get_logger("reports.docx")
 
+_BOOKMARK_ID_BASE = 9000  # clear of any bookmark ids a user's template may hold
 MAX_HEADING_LEVEL = 4  # the template defines Heading 1–4; deeper sections use Heading 4
 _SPACE_AFTER_TABLE = '<w:spacing w:before="200"/>'  # Normal has no space before: add some
 _TITLE_PAGE_DROP = '<w:spacing w:before="2880"/>'  # two inches down the title page
@@ -178,6 +185,8 @@ class _BodyWriter:
         self._out: list[str] = []
         self._break_pending = False  # a page break to put before the next paragraph
         self._after_table = False
+        self._bookmarks: list[str] = []  # for the contents' links, in heading order
+        self._headings_seen = 0
         self._done = 0
         self._total = 1
         self.warnings: list[str] = []
@@ -187,6 +196,8 @@ class _BodyWriter:
     def write(self, report: Report) -> None:
         self._total = max(1, len(report.walk()) + 1)
         self._title_page(report)
+        if wants_contents(report):
+            self._contents(headings(report, CONTENTS_DEPTH))
         for part in reading_order(report):
             if part.appendix:
                 self._break_pending = True  # each appendix starts on a new page
@@ -293,7 +304,48 @@ class _BodyWriter:
         self._break_pending = True
 
     def _heading(self, title: str, level: int) -> None:
-        self._para(f"heading {min(level, MAX_HEADING_LEVEL)}", run(title))
+        content = run(title)
+        if self._bookmarks and level <= CONTENTS_DEPTH:
+            index = self._headings_seen
+            self._headings_seen += 1
+            if index < len(self._bookmarks):
+                mark = _BOOKMARK_ID_BASE + index
+                content = (
+                    f'<w:bookmarkStart w:id="{mark}" w:name="{self._bookmarks[index]}"/>'
+                    f'{content}<w:bookmarkEnd w:id="{mark}"/>'
+                )
+        self._para(f"heading {min(level, MAX_HEADING_LEVEL)}", content)
+
+    def _contents(self, entries: list[tuple[int, str]]) -> None:
+        """A real TOC field whose cached result already lists the headings.
+
+        Word (References › Update Table, or F9) and LibreOffice (Update Index) refresh it and
+        add page numbers; until then it still names every heading and links to it, because
+        page numbers depend on Word's own layout and a guessed number would mislead.
+        """
+        if not entries:
+            return
+        self._bookmarks = [f"_Toc{_BOOKMARK_ID_BASE + i}" for i in range(len(entries))]
+        self._para("TOC Heading", run(CONTENTS_TITLE))
+        field_start = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{CONTENTS_DEPTH}" \\h \\z \\u '
+            '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        for index, ((level, title), name) in enumerate(zip(entries, self._bookmarks, strict=True)):
+            page_ref = (
+                '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {name} \\h </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            )
+            link = (
+                f'<w:hyperlink w:anchor="{name}" w:history="1">{run(title)}{page_ref}'
+                "</w:hyperlink>"
+            )
+            end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if index == len(entries) - 1 else ""
+            self._para(f"toc {level}", (field_start if index == 0 else "") + link + end)
+        self._break_pending = True
 
     def _section(self, section: Section, level: int, *, title: str | None = None) -> None:
         self._tick()

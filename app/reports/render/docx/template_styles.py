@@ -77,7 +77,13 @@ def _ppr(
             "</w:pBdr>"
         )
     if tabs:
-        stops = "".join(f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs)
+        # A kind of "right.dot" is a right tab with a dotted leader (contents lines).
+        stops = "".join(
+            f'<w:tab w:val="{kind.split(".")[0]}"'
+            + (f' w:leader="{kind.split(".")[1]}"' if "." in kind else "")
+            + f' w:pos="{pos}"/>'
+            for kind, pos in tabs
+        )
         parts.append(f"<w:tabs>{stops}</w:tabs>")
     spacing = []
     if before is not None:
@@ -253,6 +259,29 @@ def _document_styles() -> list[str]:
             "List Number",
             ppr=_ppr(num_id=2, after=60, indent=(357, 357), contextual=True),
             priority=37,
+        ),
+        _para_style(
+            "TOCHeading",
+            "TOC Heading",
+            ppr=_ppr(keep_next=True, before=0, after=200, line=240),
+            rpr=_rpr(size=16, bold=True, colour=NAVY),
+            priority=39,
+        ),
+        _para_style(
+            "TOC1",
+            "toc 1",
+            ppr=_ppr(tabs=(("right.dot", USABLE_WIDTH),), before=80, after=0, line=240),
+            rpr=_rpr(bold=True),
+            priority=39,
+        ),
+        _para_style(
+            "TOC2",
+            "toc 2",
+            ppr=_ppr(
+                tabs=(("right.dot", USABLE_WIDTH),), before=0, after=0, line=240,
+                indent=(280, 0),
+            ),
+            priority=39,
         ),
         _para_style(
             "Note",
