@@ -23,18 +23,32 @@ from app.reports.render.pdf.chart import ChartFlowable
 from app.reports.render.pdf.contents import ContentsLine
 from app.reports.render.pdf.markup import Para, escape, safe_href
 from app.reports.render.pdf.styles import ACCENT, CALLOUT_FILL, TOC_DEPTH, Styles
-from app.reports.render.pdf.tables import table_flowable
+from app.reports.render.pdf.tables import table_flowable, wants_landscape
 from app.reports.render.pdf.text import Measure, text_flow
 
 FIGURES_PER_ROW = 3
 CHART_MAX_HEIGHT_SHARE = 0.5  # of the frame, so a chart and its caption fit with some text
 
 
+# A table with more rows than this may start at the foot of a page and run on; its heading
+# and caption then keep only with its first LEAD_ROWS rows, not with the whole table (which
+# would move it all to the next page and leave most of this one blank).
+LONG_TABLE_ROWS = 15
+LEAD_ROWS = 3
+
+
+def _keeps_with_next(flowable: Flowable) -> bool:
+    return bool(flowable.getKeepWithNext())
+
+
 class StoryBuilder:
-    def __init__(self, styles: Styles, width: float, height: float) -> None:
+    def __init__(
+        self, styles: Styles, width: float, height: float, *, landscape_width: float = 0.0
+    ) -> None:
         self.styles = styles
         self.width = width
         self.height = height
+        self.landscape_width = landscape_width or width
         self.warnings: list[str] = []
         self._headings = 0
         self._story: list[Flowable] = []
@@ -180,17 +194,68 @@ class StoryBuilder:
         return self._text(spans, self.styles.note)
 
     def _table(self, table: model.Table) -> None:
-        flowable = table_flowable(table, self.styles, self.width)
+        turn = self.landscape_width > self.width and wants_landscape(
+            table, self.styles, self.width
+        )
+        width = self.landscape_width if turn else self.width
+        flowable = table_flowable(table, self.styles, width)
         if flowable is None:
             self.warnings.append(
                 f"The table “{table.caption or 'untitled'}” has no columns and "
                 "was left out of the PDF."
             )
             return
-        if table.caption:
-            self._story.append(self._text(table.caption, self.styles.caption))
+        lead = self._take_lead()  # the heading(s) just before the table go with it
+        caption = self._text(table.caption, self.styles.caption) if table.caption else None
+        if turn:
+            tail = self._story[-2:]
+            if len(tail) == 2 and isinstance(tail[1], PageBreak) and getattr(
+                tail[0], "action", None
+            ) == ("nextPageTemplate", "body"):
+                del self._story[-2:]  # straight after another landscape table: same run
+            else:
+                self._story += [NextPageTemplate("landscape"), PageBreak()]
+        if len(table.iter_rows()) > LONG_TABLE_ROWS:
+            if caption is not None:
+                caption.keepWithNext = 0  # keep with the first rows only, via the break below
+            else:
+                for flowable_before in lead:
+                    flowable_before.keepWithNext = 0
+            needed = self._height_of([*lead, *([caption] if caption else [])], width)
+            needed += self._lead_rows_height(flowable, width)
+            self._story.append(CondPageBreak(needed))
+        self._story += lead
+        if caption is not None:
+            self._story.append(caption)
         self._story.append(flowable)
         self._story.append(Spacer(1, 8))
+        if turn:
+            self._story += [NextPageTemplate("body"), PageBreak()]
+
+    def _take_lead(self) -> list[Flowable]:
+        """Take the flowables at the end of the story that must stay with what comes next
+        (headings, and the conditional breaks before them)."""
+        lead: list[Flowable] = []
+        while self._story and (
+            isinstance(self._story[-1], CondPageBreak) or _keeps_with_next(self._story[-1])
+        ):
+            lead.insert(0, self._story.pop())
+        return lead
+
+    def _height_of(self, flowables: list[Flowable], width: float) -> float:
+        total = 0.0
+        for flowable in flowables:
+            if isinstance(flowable, CondPageBreak):
+                continue
+            _, height = flowable.wrap(width, self.height)
+            total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return total
+
+    def _lead_rows_height(self, table: Flowable, width: float) -> float:
+        """The header row and the first LEAD_ROWS rows of a laid-out table."""
+        table.wrap(width, self.height)
+        heights = getattr(table, "_rowHeights", None) or []
+        return float(sum(heights[: 1 + LEAD_ROWS]))
 
     def _chart(self, chart: model.Chart) -> None:
         height = min(default_height(chart, self.width), self.height * CHART_MAX_HEIGHT_SHARE)

@@ -19,8 +19,8 @@ from reportlab.platypus.tables import CellStyle
 
 from app.reports.model.formatting import table_texts
 from app.reports.model.report import Align, Row, RowGroup, Table
+from app.reports.render.columns import fit_columns, needs_landscape
 from app.reports.render.fonts import normalise_text, register_fonts
-from app.reports.render.pdf.columns import fit_columns
 from app.reports.render.pdf.markup import Para, escape
 from app.reports.render.pdf.styles import ACCENT, GROUP_FILL, RULE, ZEBRA, Styles
 
@@ -159,6 +159,17 @@ def _string_row_height(row: list, leading: float) -> float | None:
     if not all(type(cell) is str for cell in row):
         return None
     return max(cell.count("\n") + 1 for cell in row) * leading + 2 * PAD_Y
+
+
+LANDSCAPE_MIN_COLUMNS = 6  # fewer columns always fit a portrait page
+
+
+def wants_landscape(table: Table, styles: Styles, portrait_width: float) -> bool:
+    """Whether the table needs a landscape page to be read without tiny type."""
+    if len(table.columns) < LANDSCAPE_MIN_COLUMNS:
+        return False
+    texts = table_texts(table)
+    return needs_landscape(table.columns, texts, portrait_width, register_fonts().bold, 2 * PAD_X)
 
 
 def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | None:

@@ -1,0 +1,54 @@
+"""Reports that test how tables sit on the page: long ones, wide ones."""
+
+from __future__ import annotations
+
+from app.reports.model.report import (
+    Column,
+    ColumnKind,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    Table,
+    TitlePage,
+)
+
+GROUPS = (
+    "White British", "White Irish", "Gypsy or Irish Traveller", "Roma", "Other White",
+    "White and Black Caribbean", "Indian", "Pakistani", "Bangladeshi", "Chinese",
+    "Black African", "Black Caribbean", "Arab",
+)
+PROSE = "Members met in the community hall to agree the plan for the coming year. " * 8
+
+
+def wide_table() -> Table:
+    return Table(
+        columns=(Column("Body", weight=2), *(Column(g, ColumnKind.COUNT) for g in GROUPS)),
+        body=tuple(
+            Row((f"Board {n}", *(((n * 37 + i * 11) % 900) + 10 for i in range(len(GROUPS)))))
+            for n in range(1, 9)
+        ),
+        caption="Table 2: members by ethnic group and body",
+    )
+
+
+def long_table(rows: int = 60) -> Table:
+    return Table(
+        columns=(Column("Member", weight=3), Column("Joined"), Column("Count", ColumnKind.COUNT)),
+        body=tuple(
+            Row((f"Member row {n}", f"Round {n % 4 + 1}", n * 3)) for n in range(1, rows + 1)
+        ),
+        caption="Table 1: every member",
+    )
+
+
+def layout_report() -> Report:
+    return Report(
+        TitlePage("Layout review", organisation="Northfield CVS"),
+        (
+            Section("Background", tuple(Paragraph.of(PROSE) for _ in range(5))),
+            Section("Who joined", (long_table(),)),
+            Section("Boards", (Paragraph.of("Membership of each board."), wide_table())),
+            Section("After the tables", (Paragraph.of("Back on a portrait page."),)),
+        ),
+    )
