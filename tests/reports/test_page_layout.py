@@ -10,9 +10,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from app.reports.render.docx.renderer import render_docx
 from app.reports.render.pdf.renderer import render_pdf
 from tests.reports.layout_fixtures import GROUPS, layout_report
-from tests.support.office import require_tool
+from tests.support.office import convert_with_libreoffice, require_tool
 
 
 def pages_of(pdf: Path) -> list[str]:
@@ -22,11 +23,15 @@ def pages_of(pdf: Path) -> list[str]:
     return out.split("\f")
 
 
-@pytest.fixture(scope="module")
-def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("layout") / "layout.pdf"
-    render_pdf(layout_report(), out)
-    return out
+@pytest.fixture(scope="module", params=["pdf", "docx"])
+def pdf(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report as a PDF: rendered directly, or as Word printed by LibreOffice."""
+    folder = tmp_path_factory.mktemp("layout")
+    if request.param == "pdf":
+        render_pdf(layout_report(), folder / "layout.pdf")
+        return folder / "layout.pdf"
+    render_docx(layout_report(), folder / "layout.docx")
+    return convert_with_libreoffice(folder / "layout.docx", "pdf")
 
 
 def test_a_long_table_starts_on_the_page_of_its_heading(pdf: Path) -> None:

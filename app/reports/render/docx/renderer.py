@@ -15,6 +15,7 @@ from pathlib import Path
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from lxml import etree
 
 from app.errors import UserError
 from app.logging_setup import get_logger
@@ -40,6 +41,12 @@ from app.reports.model.report import (
 )
 from app.reports.render.docx import package
 from app.reports.render.docx.charts import ChartImages, ImageInserter
+from app.reports.render.docx.layout import (
+    fitted_widths,
+    landscape_width,
+    section_properties,
+    wants_landscape,
+)
 from app.reports.render.docx.numbering import ListNumbering
 from app.reports.render.docx.styles import StyleSheet
 from app.reports.render.docx.tables import TableStyles, key_figures_xml, table_xml
@@ -186,6 +193,9 @@ class _BodyWriter:
         self._break_pending = False  # a page break to put before the next paragraph
         self._after_table = False
         self._bookmarks: list[str] = []  # for the contents' links, in heading order
+        self._sections = 0  # section breaks written (landscape tables)
+        self._last_heading_at = -1  # where in _out the latest heading is
+        self._landscape_end_at = -1  # where the latest landscape section ends
         self._headings_seen = 0
         self._done = 0
         self._total = 1
@@ -216,6 +226,10 @@ class _BodyWriter:
             self._out.append("<w:p/>")
         self._place_charts()
         self._insert()
+        if self._sections:  # the title page is in the first section now, not the last
+            sect = self._document.element.body.find(f"{{{W_NS}}}sectPr")
+            for title_pg in sect.findall(f"{{{W_NS}}}titlePg") if sect is not None else []:
+                sect.remove(title_pg)
 
     def _tick(self) -> None:
         self._ticker.check()
@@ -315,6 +329,7 @@ class _BodyWriter:
                     f'{content}<w:bookmarkEnd w:id="{mark}"/>'
                 )
         self._para(f"heading {min(level, MAX_HEADING_LEVEL)}", content)
+        self._last_heading_at = len(self._out) - 1
 
     def _contents(self, entries: list[tuple[int, str]]) -> None:
         """A real TOC field whose cached result already lists the headings.
@@ -406,14 +421,45 @@ class _BodyWriter:
             self._after_table = False
 
     def _table(self, table: Table) -> None:
+        sect = self._document.element.body.find(f"{{{W_NS}}}sectPr")
+        turn = sect is not None and wants_landscape(table, self._width)
+        width = self._width
+        if turn and sect is not None:
+            width = landscape_width(sect, self._width)
+            self._begin_landscape(sect)
         self._caption(table.caption)
         # Word joins two tables with nothing between them into one: keep them apart.
         self._spacer(always=self._after_table)
         styles = TableStyles(
             self._sheet.style_id("Report Table"), self._sheet.resolve("Table Text")
         )
-        self._out.append(table_xml(table, self._width, styles))
+        self._out.append(table_xml(table, width, styles, fitted_widths(table, width)))
         self._after_table = True
+        if turn and sect is not None:
+            self._out.append(
+                f"<w:p><w:pPr>{section_properties(sect, landscape=True, first=False)}"
+                "</w:pPr></w:p>"
+            )
+            self._landscape_end_at = len(self._out) - 1
+            self._after_table = False
+
+    def _begin_landscape(self, sect: etree._Element) -> None:
+        """End the portrait section here; the heading just written moves with the table."""
+        if self._landscape_end_at == len(self._out) - 1:
+            self._out.pop()  # straight after another landscape table: carry on with it
+            self._landscape_end_at = -1
+            return
+        moved = []
+        if self._last_heading_at == len(self._out) - 1:
+            moved.append(self._out.pop())
+        first = self._sections == 0
+        self._out.append(
+            f"<w:p><w:pPr>{section_properties(sect, landscape=False, first=first)}</w:pPr></w:p>"
+        )
+        self._sections += 1
+        self._out.extend(moved)
+        self._break_pending = False  # the new section starts on a new page anyway
+        self._after_table = False
 
     def _key_figures(self, block: KeyFigures) -> None:
         if not block.figures:

@@ -107,10 +107,12 @@ class _CellOpenings:
         )
 
 
-def table_xml(table: Table, width: int, styles: TableStyles) -> str:
-    """The whole w:tbl element for a report table."""
+def table_xml(
+    table: Table, width: int, styles: TableStyles, widths: Sequence[int] | None = None
+) -> str:
+    """The whole w:tbl element for a report table (`widths` in twips: by weight if None)."""
     columns = table.columns
-    widths = column_widths(columns, width)
+    widths = list(widths) if widths is not None else column_widths(columns, width)
     openings = _CellOpenings(widths, [_JC[c.effective_align] for c in columns], styles)
     fallback_rpr = styles.text.fallback_rpr
     keep_all = len(table.iter_rows()) <= _KEEP_TOGETHER_ROWS
