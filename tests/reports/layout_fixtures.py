@@ -5,6 +5,8 @@ from __future__ import annotations
 from app.reports.model.report import (
     Column,
     ColumnKind,
+    KeyFigure,
+    KeyFigures,
     Paragraph,
     Report,
     Row,
@@ -46,7 +48,14 @@ def layout_report() -> Report:
     return Report(
         TitlePage("Layout review", organisation="Northfield CVS"),
         (
-            Section("Background", tuple(Paragraph.of(PROSE) for _ in range(5))),
+            Section(
+                "Background",
+                (
+                    KeyFigures((KeyFigure("Evidence files", "3"), KeyFigure("Changes", "14"),
+                                KeyFigure("Last changed", "30 November 2026"))),
+                    *(Paragraph.of(PROSE) for _ in range(5)),
+                ),
+            ),
             Section("Who joined", (long_table(),)),
             Section("Boards", (Paragraph.of("Membership of each board."), wide_table())),
             Section("After the tables", (Paragraph.of("Back on a portrait page."),)),

@@ -57,3 +57,7 @@ def test_a_wide_table_gets_a_landscape_page_and_the_text_after_it_does_not(pdf: 
     assert shapes[wide][0] > shapes[wide][1]
     assert shapes[after][0] < shapes[after][1] and after == wide + 1
     assert all(w < h for i, (w, h) in enumerate(shapes) if i != wide)
+
+
+def test_a_big_date_figure_stays_on_one_line(pdf: Path) -> None:
+    assert "30 November 2026" in pages_of(pdf)[1]

@@ -130,3 +130,13 @@ def needs_landscape(
     return len(columns) > 1 and not fits_at(
         columns, texts, portrait_width, bold, LANDSCAPE_BELOW_SIZE, padding
     )
+
+
+def one_line_size(texts: Sequence[str], font: str, width: float, size: float,
+                  minimum: float) -> float:
+    """The largest size up to `size` at which each text fits `width` on one line (never
+    below `minimum`): a big figure such as a date reads as one figure only on one line."""
+    widest = max((stringWidth(text, font, 1.0) for text in texts), default=0.0)
+    if widest * size <= width:
+        return size
+    return max(minimum, width / widest)

@@ -5,12 +5,17 @@ sections for tables too wide for a portrait page. The same rules as the PDF
 from __future__ import annotations
 
 import copy
+import dataclasses
+import re
 
 from lxml import etree
 
 from app.reports.model.formatting import table_texts
-from app.reports.model.report import Table
+from app.reports.model.report import KeyFigures, Table
 from app.reports.render.columns import fit_columns, needs_landscape
+from app.reports.render.docx.styles import Resolved
+from app.reports.render.docx.tables import _KEY_FIGURE_GAP as KEY_FIGURE_GAP
+from app.reports.render.docx.tables import _KEY_FIGURES_PER_ROW as KEY_FIGURES_PER_ROW
 from app.reports.render.docx.xml import W_NS
 
 _W = f"{{{W_NS}}}"
@@ -30,6 +35,30 @@ def fitted_widths(table: Table, width: int) -> list[int]:
     widths = [int(p * 20) for p in points]
     widths[-1] += width - sum(widths)
     return widths
+
+
+KEY_FIGURE_SIZE = 20.0  # points: the template's Key Figure Value style
+KEY_FIGURE_MIN_SIZE = 11.0
+KEY_FIGURE_PADDING = 2 * 140 / 20  # points: the tiles' left and right cell margins
+
+
+def fit_key_figures(block: KeyFigures, width: int, value: Resolved) -> Resolved:
+    """The value style, with a smaller size where a figure (a date) would wrap in its tile."""
+    from app.reports.render.columns import one_line_size
+    from app.reports.render.fonts import register_fonts
+
+    per_row = max(1, min(KEY_FIGURES_PER_ROW, len(block.figures)))
+    tile = (width - KEY_FIGURE_GAP * (per_row - 1)) / per_row / 20 - KEY_FIGURE_PADDING - 1
+    size = one_line_size([f.value for f in block.figures], register_fonts().bold, tile,
+                         KEY_FIGURE_SIZE, KEY_FIGURE_MIN_SIZE)
+    if size >= KEY_FIGURE_SIZE:
+        return value
+    half_points = int(size * 2)  # rounded down, so it surely fits
+    rpr = re.sub(r"<w:sz w:val=\"\d+\"/><w:szCs w:val=\"\d+\"/>", "", value.fallback_rpr)
+    return dataclasses.replace(
+        value,
+        fallback_rpr=rpr + f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>',
+    )
 
 
 def wants_landscape(table: Table, portrait_width: int) -> bool:

@@ -42,6 +42,7 @@ from app.reports.model.report import (
 from app.reports.render.docx import package
 from app.reports.render.docx.charts import ChartImages, ImageInserter
 from app.reports.render.docx.layout import (
+    fit_key_figures,
     fitted_widths,
     landscape_width,
     section_properties,
@@ -467,6 +468,7 @@ class _BodyWriter:
         self._spacer(always=True)
         value = self._sheet.resolve("Key Figure Value")
         label = self._sheet.resolve("Key Figure Label")
+        value = fit_key_figures(block, self._width, value)
         self._out.append(key_figures_xml(block, self._width, value, label))
         self._after_table = True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -18,6 +19,7 @@ from app.reports.charts.drawing import default_height
 from app.reports.model import report as model
 from app.reports.model.formatting import UNTITLED, note_label, title_page_details
 from app.reports.model.outline import CONTENTS_TITLE, reading_order, wants_contents
+from app.reports.render.columns import one_line_size
 from app.reports.render.fonts import register_fonts
 from app.reports.render.pdf.chart import ChartFlowable
 from app.reports.render.pdf.contents import ContentsLine
@@ -27,6 +29,7 @@ from app.reports.render.pdf.tables import table_flowable, wants_landscape
 from app.reports.render.pdf.text import Measure, text_flow
 
 FIGURES_PER_ROW = 3
+FIGURE_MIN_SIZE = 11.0  # points: a key figure still stands out at this size
 CHART_MAX_HEIGHT_SHARE = 0.5  # of the frame, so a chart and its caption fit with some text
 
 
@@ -266,10 +269,21 @@ class StoryBuilder:
     def _key_figures(self, block: model.KeyFigures) -> PdfTable:
         s = self.styles
         per_row = min(FIGURES_PER_ROW, len(block.figures))
+        # One size for the whole row of figures, small enough that none of them wraps.
+        size = one_line_size(
+            [f.value for f in block.figures], s.figure_value.fontName,
+            self.width / per_row - 16 - 1, s.figure_value.fontSize, FIGURE_MIN_SIZE,
+        )
+        value_style = s.figure_value
+        if size < value_style.fontSize:
+            value_style = ParagraphStyle(
+                "FigureValueFitted", parent=value_style, fontSize=size,
+                leading=value_style.leading * size / value_style.fontSize,
+            )
         cells: list[list] = []
         for figure in block.figures:
             cell = [
-                Para(escape(figure.value), s.figure_value),
+                Para(escape(figure.value), value_style),
                 Para(escape(figure.label), s.figure_label),
             ]
             if figure.note:
