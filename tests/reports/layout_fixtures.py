@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.reports.model.report import (
     Column,
     ColumnKind,
@@ -31,6 +33,7 @@ def wide_table() -> Table:
             for n in range(1, 9)
         ),
         caption="Table 2: members by ethnic group and body",
+        sheet_name="Table 2",
     )
 
 
@@ -41,12 +44,13 @@ def long_table(rows: int = 60) -> Table:
             Row((f"Member row {n}", f"Round {n % 4 + 1}", n * 3)) for n in range(1, rows + 1)
         ),
         caption="Table 1: every member",
+        sheet_name="Table 1",
     )
 
 
 def layout_report() -> Report:
     return Report(
-        TitlePage("Layout review", organisation="Northfield CVS"),
+        TitlePage("Layout review", organisation="Northfield CVS", report_date=date(2026, 11, 30)),
         (
             Section(
                 "Background",

@@ -131,10 +131,35 @@ class SheetNames:
         return candidate
 
 
-def column_width(texts: list[str], *, minimum: float = 8, maximum: float = 60) -> float:
-    """A width in characters that fits the longest text, within sensible bounds."""
+MAX_COLUMN_WIDTH = 50  # characters: longer text wraps rather than running off the page
+
+
+def column_width(
+    texts: list[str], *, title: str = "", minimum: float = 8, maximum: float = MAX_COLUMN_WIDTH
+) -> float:
+    """A width in characters that fits the longest text, within sensible bounds.
+
+    A header title only needs its longest word to fit: header cells wrap.
+    """
     longest = max((len(line) for text in texts for line in text.split("\n")), default=0)
+    longest = max(longest, max((len(word) for word in title.split()), default=0))
     return max(minimum, min(maximum, longest * 1.15 + 3))
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """About how many lines `text` takes in a wrapping cell `width` characters wide."""
+    room = max(1, int((width - 2) / 1.1))
+    lines = 0
+    for paragraph in text.split("\n"):
+        line = 0
+        lines += 1
+        for word in paragraph.split():
+            if line and line + 1 + len(word) > room:
+                lines += 1
+                line = len(word)
+            else:
+                line += (1 if line else 0) + len(word)
+    return max(1, lines)
 
 
 def quote_sheet(name: str) -> str:

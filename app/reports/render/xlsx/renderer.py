@@ -45,6 +45,7 @@ from app.reports.render.xlsx.cells import (
     HEADER_FONT,
     HEADING_FONT,
     LINK_FONT,
+    MAX_COLUMN_WIDTH,
     NOTE_FONT,
     TABLE_ALIGNMENTS,
     TITLE_FONT,
@@ -54,12 +55,15 @@ from app.reports.render.xlsx.cells import (
     put_text,
     put_value,
     quote_sheet,
+    wrapped_lines,
 )
 from app.reports.render.xlsx.charts import add_chart_alt_text, write_chart_sheet
 
 ProgressCallback = Callable[[float], None]  # fraction done, 0.0 to 1.0
 CancelCheck = Callable[[], bool]
-WRAP_AT = 60  # characters; longer text wraps in its cell
+WRAP_AT = MAX_COLUMN_WIDTH  # characters; longer text wraps in its (capped) column
+LINE_HEIGHT = 15  # points per line of 11 pt text
+PORTRAIT_CHARACTERS = 110  # columns wider than this in all print on a landscape page
 APP_NAME = "Rights & Responsibilities Toolkit"
 
 
@@ -165,7 +169,7 @@ def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
     columns = table.columns
     put_text(ws.cell(1, 1), table.caption or ws.title)
     ws.cell(1, 1).font = HEADING_FONT
-    texts: list[list[str]] = [[c.title] for c in columns]
+    texts: list[list[str]] = [[] for _ in columns]
     formats = column_formats(table)
     for col, column in enumerate(columns, start=1):
         cell = ws.cell(2, col)
@@ -192,8 +196,26 @@ def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
     ws.freeze_panes = "A3"  # caption and header stay in view
     ws.auto_filter.ref = f"A2:{last_col}{max(row - 1, 2)}"
     ws.print_title_rows = "2:2"
-    for col, column_texts in enumerate(texts, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = column_width(column_texts)
+    widths = [
+        column_width(column_texts, title=column.title)
+        for column_texts, column in zip(texts, columns, strict=True)
+    ]
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    # Excel does not size rows to wrapped text by itself: give the header and each row
+    # with wrapped cells the lines they need.
+    header_lines = max(wrapped_lines(c.title, w) for c, w in zip(columns, widths, strict=True))
+    ws.row_dimensions[2].height = LINE_HEIGHT * header_lines + 2
+    for r in range(3, row):
+        lines = max(
+            (wrapped_lines(str(ws.cell(r, c).value), widths[c - 1])
+             for c in range(1, len(columns) + 1)
+             if ws.cell(r, c).alignment.wrap_text and ws.cell(r, c).value is not None),
+            default=1,
+        )
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
+    ws.page_setup.orientation = "landscape" if sum(widths) > PORTRAIT_CHARACTERS else "portrait"
     row += 1
     for note in notes:
         _write_note(ws, row, note)
@@ -228,7 +250,9 @@ def _write_note(ws: Worksheet, row: int, note: Note) -> None:
 
 
 def _print_setup(ws: Worksheet) -> None:
-    ws.page_setup.orientation = "landscape"
+    """A4, as wide as the page: a sheet prints readably without the user setting it up."""
+    if ws.page_setup.orientation is None:
+        ws.page_setup.orientation = "landscape"  # charts
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
