@@ -336,7 +336,7 @@ def _write_summary(ws: Worksheet, report: Report, items: list[_Item]) -> None:
             row += 1
     ws.column_dimensions["A"].width = 36
     ws.column_dimensions["B"].width = 24
-    ws.column_dimensions["C"].width = 70
+    ws.column_dimensions["C"].width = 48  # with A and B, about a portrait page at full size
     _print_setup(ws)
     ws.page_setup.orientation = "portrait"
 
