@@ -23,6 +23,8 @@ ALLOWED_APP = (
     "app.archives",
     "app.reports.model.report",
     "app.reports.model.dates",
+    "app.reports.model.formatting",  # how values read: one place for every renderer
+    "app.reports.model.outline",  # reading order and the contents rule
     "app.reports.disclosure",
     "app.reports.charts",
     "app.reports.render",

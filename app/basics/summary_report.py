@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from app.formatting import file_kind, format_size
+from app.modules import all_counts
 from app.reports.model.dates import long_date
+from app.reports.model.formatting import format_count
 from app.reports.model.report import (
+    Align,
     Column,
     ColumnKind,
     KeyFigure,
@@ -23,7 +26,7 @@ from app.workbook.snapshot import WorkbookSnapshot
 
 REPORT_NAME = "summary"
 REPORT_TITLE = "Workbook summary"
-
+KEY_COUNTS = 2  # counts shown as key figures too, beside the date of the last change
 
 
 def _details_table(snapshot: WorkbookSnapshot) -> Table:
@@ -35,7 +38,6 @@ def _details_table(snapshot: WorkbookSnapshot) -> Table:
         ("Created", long_date(snapshot.created_at)),
         ("Last changed", long_date(snapshot.updated_at)),
         ("File", snapshot.file_name),
-        ("Workbook format", str(snapshot.schema_version)),
     ]
     return Table(
         columns=(Column("Detail", weight=1), Column("Value", weight=3)),
@@ -54,13 +56,17 @@ def _evidence_section(snapshot: WorkbookSnapshot) -> Section:
     table = Table(
         columns=(
             Column("File", weight=4),
-            Column("Type", weight=2),
-            Column("Size", weight=1, kind=ColumnKind.TEXT),
+            Column("Kind", weight=2),
+            Column("Size", weight=1, align=Align.RIGHT),
             Column("Added", kind=ColumnKind.DATE, weight=1.4),
         ),
         body=tuple(
-            Row((item.name, file_kind(item.name, item.media_type), format_size(item.size),
-                 item.added_at.date()))
+            Row((
+                item.name,
+                file_kind(item.name, item.media_type),
+                format_size(item.size),
+                item.added_at.date(),
+            ))
             for item in snapshot.evidence
         ),
         caption=f"Evidence files held in the workbook ({len(snapshot.evidence)})",
@@ -84,12 +90,10 @@ def _changes_section(snapshot: WorkbookSnapshot) -> Section:
     table = Table(
         columns=(
             Column("When", kind=ColumnKind.DATE, weight=1.2),
-            Column("By", weight=1.2),
             Column("What changed", weight=5),
         ),
         body=tuple(
-            Row((change.at.date(), change.actor, change.summary))
-            for change in snapshot.recent_changes
+            Row((change.at.date(), change.summary)) for change in snapshot.recent_changes
         ),
         caption="Most recent changes first",
         sheet_name="Changes",
@@ -97,12 +101,27 @@ def _changes_section(snapshot: WorkbookSnapshot) -> Section:
     return Section("Recent changes", (table,))
 
 
+def _holdings_table(snapshot: WorkbookSnapshot) -> Table:
+    """What each module keeps in the workbook, from the counts the modules declare, so a new
+    module's records are listed without a change here."""
+    return Table(
+        columns=(Column("Held in the workbook", weight=3), Column("Number", ColumnKind.NUMBER)),
+        body=tuple(
+            Row((spec.label, snapshot.counts.get(spec.name, 0))) for spec in all_counts()
+        ),
+        caption="What the workbook holds",
+        sheet_name="Contents of workbook",
+    )
+
+
 def build_workbook_summary(snapshot: WorkbookSnapshot, today: date | None = None) -> Report:
-    """A short report of the workbook's details, evidence and recent changes."""
+    """A short report of the workbook's details, what it holds, evidence and recent changes."""
     figures = KeyFigures(
         (
-            KeyFigure("Evidence files", str(len(snapshot.evidence))),
-            KeyFigure("Changes recorded", str(snapshot.counts.get("changes", 0))),
+            *(
+                KeyFigure(spec.label, format_count(snapshot.counts.get(spec.name, 0)))
+                for spec in all_counts()[:KEY_COUNTS]
+            ),
             KeyFigure("Last changed", long_date(snapshot.updated_at)),
         )
     )
@@ -115,6 +134,7 @@ def build_workbook_summary(snapshot: WorkbookSnapshot, today: date | None = None
                 + "."
             ),
             figures,
+            _holdings_table(snapshot),
             _details_table(snapshot),
         ),
     )

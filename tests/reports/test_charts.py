@@ -243,3 +243,32 @@ def test_bad_sizes_are_refused() -> None:
         chart_png(make_chart(ChartKind.BAR), 0)
     with pytest.raises(ValueError):
         chart_png(make_chart(ChartKind.BAR), 4, dpi=10)
+
+
+def test_radar_scale_stands_clear_of_the_data() -> None:
+    """The scale values sit left of the whole plot, so no strand can cover them."""
+    from reportlab.graphics.charts.spider import SpiderChart
+    from reportlab.graphics.shapes import Group, String
+
+    from app.reports.charts.radar import draw_radar_chart
+    from app.reports.model.report import Chart, ChartKind, Series
+
+    chart = Chart(
+        ChartKind.RADAR, "Scores", tuple(f"Function {i}" for i in range(1, 9)),
+        (Series("2026", (5, 5, 5, 5, 5, 5, 5, 5)), Series("2025", (1, 2, 3, 4, 5, 4, 3, 2))),
+        alt_text="Scores by function", value_max=5,
+    )
+    drawing = draw_radar_chart(chart, 480, 320, show_title=True)
+
+    def walk(node):
+        for child in getattr(node, "contents", []):
+            yield child
+            if isinstance(child, Group):
+                yield from walk(child)
+
+    spider = next(n for n in walk(drawing) if isinstance(n, SpiderChart))
+    legend = {series.name for series in chart.series}
+    scale = [n for n in walk(drawing) if isinstance(n, String) and n.text.strip().isdigit()
+             and n.text not in legend]
+    assert {s.text for s in scale} >= {"0", "1", "5"}
+    assert all(s.x < spider.x for s in scale)  # right-aligned ends left of the circle

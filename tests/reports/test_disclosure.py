@@ -220,6 +220,18 @@ def test_the_rule_is_stated_in_plain_words_in_the_report_and_under_each_changed_
 def test_each_preset_describes_itself() -> None:
     for preset in DisclosurePreset:
         assert preset.label and preset.description.endswith(".")
+        assert preset.source.endswith(".") and preset.source in preset.help_text
+    # Labels say what the choice does; where a rule comes from is help text, not the label.
+    assert [p.label for p in DisclosurePreset] == [
+        "Show all numbers",
+        "Hide numbers below 5 and round others to 5",
+        "Hide 1 to 7 and round others to 5",
+        "Hide numbers below 10",
+    ]
+    for preset in DisclosurePreset:
+        assert not any(word in preset.label for word in ("Ofqual", "NHS", "Hospital", "style",
+                                                          "university", "disclosure"))
+    assert "Hospital Episode Statistics" in HES.help_text
     assert "rounded to the nearest 5" in disclosure_note(HES).text
     assert "<5" in disclosure_note(OFQUAL).text
 

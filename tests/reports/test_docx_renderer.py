@@ -224,8 +224,8 @@ def test_headings_use_heading_styles_in_document_order(rendered) -> None:
         ("Heading 3", "Sampling"),
         ("Heading 4", "Weights"),
         ("Heading 1", "Findings"),
+        ("Heading 1", "Notes"),  # the notes come before the appendices, as in the PDF
         ("Heading 1", "Appendix A: Method and definitions"),
-        ("Heading 1", "Notes"),
     ]
     # LibreOffice and Word's navigation pane read the outline level from the style.
     styles = xml_part(result.path, "word/styles.xml")
@@ -286,7 +286,7 @@ def test_cells_are_formatted_aligned_grouped_and_totalled(rendered) -> None:
     group_cell = rows[1].find("w:tc/w:tcPr", NS)
     assert group_cell.find("w:gridSpan", NS).get(f"{W}val") == "4"
     assert group_cell.find("w:shd", NS) is not None
-    assert cell_text(rows[2]) == ["Bangladeshi", "1,204", "25%", "25/11/2026"]
+    assert cell_text(rows[2]) == ["Bangladeshi", "1,204", "25.0%", "25/11/2026"]
     assert cell_text(rows[3]) == ["Chinese", "<5", "[c]", ""]  # suppressed cells pass through
     jcs = [tc.find("w:p/w:pPr/w:jc", NS).get(f"{W}val") for tc in rows[3].findall("w:tc", NS)]
     assert jcs == ["left", "right", "right", "left"]
@@ -294,7 +294,7 @@ def test_cells_are_formatted_aligned_grouped_and_totalled(rendered) -> None:
     assert cell_text(total)[:2] == ["Total", "1,254"]
     assert all(r.find("w:rPr/w:b", NS) is not None for r in total.iter(f"{W}r"))
     assert re.search(r"Chinese\s+<5\s+\[c\]", text)
-    assert re.search(r"Bangladeshi\s+1,204\s+25%\s+25/11/2026", text)
+    assert re.search(r"Bangladeshi\s+1,204\s+25.0%\s+25/11/2026", text)
 
 
 def test_hyperlinks_are_real_relationships_and_survive_conversion(rendered) -> None:
@@ -443,8 +443,8 @@ def test_shipped_template_has_the_styles_users_expect() -> None:
     assert expected <= names
     for level in range(1, 5):
         assert document.styles[f"Heading {level}"].paragraph_format.keep_with_next
-    assert document.styles["Normal"].font.name == "Arial"
-    assert 10.5 <= document.styles["Normal"].font.size.pt <= 11
+    assert document.styles["Normal"].font.name == "DejaVu Sans"  # as the PDF and charts
+    assert document.styles["Normal"].font.size.pt == 9.5  # the PDF body size: DejaVu is wide
     converted_text(docx_template.TEMPLATE_PATH)  # opens on its own too
 
 

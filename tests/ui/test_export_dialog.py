@@ -204,24 +204,27 @@ def test_publication_chooses_the_default_rule_until_the_user_picks(export_window
     dialog, _ = open_dialog(export_window())
     assert dialog.publication_check.isChecked()
     assert dialog.suppression() is PUBLICATION_DEFAULT
-    assert dialog.rule_note.text() == PUBLICATION_DEFAULT.description
+    assert dialog.rule_note.text() == PUBLICATION_DEFAULT.help_text
     options = dialog.request().options
     assert options.for_publication and options.effective_preset is PUBLICATION_DEFAULT
 
     dialog.publication_check.click()
     assert dialog.suppression() is DisclosurePreset.NONE
-    assert dialog.rule_note.text() == DisclosurePreset.NONE.description
+    assert dialog.rule_note.text() == DisclosurePreset.NONE.help_text
     assert not dialog.request().options.for_publication
     dialog.publication_check.click()
     assert dialog.suppression() is PUBLICATION_DEFAULT
 
     labels = [dialog.rule_combo.itemText(i) for i in range(dialog.rule_combo.count())]
     assert labels == [preset.label for preset in DisclosurePreset]
+    tips = [dialog.rule_combo.itemData(i, Qt.ItemDataRole.ToolTipRole)
+            for i in range(dialog.rule_combo.count())]
+    assert tips == [preset.help_text for preset in DisclosurePreset]  # where each rule is from
     dialog.rule_combo.setFocus()
     qtbot.keyClick(dialog.rule_combo, Qt.Key.Key_Down)  # the user picks another rule
     picked = dialog.suppression()
     assert picked is not PUBLICATION_DEFAULT
-    assert dialog.rule_note.text() == picked.description
+    assert dialog.rule_note.text() == picked.help_text
     dialog.publication_check.click()
     assert dialog.suppression() is picked  # the user's choice stands
     assert dialog.request().options.effective_preset is picked

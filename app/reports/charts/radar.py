@@ -6,7 +6,7 @@ import dataclasses
 import math
 
 from reportlab.graphics.charts.spider import SpiderChart
-from reportlab.graphics.shapes import Drawing, Polygon, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, Polygon, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -56,8 +56,18 @@ def draw_radar_chart(chart: Chart, width: float, height: float, *, show_title: b
     labels = [wrap(c, typo.regular, typo.size, label_width, 3)[0] for c in chart.categories]
     label_height = max(len(lines) for lines in labels) * typo.leading
     gap = 5.0
+    tick_values = ticks(0.0, top, step)[1:]
+    fmt = tick_formatter(chart, tick_values)
+    scale_size = typo.size * 0.85
+    # The scale stands on its own to the left, clear of the spoke labels, rather than on
+    # the rings where the data would cover it (or it the data). Reserved on both sides so
+    # the chart stays centred.
+    scale_width = 8 + max(
+        (stringWidth(fmt(t), typo.regular, scale_size) for t in tick_values), default=0.0
+    )
     radius = min(
-        (box.width - 2 * (label_width + gap)) / 2, (box.height - 2 * (label_height + gap)) / 2
+        (box.width - 2 * (label_width + gap + scale_width)) / 2,
+        (box.height - 2 * (label_height + gap)) / 2,
     )
     if radius < 15:
         add_message(drawing, "Chart too small to draw", box, typo)
@@ -65,7 +75,6 @@ def draw_radar_chart(chart: Chart, width: float, height: float, *, show_title: b
     cx, cy = box.left + box.width / 2, box.bottom + box.height / 2
     angles = [math.radians(90 - i * 360 / n) for i in range(n)]  # clockwise from the top
 
-    tick_values = ticks(0.0, top, step)[1:]
     for t in tick_values:
         r = radius * t / top
         points = [c for a in angles for c in (cx + r * math.cos(a), cy + r * math.sin(a))]
@@ -90,34 +99,32 @@ def draw_radar_chart(chart: Chart, width: float, height: float, *, show_title: b
     hidden = spider.strands[len(data)]
     hidden.strokeColor, hidden.fillColor, hidden.strokeWidth = None, None, 0
     drawing.add(spider)
-    _ring_labels(drawing, chart, tick_values, top, (cx, cy), radius, typo)
+    axis_x = cx - radius - gap - label_width - 2
+    marks = [(fmt(0.0), 0.0)] + [(fmt(t), radius * t / top) for t in tick_values]
+    _scale(drawing, marks, axis_x, cy, typo)
     _spoke_labels(drawing, labels, angles, (cx, cy), radius + gap, typo)
     return drawing
 
 
-def _ring_labels(
+def _scale(
     drawing: Drawing,
-    chart: Chart,
-    tick_values: list[float],
-    top: float,
-    centre: tuple[float, float],
-    radius: float,
+    marks: list[tuple[str, float]],
+    axis_x: float,
+    cy: float,
     typo: Typography,
 ) -> None:
-    """Scale values just inside each ring beside the top spoke, on a faint white plate so
-    they stay readable where a strand crosses them."""
-    fmt = tick_formatter(chart, tick_values)
+    """A vertical scale left of the chart: a tick and value at each ring's height on the
+    top spoke, so a reader can measure any strand against it."""
     size = typo.size * 0.85
-    plate = colors.Color(1, 1, 1, alpha=0.75)
-    cx, cy = centre
-    for t in tick_values:
-        text = fmt(t)
-        x, y = cx + 3, cy + radius * t / top - size - 1
-        width = stringWidth(text, typo.regular, size)
+    highest = max((height for _, height in marks), default=0.0)
+    drawing.add(Line(axis_x, cy, axis_x, cy + highest, strokeColor=MUTED, strokeWidth=0.6))
+    for text, height in marks:
+        y = cy + height
+        drawing.add(Line(axis_x - 3, y, axis_x, y, strokeColor=MUTED, strokeWidth=0.6))
         drawing.add(
-            Rect(x - 1, y - size * 0.25, width + 2, size * 1.15, fillColor=plate, strokeColor=None)
+            String(axis_x - 4, y - size * 0.35, text, fontName=typo.regular, fontSize=size,
+                   fillColor=MUTED, textAnchor="end")
         )
-        drawing.add(String(x, y, text, fontName=typo.regular, fontSize=size, fillColor=MUTED))
 
 
 def _spoke_labels(

@@ -39,8 +39,9 @@ class DisclosureRule:
     suppress_up_to: int  # counts 1..suppress_up_to are hidden; 0 hides nothing
     round_to: int  # 1 shows counts exactly
     symbol: str  # what a primary-suppressed cell shows
-    label: str  # short name for a dialog
+    label: str  # what the choice does, in a few plain words, for a dialog
     rule_words: str  # the rule in plain words, for the report's note
+    source: str = ""  # where the rule comes from: a help line, never the label
 
 
 class DisclosurePreset(Enum):
@@ -63,28 +64,42 @@ class DisclosurePreset(Enum):
         return self.rule.rule_words
 
     @property
+    def source(self) -> str:
+        """Where the rule comes from, as a sentence ("" for none)."""
+        return self.rule.source
+
+    @property
+    def help_text(self) -> str:
+        """What the rule does and where it comes from: a dialog's help line or tooltip."""
+        return " ".join(part for part in (self.description, self.source) if part)
+
+    @property
     def suppresses(self) -> bool:
         return self is not DisclosurePreset.NONE
 
 
 _RULES: dict[DisclosurePreset, DisclosureRule] = {
     DisclosurePreset.NONE: DisclosureRule(
-        0, 1, "", "No disclosure control (internal use only)",
+        0, 1, "", "Show all numbers",
         "All counts are shown exactly, including counts small enough to identify a person.",
+        "Use this only for reports that stay inside your organisation.",
     ),
     DisclosurePreset.FEWER_THAN_5: DisclosureRule(
-        4, 5, FEWER_THAN_5, "Show 1 to 4 as “<5”, round the rest to 5 (Ofqual style)",
+        4, 5, FEWER_THAN_5, "Hide numbers below 5 and round others to 5",
         "Counts from 1 to 4 are shown as <5 and all other counts, including totals, are "
         "rounded to the nearest 5.",
+        "Ofqual publishes its statistics this way.",
     ),
     DisclosurePreset.SUPPRESS_1_TO_7_ROUND_5: DisclosureRule(
-        7, 5, CONFIDENTIAL, "Hide 1 to 7, round the rest to 5 (NHS Hospital Episode Statistics)",
+        7, 5, CONFIDENTIAL, "Hide 1 to 7 and round others to 5",
         "Counts from 1 to 7 are hidden and marked [c], and all other counts, including totals, "
         "are rounded to the nearest 5.",
+        "This is the rule the NHS uses for Hospital Episode Statistics.",
     ),
     DisclosurePreset.SUPPRESS_UNDER_10: DisclosureRule(
-        9, 1, CONFIDENTIAL, "Hide counts under 10 (common university practice)",
+        9, 1, CONFIDENTIAL, "Hide numbers below 10",
         "Counts from 1 to 9 are hidden and marked [c]; all other counts are shown exactly.",
+        "Many universities publish their equality data this way.",
     ),
 }
 
@@ -102,6 +117,8 @@ def disclosure_note(preset: DisclosurePreset) -> Note:
         "worked out from a total or from percentages, another count in the same row or column "
         "is hidden too, and percentages in a row with a hidden count are also hidden.",
     ]
+    if rule.source:
+        words.append(rule.source)
     if rule.round_to > 1:
         words.append(
             "Because of rounding, figures may not add up to the totals shown, and percentages "

@@ -179,8 +179,10 @@ class ExportDialog(QDialog):
         self.publication_check.setChecked(True)
         self.rule_combo = named(QComboBox(self.privacy_group), "Small-number rule",
                                 "How small counts are hidden or rounded")
-        for preset in DisclosurePreset:
+        for index, preset in enumerate(DisclosurePreset):
             self.rule_combo.addItem(preset.label, preset.value)
+            # What the rule does and where it comes from, on hover over each choice.
+            self.rule_combo.setItemData(index, preset.help_text, Qt.ItemDataRole.ToolTipRole)
         self.rule_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         rule_label = QLabel("Small-&number rule:", self.privacy_group)
         rule_label.setBuddy(self.rule_combo)
@@ -513,8 +515,9 @@ class ExportDialog(QDialog):
 
     def _update_rule_notes(self) -> None:
         preset = self.suppression()
-        self.rule_note.setText(preset.description)
-        self.rule_combo.setAccessibleDescription(preset.description)
+        self.rule_note.setText(preset.help_text)
+        self.rule_combo.setAccessibleDescription(preset.help_text)
+        self.rule_combo.setToolTip(preset.help_text)
         self.rule_warning.setVisible(self.publication_check.isChecked()
                                      and not preset.suppresses)
         self._refit()

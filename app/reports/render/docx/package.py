@@ -237,6 +237,27 @@ def fill_running_header(document: Document, title: str, style_id: str | None) ->
     )
 
 
+def fill_footer_organisation(document: Document, organisation: str) -> None:
+    """Put the organisation on the left of the footer, as the PDF does, where the template
+    left that place empty (its footer paragraph starts with a tab)."""
+    sections = document.sections
+    if not organisation or not len(sections):
+        return
+    footer = sections[-1].footer
+    if footer.is_linked_to_previous:
+        return
+    first = footer._element.find(f"{_W}p")
+    run = first.find(f"{_W}r") if first is not None else None
+    if run is None or not len(run):
+        return
+    lead = [child for child in run if child.tag != f"{_W}rPr"]
+    if not lead or lead[0].tag != f"{_W}tab":
+        return
+    run.addprevious(
+        parse_xml(f'<w:r {NSDECLS}><w:t xml:space="preserve">{esc(organisation)}</w:t></w:r>')
+    )
+
+
 def _has_content(story: etree._Element) -> bool:
     for el in story.iter():
         tag = el.tag if isinstance(el.tag, str) else ""

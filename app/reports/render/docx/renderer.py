@@ -8,7 +8,6 @@ charts and the package-level work.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,11 +15,19 @@ from pathlib import Path
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
+from lxml import etree
 
 from app.errors import UserError
 from app.logging_setup import get_logger
 from app.reports.export.result import ExportCancelled, RenderResult
-from app.reports.model.dates import long_date
+from app.reports.model.formatting import UNTITLED, note_label, title_page_details
+from app.reports.model.outline import (
+    CONTENTS_DEPTH,
+    CONTENTS_TITLE,
+    headings,
+    reading_order,
+    wants_contents,
+)
 from app.reports.model.report import (
     BulletList,
     Chart,
@@ -34,6 +41,13 @@ from app.reports.model.report import (
 )
 from app.reports.render.docx import package
 from app.reports.render.docx.charts import ChartImages, ImageInserter
+from app.reports.render.docx.layout import (
+    fit_key_figures,
+    fitted_widths,
+    landscape_width,
+    section_properties,
+    wants_landscape,
+)
 from app.reports.render.docx.numbering import ListNumbering
 from app.reports.render.docx.styles import StyleSheet
 from app.reports.render.docx.tables import TableStyles, key_figures_xml, table_xml
@@ -54,6 +68,7 @@ __all__ = ["render_docx"]
 
 log = get_logger("reports.docx")
 
+_BOOKMARK_ID_BASE = 9000  # clear of any bookmark ids a user's template may hold
 MAX_HEADING_LEVEL = 4  # the template defines Heading 1–4; deeper sections use Heading 4
 _SPACE_AFTER_TABLE = '<w:spacing w:before="200"/>'  # Normal has no space before: add some
 _TITLE_PAGE_DROP = '<w:spacing w:before="2880"/>'  # two inches down the title page
@@ -92,6 +107,7 @@ def render_docx(
             ticker.report(0.85)
             header_style = sheet.style_id("header") if sheet.has("header") else None
             package.fill_running_header(document, report.title, header_style)
+            package.fill_footer_organisation(document, report.title_page.organisation)
             package.set_core_properties(document, report)
             ticker.check()
             package.save_atomically(document, out_path, is_cancelled)
@@ -177,6 +193,11 @@ class _BodyWriter:
         self._out: list[str] = []
         self._break_pending = False  # a page break to put before the next paragraph
         self._after_table = False
+        self._bookmarks: list[str] = []  # for the contents' links, in heading order
+        self._sections = 0  # section breaks written (landscape tables)
+        self._last_heading_at = -1  # where in _out the latest heading is
+        self._landscape_end_at = -1  # where the latest landscape section ends
+        self._headings_seen = 0
         self._done = 0
         self._total = 1
         self.warnings: list[str] = []
@@ -186,15 +207,17 @@ class _BodyWriter:
     def write(self, report: Report) -> None:
         self._total = max(1, len(report.walk()) + 1)
         self._title_page(report)
-        for section in report.sections:
-            self._section(section, 1)
-        for index, appendix in enumerate(report.appendices):
-            self._break_pending = True  # each appendix starts on a new page
-            self._section(appendix, 1, title=_appendix_title(index, appendix.title))
-        if report.notes:
-            self._heading("Notes", 1)
-            for note in report.notes:
-                self._note(note, show_label=note.label.lower() != "note")
+        if wants_contents(report):
+            self._contents(headings(report, CONTENTS_DEPTH))
+        for part in reading_order(report):
+            if part.appendix:
+                self._break_pending = True  # each appendix starts on a new page
+            if part.notes:
+                self._heading(part.title, 1)
+                for note in report.notes:
+                    self._note(note, under_notes_heading=True)
+                continue
+            self._section(part.section, 1, title=part.title)
         if not self._charts.available and report.charts():
             self.warnings.append(
                 "Charts could not be drawn on this computer, so each chart is described in "
@@ -204,6 +227,10 @@ class _BodyWriter:
             self._out.append("<w:p/>")
         self._place_charts()
         self._insert()
+        if self._sections:  # the title page is in the first section now, not the last
+            sect = self._document.element.body.find(f"{{{W_NS}}}sectPr")
+            for title_pg in sect.findall(f"{{{W_NS}}}titlePg") if sect is not None else []:
+                sect.remove(title_pg)
 
     def _tick(self) -> None:
         self._ticker.check()
@@ -280,18 +307,10 @@ class _BodyWriter:
         lines: list[tuple[str, str]] = []
         if page.organisation:
             lines.append(("Title Page Organisation", page.organisation))
-        lines.append(("Title", page.title))
+        lines.append(("Title", page.title or UNTITLED))
         if page.subtitle:
             lines.append(("Subtitle", page.subtitle))
-        if page.report_date:
-            lines.append(("Title Page Detail", long_date(page.report_date)))
-        if page.author:
-            lines.append(("Title Page Detail", f"Prepared by {page.author}"))
-        if page.version:
-            version = page.version
-            if not version.lower().startswith("version"):
-                version = f"Version {version}"
-            lines.append(("Title Page Detail", version))
+        lines.extend(("Title Page Detail", line) for line in title_page_details(page))
         for index, (style, text) in enumerate(lines):
             extra = self._sheet.resolve(style).fallback_rpr  # e.g. bold when falling back
             self._para(
@@ -300,7 +319,49 @@ class _BodyWriter:
         self._break_pending = True
 
     def _heading(self, title: str, level: int) -> None:
-        self._para(f"heading {min(level, MAX_HEADING_LEVEL)}", run(title))
+        content = run(title)
+        if self._bookmarks and level <= CONTENTS_DEPTH:
+            index = self._headings_seen
+            self._headings_seen += 1
+            if index < len(self._bookmarks):
+                mark = _BOOKMARK_ID_BASE + index
+                content = (
+                    f'<w:bookmarkStart w:id="{mark}" w:name="{self._bookmarks[index]}"/>'
+                    f'{content}<w:bookmarkEnd w:id="{mark}"/>'
+                )
+        self._para(f"heading {min(level, MAX_HEADING_LEVEL)}", content)
+        self._last_heading_at = len(self._out) - 1
+
+    def _contents(self, entries: list[tuple[int, str]]) -> None:
+        """A real TOC field whose cached result already lists the headings.
+
+        Word (References › Update Table, or F9) and LibreOffice (Update Index) refresh it and
+        add page numbers; until then it still names every heading and links to it, because
+        page numbers depend on Word's own layout and a guessed number would mislead.
+        """
+        if not entries:
+            return
+        self._bookmarks = [f"_Toc{_BOOKMARK_ID_BASE + i}" for i in range(len(entries))]
+        self._para("TOC Heading", run(CONTENTS_TITLE))
+        field_start = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{CONTENTS_DEPTH}" \\h \\z \\u '
+            '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        for index, ((level, title), name) in enumerate(zip(entries, self._bookmarks, strict=True)):
+            page_ref = (
+                '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {name} \\h </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            )
+            link = (
+                f'<w:hyperlink w:anchor="{name}" w:history="1">{run(title)}{page_ref}'
+                "</w:hyperlink>"
+            )
+            end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if index == len(entries) - 1 else ""
+            self._para(f"toc {level}", (field_start if index == 0 else "") + link + end)
+        self._break_pending = True
 
     def _section(self, section: Section, level: int, *, title: str | None = None) -> None:
         self._tick()
@@ -326,7 +387,7 @@ class _BodyWriter:
         elif isinstance(block, Chart):
             self._chart(block)
         elif isinstance(block, Note):
-            self._note(block, show_label=True)
+            self._note(block)
         elif isinstance(block, PageBreak):
             self._break_pending = True
 
@@ -340,8 +401,9 @@ class _BodyWriter:
         for item in block.items:
             self._para(style, self._inline(item), num_id=num_id, body_text=True)
 
-    def _note(self, note: Note, *, show_label: bool) -> None:
-        label = run(f"{note.label}: ", bold=True) if show_label and note.label else ""
+    def _note(self, note: Note, *, under_notes_heading: bool = False) -> None:
+        words = note_label(note, under_notes_heading=under_notes_heading)
+        label = run(f"{words}: ", bold=True) if words else ""
         self._para("Note", label + run(note.text), body_text=True)
 
     def _caption(self, text: str) -> None:
@@ -360,14 +422,45 @@ class _BodyWriter:
             self._after_table = False
 
     def _table(self, table: Table) -> None:
+        sect = self._document.element.body.find(f"{{{W_NS}}}sectPr")
+        turn = sect is not None and wants_landscape(table, self._width)
+        width = self._width
+        if turn and sect is not None:
+            width = landscape_width(sect, self._width)
+            self._begin_landscape(sect)
         self._caption(table.caption)
         # Word joins two tables with nothing between them into one: keep them apart.
         self._spacer(always=self._after_table)
         styles = TableStyles(
             self._sheet.style_id("Report Table"), self._sheet.resolve("Table Text")
         )
-        self._out.append(table_xml(table, self._width, styles))
+        self._out.append(table_xml(table, width, styles, fitted_widths(table, width)))
         self._after_table = True
+        if turn and sect is not None:
+            self._out.append(
+                f"<w:p><w:pPr>{section_properties(sect, landscape=True, first=False)}"
+                "</w:pPr></w:p>"
+            )
+            self._landscape_end_at = len(self._out) - 1
+            self._after_table = False
+
+    def _begin_landscape(self, sect: etree._Element) -> None:
+        """End the portrait section here; the heading just written moves with the table."""
+        if self._landscape_end_at == len(self._out) - 1:
+            self._out.pop()  # straight after another landscape table: carry on with it
+            self._landscape_end_at = -1
+            return
+        moved = []
+        if self._last_heading_at == len(self._out) - 1:
+            moved.append(self._out.pop())
+        first = self._sections == 0
+        self._out.append(
+            f"<w:p><w:pPr>{section_properties(sect, landscape=False, first=first)}</w:pPr></w:p>"
+        )
+        self._sections += 1
+        self._out.extend(moved)
+        self._break_pending = False  # the new section starts on a new page anyway
+        self._after_table = False
 
     def _key_figures(self, block: KeyFigures) -> None:
         if not block.figures:
@@ -375,6 +468,7 @@ class _BodyWriter:
         self._spacer(always=True)
         value = self._sheet.resolve("Key Figure Value")
         label = self._sheet.resolve("Key Figure Label")
+        value = fit_key_figures(block, self._width, value)
         self._out.append(key_figures_xml(block, self._width, value, label))
         self._after_table = True
 
@@ -398,15 +492,6 @@ class _BodyWriter:
                 png, self._charts.width_inches, chart.title, chart.alt_text
             )
             self._out[slot] = self._out[slot].replace("</w:p>", f"<w:r>{drawing}</w:r></w:p>")
-
-
-def _appendix_title(index: int, title: str) -> str:
-    """'Appendix A: Method', unless the module already wrote 'Appendix …' itself."""
-    if title.lower().startswith("appendix"):
-        return title
-    letters = string.ascii_uppercase
-    letter = letters[index] if index < len(letters) else str(index + 1)
-    return f"Appendix {letter}: {title}"
 
 
 def _first_free_shape_id(document: Document) -> int:

@@ -44,6 +44,9 @@ ROLES: dict[str, Role] = {
         Role("List Bullet", "List Bullet", builtin=True),
         Role("List Number", "List Number", builtin=True),
         Role("Hyperlink", "Hyperlink", kind="character", builtin=True),
+        Role("TOC Heading", "TOC Heading", builtin=True),
+        Role("toc 1", "TOC 1", builtin=True),
+        Role("toc 2", "TOC 2", builtin=True),
         Role("Note", "Note", purpose="notes use Normal"),
         Role(
             "Table Text",

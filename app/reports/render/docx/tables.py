@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.reports.model.formatting import column_formats, format_value
 from app.reports.model.report import Align, Column, KeyFigure, KeyFigures, Row, RowGroup, Table
 from app.reports.render.docx.styles import Resolved
 from app.reports.render.docx.theme import BORDER, GROUP_FILL, HEADER_FILL, NAVY
-from app.reports.render.docx.xml import BOLD, ITALIC, esc, format_cell, run
+from app.reports.render.docx.xml import BOLD, ITALIC, esc, run
 
 _JC = {Align.LEFT: "left", Align.CENTRE: "center", Align.RIGHT: "right"}
 _THIN = f'w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"'
@@ -106,13 +107,16 @@ class _CellOpenings:
         )
 
 
-def table_xml(table: Table, width: int, styles: TableStyles) -> str:
-    """The whole w:tbl element for a report table."""
+def table_xml(
+    table: Table, width: int, styles: TableStyles, widths: Sequence[int] | None = None
+) -> str:
+    """The whole w:tbl element for a report table (`widths` in twips: by weight if None)."""
     columns = table.columns
-    widths = column_widths(columns, width)
+    widths = list(widths) if widths is not None else column_widths(columns, width)
     openings = _CellOpenings(widths, [_JC[c.effective_align] for c in columns], styles)
     fallback_rpr = styles.text.fallback_rpr
     keep_all = len(table.iter_rows()) <= _KEEP_TOGETHER_ROWS
+    formats = column_formats(table)
     out = [
         "<w:tbl>",
         _table_properties(styles.table_style, width, table.caption),
@@ -136,9 +140,9 @@ def table_xml(table: Table, width: int, styles: TableStyles) -> str:
         rpr = (BOLD if row.is_total else "") + fallback_rpr
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         cells = row.cells
-        for index, (start, column) in enumerate(zip(starts, columns, strict=True)):
+        for index, (start, fmt) in enumerate(zip(starts, formats, strict=True)):
             value = cells[index] if index < len(cells) else None
-            out.append(_cell(start, format_cell(value, column.kind), rpr))
+            out.append(_cell(start, format_value(value, fmt), rpr))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

@@ -20,6 +20,7 @@ from app.paths import resource
 from app.reports.render.docx.template_styles import styles_xml
 from app.reports.render.docx.theme import (
     FONT,
+    FONT_FALLBACK,
     FOOTER_DISTANCE,
     HEADER_DISTANCE,
     LANGUAGE,
@@ -187,7 +188,9 @@ def _story(root: str, paragraphs: str) -> str:
 
 def _page_footer() -> str:
     page_x_of_y = (
-        '<w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>'
+        # Two tabs: the page number sits on the right; the renderer puts the organisation
+        # on the left, as the PDF's footer has it.
+        '<w:r><w:tab/><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>'
         f"{_field('PAGE', '1')}"
         '<w:r><w:t xml:space="preserve"> of </w:t></w:r>'
         f"{_field('NUMPAGES', '1')}"
@@ -237,7 +240,8 @@ def _settings() -> str:
 def _font_table() -> str:
     return (
         f'{XML_DECL}<w:fonts xmlns:w="{W_NS}">'
-        f'<w:font w:name="{FONT}"><w:panose1 w:val="020B0604020202020204"/>'
+        f'<w:font w:name="{FONT}"><w:altName w:val="{FONT_FALLBACK}"/>'
+        '<w:panose1 w:val="020B0603030804020204"/>'
         '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
         "</w:fonts>"
     )

@@ -77,7 +77,13 @@ def _ppr(
             "</w:pBdr>"
         )
     if tabs:
-        stops = "".join(f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs)
+        # A kind of "right.dot" is a right tab with a dotted leader (contents lines).
+        stops = "".join(
+            f'<w:tab w:val="{kind.split(".")[0]}"'
+            + (f' w:leader="{kind.split(".")[1]}"' if "." in kind else "")
+            + f' w:pos="{pos}"/>'
+            for kind, pos in tabs
+        )
         parts.append(f"<w:tabs>{stops}</w:tabs>")
     spacing = []
     if before is not None:
@@ -181,7 +187,7 @@ def _base_styles() -> list[str]:
             ppr=_ppr(after=140, line=264),
             rpr=(
                 f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" '
-                f'w:cs="{FONT}"/><w:sz w:val="21"/><w:szCs w:val="21"/>'
+                f'w:cs="{FONT}"/><w:sz w:val="19"/><w:szCs w:val="19"/>'
                 f'<w:lang w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/></w:rPr>'
             ),
             based_on=None,
@@ -255,6 +261,29 @@ def _document_styles() -> list[str]:
             priority=37,
         ),
         _para_style(
+            "TOCHeading",
+            "TOC Heading",
+            ppr=_ppr(keep_next=True, before=0, after=200, line=240),
+            rpr=_rpr(size=16, bold=True, colour=NAVY),
+            priority=39,
+        ),
+        _para_style(
+            "TOC1",
+            "toc 1",
+            ppr=_ppr(tabs=(("right.dot", USABLE_WIDTH),), before=80, after=0, line=240),
+            rpr=_rpr(bold=True),
+            priority=39,
+        ),
+        _para_style(
+            "TOC2",
+            "toc 2",
+            ppr=_ppr(
+                tabs=(("right.dot", USABLE_WIDTH),), before=0, after=0, line=240,
+                indent=(280, 0),
+            ),
+            priority=39,
+        ),
+        _para_style(
             "Note",
             "Note",
             ppr=_ppr(before=60, after=140, line=240),
@@ -315,7 +344,7 @@ def styles_xml() -> str:
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-        '<w:sz w:val="21"/><w:szCs w:val="21"/>'
+        '<w:sz w:val="19"/><w:szCs w:val="19"/>'
         f'<w:lang w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault>"
         '<w:pPrDefault><w:pPr><w:spacing w:after="140" w:line="264" w:lineRule="auto"/>'

@@ -12,7 +12,11 @@ GREY_TEXT = "4D4D4D"
 HEADER_FILL = "DCE6F0"
 GROUP_FILL = "EEF2F6"
 BORDER = "9AA8B8"
-FONT = "Arial"  # LibreOffice substitutes the metric-compatible Liberation Sans
+# The family the PDF embeds and the chart images are drawn in, so a Word file, its charts
+# and the PDF of the same report look alike. Word without DejaVu Sans installed falls back
+# to FONT_FALLBACK, a sans serif of similar width that every Windows and Mac has.
+FONT = "DejaVu Sans"
+FONT_FALLBACK = "Verdana"
 
 # A4 with 2 cm side margins: 17 cm (9638 twips) of usable width suits four-column tables.
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838

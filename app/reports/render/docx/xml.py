@@ -9,10 +9,10 @@ text. Property elements are emitted in schema order because Word reports a damag
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import quote
 
-from app.reports.model.report import ColumnKind, Span
+from app.reports.model.formatting import column_format, format_value
+from app.reports.model.report import CellValue, ColumnKind, Span
 from app.reports.render.safe_text import XML_ILLEGAL
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,10 +46,6 @@ def esc(text: str) -> str:
         text = _INVALID_XML.sub("", text)
     return text
 
-
-
-def short_date(value: date) -> str:
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 def safe_url(url: str) -> str:
@@ -127,29 +123,6 @@ def paragraph(props: str, content: str) -> str:
 # ---------------------------------------------------------------- table cell values
 
 
-def format_cell(value: object, kind: ColumnKind) -> str:
-    """Cell text as a reader expects it; strings (e.g. suppressed '<5') pass through."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):  # bool is an int; show it as words, not 1/0
-        return "Yes" if value else "No"
-    if isinstance(value, date):
-        return short_date(value)
-    if isinstance(value, int):
-        return f"{value:.0%}" if kind is ColumnKind.PERCENT else f"{value:,}"
-    if isinstance(value, float):
-        return _format_float(value, kind)
-    return str(value)
-
-
-def _format_float(value: float, kind: ColumnKind) -> str:
-    if value != value:  # NaN: nothing meaningful to show
-        return ""
-    if kind is ColumnKind.PERCENT:
-        scaled = value * 100
-        return f"{value:.0%}" if abs(scaled - round(scaled)) < 1e-9 else f"{value:.1%}"
-    if kind is ColumnKind.COUNT or value.is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}"
+def format_cell(value: CellValue, kind: ColumnKind) -> str:
+    """One cell's text on its own (tables format whole columns with `column_formats`)."""
+    return format_value(value, column_format(kind, [value]))

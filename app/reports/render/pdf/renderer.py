@@ -53,7 +53,9 @@ def render_pdf(
         doc = ReportDocTemplate(
             str(temp_path), report, progress=progress, is_cancelled=is_cancelled
         )
-        builder = StoryBuilder(build_styles(), doc.width, doc.height)
+        builder = StoryBuilder(
+            build_styles(), doc.width, doc.height, landscape_width=doc.landscape_width
+        )
         story = builder.build(report)
         doc.build(story, canvasmaker=NumberedCanvas)
     if progress is not None:

@@ -8,7 +8,6 @@ Both are positioned with the same font, size and leading, so the reader cannot t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -18,38 +17,16 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus.tables import CellStyle
 
-from app.reports.model.report import Align, CellValue, ColumnKind, Row, RowGroup, Table
+from app.reports.model.formatting import table_texts
+from app.reports.model.report import Align, Row, RowGroup, Table
+from app.reports.render.columns import fit_columns, needs_landscape
 from app.reports.render.fonts import normalise_text, register_fonts
-from app.reports.render.pdf.columns import fit_columns
 from app.reports.render.pdf.markup import Para, escape
 from app.reports.render.pdf.styles import ACCENT, GROUP_FILL, RULE, ZEBRA, Styles
 
 PAD_X, PAD_Y = 4.0, 3.0  # PAD_Y is reportlab's default cell padding
 _ALIGN = {Align.LEFT: "LEFT", Align.CENTRE: "CENTER", Align.RIGHT: "RIGHT"}
 _PARA_ALIGN = {Align.LEFT: 0, Align.CENTRE: 1, Align.RIGHT: 2}
-
-
-def format_cell(value: CellValue, kind: ColumnKind, *, decimals: bool = False) -> str:
-    """The text a reader sees; matches the Word and Excel exports.
-
-    `decimals`: the column holds fractional numbers, so whole ones get ".00" too and the
-    column lines up.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str):  # includes suppressed counts such as "<5" and "[c]"
-        return normalise_text(value)
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime):
-        return f"{value.day:02d}/{value.month:02d}/{value.year} {value:%H:%M}"
-    if isinstance(value, date):
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
-    if kind is ColumnKind.PERCENT:
-        return f"{value:.1%}"
-    if isinstance(value, int) or (float(value).is_integer() and not decimals):
-        return f"{value:,.0f}"
-    return f"{value:,.2f}"
 
 
 @dataclass(frozen=True)
@@ -137,31 +114,6 @@ class _CellMaker:
         return self.type.paragraph(f"<b>{escape(text)}</b>", Align.LEFT)
 
 
-def _fractional_columns(table: Table) -> list[bool]:
-    flags = [False] * len(table.columns)
-    for row in table.iter_rows():
-        for i, value in enumerate(row.cells[: len(flags)]):
-            if isinstance(value, float) and not value.is_integer():
-                flags[i] = True
-    return flags
-
-
-def _texts(table: Table) -> list[list[str]]:
-    """Every body row as the strings a reader sees, padded or cut to the columns."""
-    fractional = _fractional_columns(table)
-    n = len(table.columns)
-    out = []
-    for row in table.iter_rows():
-        values = list(row.cells[:n]) + [None] * (n - len(row.cells[:n]))
-        out.append(
-            [
-                format_cell(value, column.kind, decimals=fractional[i])
-                for i, (value, column) in enumerate(zip(values, table.columns, strict=True))
-            ]
-        )
-    return out
-
-
 def _base_commands() -> list[tuple]:
     return [
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA]),
@@ -209,12 +161,23 @@ def _string_row_height(row: list, leading: float) -> float | None:
     return max(cell.count("\n") + 1 for cell in row) * leading + 2 * PAD_Y
 
 
+LANDSCAPE_MIN_COLUMNS = 6  # fewer columns always fit a portrait page
+
+
+def wants_landscape(table: Table, styles: Styles, portrait_width: float) -> bool:
+    """Whether the table needs a landscape page to be read without tiny type."""
+    if len(table.columns) < LANDSCAPE_MIN_COLUMNS:
+        return False
+    texts = table_texts(table)
+    return needs_landscape(table.columns, texts, portrait_width, register_fonts().bold, 2 * PAD_X)
+
+
 def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | None:
     """The table itself (the caller adds the caption above it)."""
     n = len(table.columns)
     if n == 0:
         return None
-    texts = _texts(table)
+    texts = [[normalise_text(text) for text in row] for row in table_texts(table)]
     widths, size = fit_columns(
         table.columns, texts, width, register_fonts().bold, styles.cell.fontSize, 2 * PAD_X
     )

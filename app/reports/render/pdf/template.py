@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab.lib.pagesizes import landscape
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -204,10 +205,28 @@ class ReportDocTemplate(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
+        wide = landscape(PAGE_SIZE)
+        self.landscape_width = wide[0] - self.leftMargin - self.rightMargin
+        self.landscape_height = wide[1] - self.topMargin - self.bottomMargin
+        turned = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.landscape_width,
+            self.landscape_height,
+            id="landscape",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates(
             [
                 PageTemplate("title", [cover], onPage=self._decorate_title_page),
                 PageTemplate("body", [body], onPage=self._decorate_body_page),
+                # Tables too wide for a portrait page (see render.columns.needs_landscape).
+                PageTemplate(
+                    "landscape", [turned], onPage=self._decorate_body_page, pagesize=wide
+                ),
             ]
         )
 
@@ -224,7 +243,7 @@ class ReportDocTemplate(BaseDocTemplate):
         from app.reports.charts.common import truncate
 
         fonts = register_fonts()
-        width, height = self.pagesize
+        width, height = canv._pagesize  # landscape pages too
         header_y = height - MARGIN_TOP + 10
         canv.saveState()
         canv.setFont(fonts.regular, FOOTER_SIZE)
@@ -252,6 +271,7 @@ class ReportDocTemplate(BaseDocTemplate):
         # The frame's _y is the bottom of what was just placed; the heading's top is above it.
         bottom = getattr(self.frame, "_y", self.pagesize[1])
         top = min(bottom + flowable.height + flowable.getSpaceBefore(), self.pagesize[1])
+        top = min(top, self.canv._pagesize[1])
         self.canv.bookmark_heading(key, self.page, top)
         label = normalise_text(fit(text, MAX_ENTRY))
         self.canv.addOutlineEntry(label, key, level=level, closed=level >= 1)

@@ -6,12 +6,20 @@ formula, an error code or an external command by Excel or LibreOffice.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from app.reports.model.formatting import (
+    EXCEL_DATE,
+    EXCEL_DATE_TIME,
+    ValueFormat,
+    column_format,
+    format_value,
+)
 from app.reports.model.report import Align, CellValue, ColumnKind
 
 # Characters that make a spreadsheet treat text as a formula (OWASP "CSV injection" list).
@@ -21,11 +29,8 @@ MAX_SHEET_NAME = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _RESERVED_SHEET_NAMES = {"history"}  # Excel reserves this one
 
-DATE_FORMAT = "dd/mm/yyyy"
-DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
-COUNT_FORMAT = "#,##0"
-PERCENT_FORMAT = "0.0%"
-NUMBER_FORMAT = "#,##0.00"
+DATE_FORMAT = EXCEL_DATE
+DATETIME_FORMAT = EXCEL_DATE_TIME
 
 ACCENT = "1F4E79"
 FONT_NAME = "Calibri"  # openpyxl's default; a Font without a name makes LibreOffice use a serif
@@ -71,8 +76,9 @@ def put_text(cell: Cell, text: str) -> None:
         cell.quotePrefix = True  # Excel shows it as typed and keeps it text when edited
 
 
-def put_value(cell: Cell, value: CellValue, kind: ColumnKind) -> str:
-    """Write a typed value and its number format; return the text a reader would see."""
+def put_value(cell: Cell, value: CellValue, fmt: ValueFormat | None = None) -> str:
+    """Write a typed value with the number format that shows the same text as Word and PDF;
+    return that text."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -80,28 +86,17 @@ def put_value(cell: Cell, value: CellValue, kind: ColumnKind) -> str:
         return value
     if isinstance(value, bool):  # not a CellValue, but never let True become 1
         put_text(cell, "Yes" if value else "No")
-        return "Yes"
-    if isinstance(value, datetime):
-        cell.value = value
-        cell.number_format = DATETIME_FORMAT
-        return "00/00/0000 00:00"
+        return "Yes" if value else "No"
     if isinstance(value, date):
         cell.value = value
-        cell.number_format = DATE_FORMAT
-        return "00/00/0000"
-    if kind is ColumnKind.COUNT and float(value).is_integer():
-        cell.value = int(value)
-        cell.number_format = COUNT_FORMAT
-        return f"{int(value):,}"
+        cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
+        return format_value(value)
+    if not math.isfinite(value):  # Excel has no NaN or infinity
+        return ""
+    fmt = fmt or column_format(ColumnKind.NUMBER, [value])
     cell.value = value
-    if kind is ColumnKind.PERCENT:
-        cell.number_format = PERCENT_FORMAT
-        return f"{value:.1%}"
-    if isinstance(value, int) or float(value).is_integer():
-        cell.number_format = COUNT_FORMAT
-        return f"{value:,.0f}"
-    cell.number_format = NUMBER_FORMAT
-    return f"{value:,.2f}"
+    cell.number_format = fmt.excel
+    return format_value(value, fmt)
 
 
 def excel_number_format(python_format: str) -> str:
@@ -136,10 +131,35 @@ class SheetNames:
         return candidate
 
 
-def column_width(texts: list[str], *, minimum: float = 8, maximum: float = 60) -> float:
-    """A width in characters that fits the longest text, within sensible bounds."""
+MAX_COLUMN_WIDTH = 50  # characters: longer text wraps rather than running off the page
+
+
+def column_width(
+    texts: list[str], *, title: str = "", minimum: float = 8, maximum: float = MAX_COLUMN_WIDTH
+) -> float:
+    """A width in characters that fits the longest text, within sensible bounds.
+
+    A header title only needs its longest word to fit: header cells wrap.
+    """
     longest = max((len(line) for text in texts for line in text.split("\n")), default=0)
+    longest = max(longest, max((len(word) for word in title.split()), default=0))
     return max(minimum, min(maximum, longest * 1.15 + 3))
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """About how many lines `text` takes in a wrapping cell `width` characters wide."""
+    room = max(1, int((width - 2) / 1.1))
+    lines = 0
+    for paragraph in text.split("\n"):
+        line = 0
+        lines += 1
+        for word in paragraph.split():
+            if line and line + 1 + len(word) > room:
+                lines += 1
+                line = len(word)
+            else:
+                line += (1 if line else 0) + len(word)
+    return max(1, lines)
 
 
 def quote_sheet(name: str) -> str:

@@ -22,6 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.reports.export.atomic_file import atomic_output
 from app.reports.export.result import ExportCancelled, RenderResult
+from app.reports.model.formatting import ValueFormat, column_formats, note_label
+from app.reports.model.outline import NOTES_TITLE, headings
 from app.reports.model.report import (
     Align,
     Chart,
@@ -38,13 +40,13 @@ from app.reports.render.safe_text import WORD_PROPERTY_LIMIT, clean_report, fit
 from app.reports.render.xlsx.cells import (
     ALIGNMENTS,
     BOLD,
-    DATE_FORMAT,
     GROUP_FILL,
     HEADER_BORDER,
     HEADER_FILL,
     HEADER_FONT,
     HEADING_FONT,
     LINK_FONT,
+    MAX_COLUMN_WIDTH,
     NOTE_FONT,
     TABLE_ALIGNMENTS,
     TITLE_FONT,
@@ -54,12 +56,15 @@ from app.reports.render.xlsx.cells import (
     put_text,
     put_value,
     quote_sheet,
+    wrapped_lines,
 )
 from app.reports.render.xlsx.charts import add_chart_alt_text, write_chart_sheet
 
 ProgressCallback = Callable[[float], None]  # fraction done, 0.0 to 1.0
 CancelCheck = Callable[[], bool]
-WRAP_AT = 60  # characters; longer text wraps in its cell
+WRAP_AT = MAX_COLUMN_WIDTH  # characters; longer text wraps in its (capped) column
+LINE_HEIGHT = 15  # points per line of 11 pt text
+PORTRAIT_CHARACTERS = 110  # columns wider than this in all print on a landscape page
 APP_NAME = "Rights & Responsibilities Toolkit"
 
 
@@ -165,7 +170,8 @@ def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
     columns = table.columns
     put_text(ws.cell(1, 1), table.caption or ws.title)
     ws.cell(1, 1).font = HEADING_FONT
-    texts: list[list[str]] = [[c.title] for c in columns]
+    texts: list[list[str]] = [[] for _ in columns]
+    formats = column_formats(table)
     for col, column in enumerate(columns, start=1):
         cell = ws.cell(2, col)
         put_text(cell, column.title)
@@ -182,28 +188,53 @@ def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
             ws.cell(row, 1).alignment = TABLE_ALIGNMENTS[Align.LEFT, False]
             row += 1
             for member in item.rows:
-                _write_row(ws, row, table, member, texts)
+                _write_row(ws, row, table, member, texts, formats)
                 row += 1
         else:
-            _write_row(ws, row, table, item, texts)
+            _write_row(ws, row, table, item, texts, formats)
             row += 1
     last_col = get_column_letter(max(1, len(columns)))
     ws.freeze_panes = "A3"  # caption and header stay in view
     ws.auto_filter.ref = f"A2:{last_col}{max(row - 1, 2)}"
     ws.print_title_rows = "2:2"
-    for col, column_texts in enumerate(texts, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = column_width(column_texts)
+    widths = [
+        column_width(column_texts, title=column.title)
+        for column_texts, column in zip(texts, columns, strict=True)
+    ]
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    # Excel does not size rows to wrapped text by itself: give the header and each row
+    # with wrapped cells the lines they need.
+    header_lines = max(wrapped_lines(c.title, w) for c, w in zip(columns, widths, strict=True))
+    ws.row_dimensions[2].height = LINE_HEIGHT * header_lines + 2
+    for r in range(3, row):
+        lines = max(
+            (wrapped_lines(str(ws.cell(r, c).value), widths[c - 1])
+             for c in range(1, len(columns) + 1)
+             if ws.cell(r, c).alignment.wrap_text and ws.cell(r, c).value is not None),
+            default=1,
+        )
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
+    ws.page_setup.orientation = "landscape" if sum(widths) > PORTRAIT_CHARACTERS else "portrait"
     row += 1
     for note in notes:
         _write_note(ws, row, note)
         row += 1
 
 
-def _write_row(ws: Worksheet, row: int, table: Table, data: Row, texts: list[list[str]]) -> None:
+def _write_row(
+    ws: Worksheet,
+    row: int,
+    table: Table,
+    data: Row,
+    texts: list[list[str]],
+    formats: list[ValueFormat],
+) -> None:
     for col, column in enumerate(table.columns):
         value = data.cells[col] if col < len(data.cells) else None
         cell = ws.cell(row, col + 1)
-        shown = put_value(cell, value, column.kind)
+        shown = put_value(cell, value, formats[col])
         texts[col].append(shown)
         align = column.effective_align
         if isinstance(value, str) and column.kind not in (ColumnKind.TEXT, ColumnKind.DATE):
@@ -220,7 +251,9 @@ def _write_note(ws: Worksheet, row: int, note: Note) -> None:
 
 
 def _print_setup(ws: Worksheet) -> None:
-    ws.page_setup.orientation = "landscape"
+    """A4, as wide as the page: a sheet prints readably without the user setting it up."""
+    if ws.page_setup.orientation is None:
+        ws.page_setup.orientation = "landscape"  # charts
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -246,19 +279,16 @@ def _write_summary(ws: Worksheet, report: Report, items: list[_Item]) -> None:
             put_text(ws.cell(row, 1), label)
             ws.cell(row, 1).font = BOLD
             cell = ws.cell(row, 2)
-            put_value(cell, value, ColumnKind.DATE if label == "Report date" else ColumnKind.TEXT)
-            if label == "Report date":
-                cell.number_format = DATE_FORMAT
+            put_value(cell, value)
             cell.alignment = ALIGNMENTS[Align.LEFT, False]
             row += 1
 
     row = _heading(ws, row + 1, "Contents")
-    for level, block in report.walk():
-        if isinstance(block, Section) and level <= 2:
-            put_text(ws.cell(row, 1), ("    " * (level - 1)) + block.title)
-            if level == 1:
-                ws.cell(row, 1).font = BOLD
-            row += 1
+    for level, title in headings(report):
+        put_text(ws.cell(row, 1), ("    " * (level - 1)) + title)
+        if level == 1:
+            ws.cell(row, 1).font = BOLD
+        row += 1
 
     if items:
         row = _heading(ws, row + 1, "Tables and charts")
@@ -294,9 +324,9 @@ def _write_summary(ws: Worksheet, report: Report, items: list[_Item]) -> None:
                 row += 1
 
     if report.notes:
-        row = _heading(ws, row + 1, "Notes")
+        row = _heading(ws, row + 1, NOTES_TITLE)
         for note in report.notes:
-            put_text(ws.cell(row, 1), note.label)
+            put_text(ws.cell(row, 1), note_label(note, under_notes_heading=True))
             ws.cell(row, 1).font = BOLD
             ws.cell(row, 1).alignment = ALIGNMENTS[Align.LEFT, True]
             put_text(ws.cell(row, 2), note.text)
@@ -307,7 +337,7 @@ def _write_summary(ws: Worksheet, report: Report, items: list[_Item]) -> None:
             row += 1
     ws.column_dimensions["A"].width = 36
     ws.column_dimensions["B"].width = 24
-    ws.column_dimensions["C"].width = 70
+    ws.column_dimensions["C"].width = 48  # with A and B, about a portrait page at full size
     _print_setup(ws)
     ws.page_setup.orientation = "portrait"
 
