@@ -1,6 +1,8 @@
-"""Self-assessments: frameworks now; assessments made against them come next."""
+"""Self-assessments: frameworks, assessments made against them, their scores, round and
+group comparisons, improvement actions and roll-ups across workbooks."""
 
-from app.modules import CommandSpec, ModuleManifest
+from app.assessments.topics import ASSESSMENTS
+from app.modules import CommandSpec, CountSpec, MigrationSpec, ModuleManifest
 
 MODULE = ModuleManifest(
     name="assessments",
@@ -10,4 +12,10 @@ MODULE = ModuleManifest(
         CommandSpec("frameworks", "list, check, import and export self-assessment frameworks",
                     "app.assessments.commands.frameworks"),
     ),
+    counts=(CountSpec("assessments", "Self-assessments", "assessment",
+                      frozenset({ASSESSMENTS})),),
+    topics=frozenset({ASSESSMENTS}),
+    tables=("assessment_framework", "assessment", "assessment_response", "response_evidence"),
+    models="app.assessments.models",
+    migrations=MigrationSpec("app.assessments.migrations", "assessments_0001"),
 )
