@@ -161,3 +161,41 @@ def test_a_scale_without_not_applicable_refuses_it(workbook: Workbook) -> None:
     run_operation(workbook, create)
     with pytest.raises(UserError, match="no “not applicable” answer"):
         run_operation(workbook, RateCriterion(create.assessment_id, "1.1", "n/a"))
+
+
+def test_improvement_actions_are_raised_as_one_step_and_undone_together(
+        workbook: Workbook, framework: Framework) -> None:
+    from app.assessments.improvement import actions_to_raise, propose_actions
+    from app.assessments.operations import RaiseActions
+    from app.plans.actions import list_actions
+
+    create = CreateAssessment.of(framework, name="Spring review")
+    run_operation(workbook, create)
+    aid = create.assessment_id
+    run_operation(workbook, RateCriterion(aid, "1.1", "not-in-place"))
+    run_operation(workbook, RateCriterion(aid, "2.1", "developing"))
+    with workbook.session() as session:
+        data = load_assessment(session, aid)
+    assert [p.ref for p in propose_actions(data)] == ["1.1"]
+    proposals = propose_actions(data, levels=2)
+    assert [(p.ref, p.priority) for p in proposals] == [("1.1", "high"), ("2.1", "medium")]
+    assert proposals[0].raised_by == "Assessment “Spring review”, criterion 1.1"
+    assert "“Developing”" in proposals[0].outcome
+
+    raised = run_operation(workbook, RaiseActions(actions_to_raise(proposals, [])))
+    with workbook.session() as session:
+        actions = list_actions(session)
+        log = recent_changes(session)[0].summary
+    assert [a.raised_by for a in actions] == [p.raised_by for p in proposals]
+    assert log.count("Added action") == 2  # one change-log line for the step
+    # Raising again proposes nothing new.
+    assert actions_to_raise(proposals, [a.raised_by for a in actions]) == ()
+
+    assert raised.inverse is not None
+    undone = run_operation(workbook, raised.inverse, Mode.UNDO, label="Raise actions")
+    with workbook.session() as session:
+        assert list_actions(session) == []
+    assert undone.inverse is not None
+    run_operation(workbook, undone.inverse, Mode.REDO, label="Raise actions")
+    with workbook.session() as session:
+        assert list_actions(session) == actions
