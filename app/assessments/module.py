@@ -2,7 +2,7 @@
 group comparisons, improvement actions and roll-ups across workbooks."""
 
 from app.assessments.topics import ASSESSMENTS
-from app.modules import CommandSpec, CountSpec, MigrationSpec, ModuleManifest
+from app.modules import CommandSpec, CountSpec, MigrationSpec, ModuleManifest, ReportSpec
 
 MODULE = ModuleManifest(
     name="assessments",
@@ -13,6 +13,14 @@ MODULE = ModuleManifest(
                     "app.assessments.commands.frameworks"),
         CommandSpec("rollup", "collate one framework's assessments across workbooks by area",
                     "app.assessments.commands.rollup"),
+    ),
+    reports=(
+        ReportSpec(
+            name="assessment",
+            title="Self-assessment",
+            builder="app.assessments.report:build_assessment_report",
+            snapshot="app.assessments.report:take_snapshot",
+        ),
     ),
     counts=(CountSpec("assessments", "Self-assessments", "assessment",
                       frozenset({ASSESSMENTS})),),
