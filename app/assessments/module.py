@@ -11,6 +11,8 @@ MODULE = ModuleManifest(
     commands=(
         CommandSpec("frameworks", "list, check, import and export self-assessment frameworks",
                     "app.assessments.commands.frameworks"),
+        CommandSpec("assess", "list, start, rate, score and compare self-assessments",
+                    "app.assessments.commands.assess"),
         CommandSpec("rollup", "collate one framework's assessments across workbooks by area",
                     "app.assessments.commands.rollup"),
     ),
