@@ -29,5 +29,7 @@ MODULE = ModuleManifest(
     topics=frozenset({ASSESSMENTS}),
     tables=("assessment_framework", "assessment", "assessment_response", "response_evidence"),
     models="app.assessments.models",
+    sample="app.assessments.sample:add_sample",
     migrations=MigrationSpec("app.assessments.migrations", "assessments_0001"),
+    warm_up=("app.assessments.records", "app.assessments.operations"),
 )

@@ -204,7 +204,7 @@ def _compare(session: Session, args: argparse.Namespace, path: Path) -> int:
     print(f"Overall: {_fmt(comparison.overall.before.value)} → "
           f"{_fmt(comparison.overall.after.value)}")
     for s in comparison.sections:
-        if s.depth == 1:
+        if s.depth == 1 and (s.before.value, s.after.value) != (None, None):
             print(f"  {s.title}: {_fmt(s.before.value)} → {_fmt(s.after.value)} ({s.status})")
     for c in comparison.criteria:
         if c.status != "unchanged":
