@@ -1,6 +1,8 @@
-"""Self-assessments: frameworks now; assessments made against them come next."""
+"""Self-assessments: frameworks, assessments made against them, their scores, round and
+group comparisons, improvement actions and roll-ups across workbooks."""
 
-from app.modules import CommandSpec, ModuleManifest
+from app.assessments.topics import ASSESSMENTS
+from app.modules import CommandSpec, CountSpec, MigrationSpec, ModuleManifest, ReportSpec
 
 MODULE = ModuleManifest(
     name="assessments",
@@ -9,5 +11,25 @@ MODULE = ModuleManifest(
     commands=(
         CommandSpec("frameworks", "list, check, import and export self-assessment frameworks",
                     "app.assessments.commands.frameworks"),
+        CommandSpec("assess", "list, start, rate, score and compare self-assessments",
+                    "app.assessments.commands.assess"),
+        CommandSpec("rollup", "collate one framework's assessments across workbooks by area",
+                    "app.assessments.commands.rollup"),
     ),
+    reports=(
+        ReportSpec(
+            name="assessment",
+            title="Self-assessment",
+            builder="app.assessments.report:build_assessment_report",
+            snapshot="app.assessments.report:take_snapshot",
+        ),
+    ),
+    counts=(CountSpec("assessments", "Self-assessments", "assessment",
+                      frozenset({ASSESSMENTS})),),
+    # `topics=frozenset({ASSESSMENTS})` joins when the desktop section that shows them does.
+    tables=("assessment_framework", "assessment", "assessment_response", "response_evidence"),
+    models="app.assessments.models",
+    sample="app.assessments.sample:add_sample",
+    migrations=MigrationSpec("app.assessments.migrations", "assessments_0001"),
+    warm_up=("app.assessments.records", "app.assessments.operations"),
 )

@@ -1,0 +1,3 @@
+"""Change topics of the assessments module (light: the first paint imports this)."""
+
+ASSESSMENTS = "assessments"

@@ -1,0 +1,126 @@
+"""Roll-up across workbooks: different framework versions aligned by ref, areas at each
+level, damaged files listed with their reason while the rest complete, sources only read,
+progress and cancelling, and `rrt rollup` writing a report."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.assessments.frameworks import Framework, framework_from_dict
+from app.assessments.operations import CreateAssessment, RateCriterion
+from app.assessments.rollup import NO_AREA, RollupCancelled, roll_up
+from app.assessments.rollup_report import build_rollup_report
+from app.cli import run
+from app.workbook import Workbook
+from app.workbook.operations import run_operation
+from tests.assessments.conftest import SMALL
+
+
+def _framework(version: str = "1.0", extra: bool = False) -> Framework:
+    data = copy.deepcopy(SMALL)
+    data["version"] = version
+    if extra:  # version 2.0 drops 2.1 and adds 3.1
+        data["sections"][1] = {"ref": "3", "title": "Third", "criteria": [
+            {"ref": "3.1", "title": "New"}]}
+    return framework_from_dict(data)
+
+
+def _workbook(path: Path, framework: Framework, ratings: dict[str, str], **areas: str) -> Path:
+    with Workbook.create(path, title=path.stem) as book:
+        create = CreateAssessment.of(framework, name=f"{path.stem} review", **areas)
+        run_operation(book, create)
+        for ref, answer in ratings.items():
+            run_operation(book, RateCriterion(create.assessment_id, ref, answer))
+    return path
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def books(tmp_path: Path) -> list[Path]:
+    old, new = _framework(), _framework("2.0", extra=True)
+    paths = [
+        _workbook(tmp_path / "north.rrwb", old, {"1.1": "established", "2.1": "developing"},
+                  area_local="Northtown", area_regional="West Midlands"),
+        _workbook(tmp_path / "south.rrwb", new, {"1.1": "not-in-place", "3.1": "developing"},
+                  area_local="Southtown", area_regional="West Midlands"),
+        _workbook(tmp_path / "east.rrwb", new, {"1.1": "developing"},
+                  area_local="Northtown", area_regional="West Midlands"),
+        _workbook(tmp_path / "nowhere.rrwb", old, {"1.1": "n/a"}),
+    ]
+    noise = tmp_path / "noise.rrwb"
+    noise.write_bytes(os.urandom(8192))
+    truncated = tmp_path / "truncated.rrwb"
+    whole = paths[0].read_bytes()
+    truncated.write_bytes(whole[: len(whole) // 3])
+    return [*paths, noise, truncated]
+
+
+def test_roll_up_by_local_area_lists_damaged_files_and_reads_only(books: list[Path]) -> None:
+    before = {path: _digest(path) for path in books}
+    seen: list[float] = []
+    rollup = roll_up(books, "small", "local", progress=seen.append)
+    assert {path: _digest(path) for path in books} == before
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+
+    problems = {s.path.name: s.problem for s in rollup.problems}
+    assert set(problems) == {"noise.rrwb", "truncated.rrwb"}
+    assert all(problem.startswith("“") and problem.endswith(".") for problem in
+               problems.values())
+    assert rollup.framework is not None and rollup.framework.version == "2.0"
+    assert rollup.versions == ("1.0", "2.0")
+    assert [(a.name, a.assessments, a.workbooks) for a in rollup.areas] == [
+        ("Northtown", 2, 2), ("Southtown", 1, 1), (NO_AREA, 1, 1)]
+    # 2.1 is not in version 2.0: listed, not counted.
+    assert [(u.ref, u.file_name, u.version) for u in rollup.unaligned] == [
+        ("2.1", "north.rrwb", "1.0")]
+    north = rollup.areas[0]
+    assert [a for a, _label in rollup.answers] == [
+        "not-in-place", "developing", "established", "not-applicable", "not-answered"]
+    counts = {c.ref: c.counts for c in north.criteria}
+    assert counts["1.1"] == (0, 1, 1, 0, 0)
+    assert counts["3.1"] == (0, 0, 0, 0, 1)  # east has 3.1 unanswered; north has no 3.1
+    first = next(s for s in north.sections if s.key == "1")
+    assert first.mean == pytest.approx(1.5) and first.assessments == 2
+
+    regional = roll_up(books, "small", "regional")
+    assert [(a.name, a.assessments) for a in regional.areas] == [
+        ("West Midlands", 3), (NO_AREA, 1)]
+    report = build_rollup_report(rollup)
+    assert any(table.caption == "Answers that could not be aligned" for table in
+               report.tables())
+    assert report.charts()[0].categories == ("1", "3")
+
+
+def test_a_roll_up_can_be_cancelled(books: list[Path]) -> None:
+    with pytest.raises(RollupCancelled, match="cancelled"):
+        roll_up(books, "small", is_cancelled=lambda: True)
+
+
+def test_rrt_rollup_writes_a_report_and_notes_unusable_files(
+        books: list[Path], tmp_path: Path, capsys: Any) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "rollup.xlsx"
+    status = run(["rollup", *map(str, books), "--framework", "small", "--by", "local",
+                  "--out", str(out)])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert "Rolled up 4 assessments from 4 workbooks" in captured.out
+    assert captured.err.count("rrt: note: “") == 2
+    sheets = load_workbook(out).sheetnames
+    assert "Section scores" in sheets and "Workbooks" in sheets
+
+    assert run(["rollup", str(books[0]), "--framework", "other", "--out", str(out),
+                "--force"]) == 3
+    assert capsys.readouterr().err.startswith("rrt: None of the workbooks")
+    assert run(["rollup", str(books[0]), "--framework", "small", "--out",
+                str(tmp_path / "x.txt")]) == 2
