@@ -34,7 +34,8 @@ def test_new_info_check_copy(tmp_path: Path) -> None:
     assert details["schema_version"] == fileformat.SCHEMA_VERSION
     assert details["title"] == "Audit 2026"
     assert details["organisation"] == "Łódź Forum"
-    assert details["counts"] == {"changes": 1, "actions": 0, "evidence": 0}
+    assert details["counts"] == {"changes": 1, "audits": 0, "baselines": 0, "actions": 0,
+                                  "evidence": 0}
 
     checked = rrt("check", str(path))
     assert checked.returncode == 0 and "sound" in checked.stdout

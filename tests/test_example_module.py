@@ -42,7 +42,8 @@ def test_the_cli_offers_the_module_s_command_report_and_count(tmp_path: Path) ->
     added = rrt_with_example("note", str(path), "Board meets in March")
     assert added.returncode == 0, added.stderr
     info = json.loads(rrt_with_example("info", str(path)).stdout)
-    assert info["counts"] == {"changes": 2, "notes": 1, "actions": 0, "evidence": 0}
+    assert info["counts"] == {"changes": 2, "notes": 1, "audits": 0, "baselines": 0,
+                              "actions": 0, "evidence": 0}
 
     out = tmp_path / "notes.pdf"
     exported = rrt_with_example("export", str(path), "--report", "example-notes",

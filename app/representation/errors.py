@@ -20,8 +20,9 @@ class BaselineImportError(RepresentationError):
         more = len(self.problems) - len(shown)
         tail = f" ({more} more problems not shown.)" if more > 0 else ""
         count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
-        hint = (f" {valid_rows} rows are valid: import them alone with --valid-only if the "
-                "problems do not matter." if valid_rows else "")
+        rows = "1 row is" if valid_rows == 1 else f"{valid_rows} rows are"
+        hint = (f" {rows} valid: import the valid rows alone (--valid-only) if the problems "
+                "do not matter." if valid_rows else "")
         super().__init__(
             f"“{name}” was not imported because of {count}; nothing was changed. "
             f"{' '.join(shown)}{tail}{hint}"

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.reports.disclosure.control import internal_banner
+from app.reports.disclosure.control import internal_banner, internal_note
 from app.reports.model.formatting import table_texts
 from app.reports.model.report import (
     BulletList,
@@ -392,5 +392,6 @@ def build_representation_report(snapshot: RepresentationSnapshot,
             author=snapshot.owner,
         ),
         sections=tuple(sections),
+        notes=(internal_note(),),
         subject=REPORT_TITLE,
     )

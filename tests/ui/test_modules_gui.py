@@ -74,7 +74,8 @@ def test_the_export_dialog_offers_the_module_s_report(main_window, example_workb
     combo = dialog.report_combo
     offered = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
     assert offered == {"summary": "Workbook summary", "example-notes": "Example notes",
-                       "action-plan": "Action plan"}
+                       "action-plan": "Action plan",
+                       "representation": "Representation audit"}
     dialog.reject()
 
 

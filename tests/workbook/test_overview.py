@@ -32,7 +32,8 @@ def test_a_new_workbook_with_no_evidence(new_workbook: Workbook) -> None:
     overview = _read(new_workbook.path)
     assert (overview.title, overview.organisation, overview.area, overview.owner) == (
         "Test workbook", "Testshire CVS", "Testshire", "Test Owner")
-    assert overview.counts == {"changes": 1, "actions": 0, "evidence": 0}  # "workbook created"
+    assert overview.counts == {"changes": 1, "audits": 0, "baselines": 0, "actions": 0,
+                               "evidence": 0}  # "workbook created"
     assert new_workbook.overview() == overview
 
 
@@ -48,7 +49,8 @@ def test_values_counts_and_times_agree_with_the_orm(new_workbook: Workbook) -> N
 
     overview = new_workbook.overview()
     assert overview.area == "Testshire and Wolds"
-    assert overview.counts == {"changes": 4, "actions": 0, "evidence": 2}  # 1 new, 2 added, 1 edit
+    assert overview.counts == {"changes": 4, "audits": 0, "baselines": 0, "actions": 0,
+                               "evidence": 2}  # 1 new, 2 added, 1 edit
     assert (overview.created_at, overview.updated_at) == expected_times
     for moment in (overview.created_at, overview.updated_at):
         assert moment.utcoffset() == timedelta(0)
@@ -108,7 +110,8 @@ def test_opening_and_looking_need_no_sqlalchemy(tmp_path: Path) -> None:
             overview = workbook.overview()
             assert "sqlalchemy" not in sys.modules, "looking loaded SQLAlchemy"
             assert (overview.title, overview.owner) == ("Look only", "Sam"), overview
-            assert overview.counts == dict(changes=1, actions=0, evidence=0), overview.counts
+            assert overview.counts == dict(changes=1, audits=0, baselines=0, actions=0,
+                                           evidence=0), overview.counts
             from app.workbook.info import update_field
 
             with workbook.session() as session:

@@ -26,8 +26,8 @@ Charts and key figures that repeat a table's cells (`Series.cells`, `KeyFigure.c
 exactly what the protected table shows: a hidden value leaves its category out of the chart
 and reads "[c]" as a key figure. Other charts and key figures are not touched, so modules
 must not put counts of people, or values worked out from them, in them without naming the
-cells. An internal report may carry `internal_banner()`; a report protected for publication
-loses it.
+cells. An internal report may carry `internal_banner()` and `internal_note()`; a report
+protected for publication loses them.
 """
 
 from __future__ import annotations
@@ -59,8 +59,17 @@ INTERNAL_WARNING = "Contains small numbers — do not publish"
 
 
 def internal_banner() -> Paragraph:
-    """The warning an internal report (exact counts) carries; publication removes it."""
+    """The warning an internal report (exact counts) carries at its top; publication
+    removes it."""
     return Paragraph.of(Span(f"{INTERNAL_WARNING}.", bold=True))
+
+
+def internal_note() -> Note:
+    """The same warning as a report note, which every format shows (Excel on its summary
+    sheet); publication removes it."""
+    return Note("This report shows exact counts, including numbers small enough to identify "
+                "people. Keep it inside the organisation; export it for publication to hide "
+                "them.", label=INTERNAL_WARNING)
 
 
 @dataclass(frozen=True)
@@ -206,7 +215,8 @@ def apply_disclosure(report: Report, preset: DisclosurePreset) -> Report:
         return replace(section, blocks=tuple(blocks))
 
     report_note = disclosure_note(preset)
-    notes = report.notes if report_note in report.notes else (*report.notes, report_note)
+    kept = tuple(note for note in report.notes if note != internal_note())
+    notes = kept if report_note in kept else (*kept, report_note)
     return replace(
         report,
         sections=tuple(protect(s) for s in report.sections),
