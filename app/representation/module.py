@@ -1,7 +1,7 @@
 """Representation audits: bodies' make-up by ethnic group against an area's population."""
 
 from app.modules import CommandSpec, CountSpec, MigrationSpec, ModuleManifest, ReportSpec
-from app.representation.topics import AUDITS, BASELINES, QUESTIONNAIRE
+from app.representation.topics import AUDITS, BASELINES
 
 MODULE = ModuleManifest(
     name="representation",
@@ -25,7 +25,9 @@ MODULE = ModuleManifest(
         CountSpec("audits", "Representation audits", "rep_audit", frozenset({AUDITS})),
         CountSpec("baselines", "Population baselines", "rep_baseline", frozenset({BASELINES})),
     ),
-    topics=frozenset({AUDITS, BASELINES, QUESTIONNAIRE}),
+    # The edits report AUDITS, BASELINES and QUESTIONNAIRE (see `operations`); the module
+    # declares them here when its desktop screens, which show them, are added.
+    topics=frozenset(),
     tables=("rep_baseline", "rep_baseline_count", "rep_audit", "rep_audit_count",
             "rep_expanded_category", "rep_answer"),
     models="app.representation.models",

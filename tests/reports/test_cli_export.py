@@ -51,7 +51,7 @@ def test_unknown_report_is_a_usage_error(workbook: Path, tmp_path: Path) -> None
     result = rrt("export", str(workbook), "--format", "pdf", "--out", str(tmp_path / "x.pdf"),
                  "--report", "nonsense")
     assert result.returncode == 2
-    assert "Available reports: action-plan, summary" in result.stderr
+    assert "Available reports: action-plan, representation, summary" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
