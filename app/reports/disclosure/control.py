@@ -18,7 +18,16 @@ Rules, in the order they are applied to each table:
 4. Rounding: shown counts, totals included, are rounded to the nearest 5 where the preset
    rounds, and percentages are recalculated from the rounded figures when the table shows
    what they are a percentage of (see `TableGrid.recalculate_percentages`).
-Charts and key figures are not touched: modules must not put raw counts of people in them.
+5. Derived values: a column that declares the count it is worked out from
+   (`Column.derived_from`: a share, a ratio, an interval, a parity gap, a verdict) is
+   treated like a percentage in rules 2 and 3, and where counts are rounded it is worked
+   out again from the rounded counts (`Column.recompute`) or hidden.
+Charts and key figures that repeat a table's cells (`Series.cells`, `KeyFigure.cell`) show
+exactly what the protected table shows: a hidden value leaves its category out of the chart
+and reads "[c]" as a key figure. Other charts and key figures are not touched, so modules
+must not put counts of people, or values worked out from them, in them without naming the
+cells. An internal report may carry `internal_banner()` and `internal_note()`; a report
+protected for publication loses them.
 """
 
 from __future__ import annotations
@@ -26,12 +35,41 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from app.reports.disclosure.suppression import TableGrid
-from app.reports.model.report import Note, Report, Row, RowGroup, Section, Table
+from app.reports.disclosure.suppression import HIDDEN_MARKS, TableGrid, as_count
+from app.reports.model.formatting import table_texts
+from app.reports.model.report import (
+    CellRef,
+    CellValue,
+    Chart,
+    KeyFigures,
+    Note,
+    Paragraph,
+    Report,
+    Row,
+    RowGroup,
+    Section,
+    Span,
+    Table,
+)
 
 CONFIDENTIAL = "[c]"  # the ONS symbol for a value withheld to protect confidentiality
 FEWER_THAN_5 = "<5"
 NOTE_LABEL = "Disclosure control"
+INTERNAL_WARNING = "Contains small numbers — do not publish"
+
+
+def internal_banner() -> Paragraph:
+    """The warning an internal report (exact counts) carries at its top; publication
+    removes it."""
+    return Paragraph.of(Span(f"{INTERNAL_WARNING}.", bold=True))
+
+
+def internal_note() -> Note:
+    """The same warning as a report note, which every format shows (Excel on its summary
+    sheet); publication removes it."""
+    return Note("This report shows exact counts, including numbers small enough to identify "
+                "people. Keep it inside the organisation; export it for publication to hide "
+                "them.", label=INTERNAL_WARNING)
 
 
 @dataclass(frozen=True)
@@ -151,11 +189,19 @@ def apply_disclosure(report: Report, preset: DisclosurePreset) -> Report:
         column.is_count for table in report.tables() for column in table.columns
     ):
         return report
+    protected_tables = {t.ref: protect_table(t, preset) for t in report.tables() if t.ref}
+    banner = internal_banner()
 
     def protect(section: Section) -> Section:
         blocks: list = []
         for index, block in enumerate(section.blocks):
-            if isinstance(block, Section):
+            if block == banner:
+                continue
+            if isinstance(block, KeyFigures):
+                blocks.append(_protect_figures(block, protected_tables))
+            elif isinstance(block, Chart):
+                blocks.append(_protect_chart(block, protected_tables))
+            elif isinstance(block, Section):
                 blocks.append(protect(block))
             elif isinstance(block, Table):
                 protected = protect_table(block, preset)
@@ -169,7 +215,8 @@ def apply_disclosure(report: Report, preset: DisclosurePreset) -> Report:
         return replace(section, blocks=tuple(blocks))
 
     report_note = disclosure_note(preset)
-    notes = report.notes if report_note in report.notes else (*report.notes, report_note)
+    kept = tuple(note for note in report.notes if note != internal_note())
+    notes = kept if report_note in kept else (*kept, report_note)
     return replace(
         report,
         sections=tuple(protect(s) for s in report.sections),
@@ -204,3 +251,73 @@ def _rebuild(table: Table, cells: list[tuple]) -> Table:
         else:
             body.append(row(item))
     return replace(table, body=tuple(body))
+
+
+def _shown(tables: dict[str, Table], ref: CellRef) -> tuple[CellValue, str]:
+    """A cell as the protected table shows it: its value and its text."""
+    table = tables.get(ref.table)
+    if table is None:
+        raise ValueError(f"no table with ref {ref.table!r} in the report")
+    rows = table.iter_rows()
+    cells = rows[ref.row].cells
+    value = cells[ref.column] if ref.column < len(cells) else None
+    return value, table_texts(table)[ref.row][ref.column]
+
+
+def _protect_figures(block: KeyFigures, tables: dict[str, Table]) -> KeyFigures:
+    figures = []
+    for figure in block.figures:
+        if figure.cell is None:
+            figures.append(figure)
+            continue
+        _value, text = _shown(tables, figure.cell)
+        figures.append(replace(figure, value=text or CONFIDENTIAL))
+    return replace(block, figures=tuple(figures))
+
+
+def _number(tables: dict[str, Table], ref: CellRef) -> float | None:
+    value, _text = _shown(tables, ref)
+    if isinstance(value, str) and value.strip() in HIDDEN_MARKS:
+        return None
+    number = as_count(value) if not isinstance(value, str) else None
+    return None if number is None else float(number)
+
+
+def _protect_chart(chart: Chart, tables: dict[str, Table]) -> Chart:
+    """Chart values repeat their cells as protected; a category with a hidden value is left
+    out, and the description says so."""
+    if not any(s.cells or s.interval_cells for s in chart.series):
+        return chart
+    count = len(chart.categories)
+    values: list[list[float | None]] = []
+    intervals: list[list[tuple[float | None, float | None]] | None] = []
+    for series in chart.series:
+        if series.cells:
+            values.append([_number(tables, ref) for ref in series.cells[:count]])
+        else:
+            values.append([float(v) for v in series.values[:count]])
+        if series.interval_cells:
+            intervals.append([(_number(tables, lo), _number(tables, hi))
+                              for lo, hi in series.interval_cells[:count]])
+        elif series.intervals:
+            intervals.append([(lo, hi) for lo, hi in series.intervals[:count]])
+        else:
+            intervals.append(None)
+    keep = [i for i in range(count)
+            if all(i < len(v) and v[i] is not None for v in values)
+            and all(b is None or (i < len(b) and None not in b[i]) for b in intervals)]
+    series_out = []
+    for series, vals, bounds in zip(chart.series, values, intervals, strict=True):
+        series_out.append(replace(
+            series,
+            values=tuple(float(vals[i]) for i in keep),  # type: ignore[arg-type]
+            intervals=None if bounds is None else tuple(
+                (float(bounds[i][0]), float(bounds[i][1])) for i in keep),  # type: ignore[arg-type]
+            cells=None, interval_cells=None))
+    left_out = [chart.categories[i] for i in range(count) if i not in keep]
+    alt_text = chart.alt_text
+    if left_out:
+        alt_text = (f"{alt_text} Left out to protect confidentiality: "
+                    f"{', '.join(left_out)}.")
+    return replace(chart, categories=tuple(chart.categories[i] for i in keep),
+                   series=tuple(series_out), alt_text=alt_text)

@@ -61,7 +61,18 @@ class TableGrid:
         ]
         kinds = [c.kind for c in table.columns]
         self.count_cols = [i for i, k in enumerate(kinds) if k is ColumnKind.COUNT]
-        self.pct_cols = [i for i, k in enumerate(kinds) if k is ColumnKind.PERCENT]
+        # Values worked out from a count: declared (`Column.derived_from`), or a percentage
+        # of the nearest count to its left; `reference` columns are not from the counts.
+        self.derived: dict[int, int] = {}
+        for i, column in enumerate(table.columns):
+            if column.derived_from is not None:
+                if column.derived_from not in self.count_cols:
+                    raise ValueError(f"column {i} is derived from column "
+                                     f"{column.derived_from}, which is not a COUNT column")
+                self.derived[i] = column.derived_from
+        self.pct_cols = [i for i, k in enumerate(kinds) if k is ColumnKind.PERCENT
+                         and not table.columns[i].reference]
+        self.shown_from_counts = sorted({*self.pct_cols, *self.derived})
         self.total_col = self.count_cols[-1] if table.has_row_totals and self.count_cols else None
         self.member_cols = [c for c in self.count_cols if c != self.total_col]
         self.is_total = [row.is_total for row in self.rows]
@@ -84,6 +95,7 @@ class TableGrid:
             if isinstance(value := self.values[r][c], str) and value.strip() in HIDDEN_MARKS
         }
         self.hidden_pct_cols: set[int] = set()
+        self.reworked: set[int] = set()  # percentage columns worked out from rounded counts
         self.primary: set[Cell] = set()
 
     # ------------------------------------------------------------ relations
@@ -98,9 +110,17 @@ class TableGrid:
         ]
 
     def percent_source(self, p: int) -> int | None:
-        """The COUNT column a percentage column is derived from: the nearest one to its left."""
+        """The COUNT column a derived column comes from: as declared, or for a percentage
+        column the nearest one to its left."""
+        if p in self.derived:
+            return self.derived[p]
         left = [c for c in self.count_cols if c < p]
         return left[-1] if left else None
+
+    def shows_value(self, value: CellValue, column: int) -> bool:
+        if column in self.derived and self.table.columns[column].kind is not ColumnKind.PERCENT:
+            return value not in (None, "") and value not in HIDDEN_MARKS
+        return as_count(value) is not None
 
     def relations(self) -> list[Relation]:
         out: list[Relation] = []
@@ -120,9 +140,9 @@ class TableGrid:
             [r for r in plain if self.group_of[r] == g]
             for g in sorted({g for g in self.group_of if g is not None})
         ]
-        for p in self.pct_cols:
+        for p in self.shown_from_counts:
             source = self.percent_source(p)
-            if source is None or not any(as_count(v[p]) is not None for v in self.values):
+            if source is None or not any(self.shows_value(v[p], p) for v in self.values):
                 continue
             for scope in scopes:
                 out.append(Relation(tuple((r, source) for r in scope), None))
@@ -148,7 +168,7 @@ class TableGrid:
                     continue
                 pick = self.complement(rel)
                 if pick is None:
-                    self.hidden_pct_cols.update(p for p in self.pct_cols
+                    self.hidden_pct_cols.update(p for p in self.shown_from_counts
                                                 if self.percent_source(p) == rel.members[0][1])
                     continue
                 self.hidden.add(pick)
@@ -179,11 +199,29 @@ class TableGrid:
                     out[r][c] = round_to(n, rule.round_to)
             self.recalculate_percentages(out, rule.round_to)
         rows_with_hidden = {r for r, _ in self.hidden}
-        for p in self.pct_cols:
+        for p in self.shown_from_counts:
             for r in range(len(out)):
                 if out[r][p] is not None and (r in rows_with_hidden or p in self.hidden_pct_cols):
                     out[r][p] = "[c]"
+        if rule.round_to > 1:
+            self.rework_derived(out)
         return [tuple(v[: len(row.cells)]) for v, row in zip(out, self.rows, strict=True)]
+
+    def rework_derived(self, out: list[list[CellValue]]) -> None:
+        """Where counts are rounded, a value derived from the exact count would give it
+        away: work it out again from the shown counts, or hide it if it cannot be."""
+        columns = self.table.columns
+        for d, source in self.derived.items():
+            recompute = columns[d].recompute
+            reworked_here = d in self.pct_cols and d in self.reworked
+            for r in range(len(out)):
+                if out[r][d] is None or out[r][d] in HIDDEN_MARKS:
+                    continue
+                if recompute is not None:
+                    value = recompute(r, out)
+                    out[r][d] = "[c]" if value is None else value
+                elif not (reworked_here and isinstance(out[r][source], int | float)):
+                    out[r][d] = "[c]"
 
     def recalculate_percentages(self, out: list[list[CellValue]], step: int) -> None:
         """Rework each percentage from rounded figures, so it cannot reveal the exact count.
@@ -194,11 +232,12 @@ class TableGrid:
         """
         for p in self.pct_cols:
             source = self.percent_source(p)
-            if source is None:
+            if source is None or self.table.columns[p].recompute is not None:
                 continue
             for base in self.bases(source):
                 if self.matches(p, source, base):
                     self.rework_column(out, p, source, base)
+                    self.reworked.add(p)
                     break
 
     def rework_column(

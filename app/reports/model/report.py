@@ -8,6 +8,7 @@ has to read it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -83,10 +84,26 @@ class BulletList:
 
 @dataclass(frozen=True)
 class Column:
+    """A table column.
+
+    A value worked out from a count of people (a share, a ratio, an interval, a gap, a
+    verdict) could give a hidden count away, so its column names the COUNT column it comes
+    from in `derived_from` (an index into the table's columns). Disclosure control then
+    hides each such cell whose count is hidden, and where counts are rounded it works the
+    value out again from the rounded counts with `recompute` - called with the row's index
+    and the protected grid (every cell as shown: rounded counts, "[c]" marks) - or, with no
+    `recompute`, hides it. A PERCENT column without `derived_from` counts as derived from
+    the nearest COUNT column to its left, unless `reference` says its values come from
+    outside the table's counts (a published population share), which are left alone.
+    """
+
     title: str
     kind: ColumnKind = ColumnKind.TEXT
     weight: float = 1.0  # relative width; renderers share the page width by weight
     align: Align | None = None  # None: right for numbers, left for text
+    derived_from: int | None = None
+    recompute: Recompute | None = field(default=None, compare=False, repr=False)
+    reference: bool = False
 
     @property
     def effective_align(self) -> Align:
@@ -98,8 +115,27 @@ class Column:
     def is_count(self) -> bool:
         return self.kind is ColumnKind.COUNT
 
+    @property
+    def is_derived(self) -> bool:
+        return self.derived_from is not None
+
 
 CellValue: TypeAlias = str | int | float | date | None
+# (row index, the protected grid) -> the value worked out again from what is shown
+Recompute: TypeAlias = Callable[[int, Sequence[Sequence[CellValue]]], CellValue]
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """One cell of a table with a `ref`: row (over `Table.iter_rows()`) and column index.
+
+    A chart value or key figure built from a table's counts names its cell, so that it
+    shows exactly what disclosure control lets the table show.
+    """
+
+    table: str
+    row: int
+    column: int
 
 
 @dataclass(frozen=True)
@@ -125,6 +161,7 @@ class Table:
     # The last column and the last plain row may be totals of the count cells; disclosure
     # control uses these flags to protect suppressed cells from being worked out.
     has_row_totals: bool = False
+    ref: str = ""  # a name unique in the report, for charts and key figures (`CellRef`)
 
     def iter_rows(self) -> list[Row]:
         """All rows in display order, with groups flattened."""
@@ -144,6 +181,7 @@ class KeyFigure:
     label: str
     value: str
     note: str = ""
+    cell: CellRef | None = None  # the table cell it repeats: disclosed as that cell is
 
 
 @dataclass(frozen=True)
@@ -165,6 +203,10 @@ class Series:
     values: tuple[float, ...]
     # Optional interval for each value (low, high), drawn as error bars on grouped bars.
     intervals: tuple[tuple[float, float], ...] | None = None
+    # The table cells the values (and interval ends) repeat, when they come from counts:
+    # disclosure control gives them the cells' treatment (see `CellRef`).
+    cells: tuple[CellRef, ...] | None = None
+    interval_cells: tuple[tuple[CellRef, CellRef], ...] | None = None
 
 
 @dataclass(frozen=True)
