@@ -59,6 +59,9 @@ Side = Process | InProcess
 
 def _env(extra: dict[str, str]) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+    # An installed copy has its bytecode compiled, as the libraries on both sides have;
+    # without this, ours alone would compile its modules on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
     return env
 
