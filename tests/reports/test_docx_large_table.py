@@ -1,8 +1,9 @@
 """A long table goes into the Word file in one parse, with the template's section kept.
 
-Checks structure, not time: the body is parsed exactly once (moving a finished table
-between XML trees is what made long tables quadratic), every row arrives in order, the
-final sectPr stays last, and LibreOffice reads the last row.
+Checks structure and counts work, not time: the document part is parsed exactly once,
+fed in pieces (moving a finished table between XML trees is what made long tables
+quadratic), every row arrives in order, the final sectPr stays last, and LibreOffice reads
+the last row.
 """
 
 from __future__ import annotations
@@ -23,6 +24,21 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROWS = 600
 
 
+class CountingParser:
+    def __init__(self, parser: etree._XMLParser) -> None:
+        self._parser = parser
+        self.feeds = self.largest = self.closed = 0
+
+    def feed(self, data: str) -> None:
+        self.feeds += 1
+        self.largest = max(self.largest, len(data))
+        self._parser.feed(data)
+
+    def close(self) -> etree._Element:
+        self.closed += 1
+        return self._parser.close()
+
+
 def long_report(rows: int) -> Report:
     table = Table(
         columns=(Column("File", weight=3), Column("Added", kind=ColumnKind.DATE)),
@@ -32,20 +48,25 @@ def long_report(rows: int) -> Report:
     return Report(title_page=TitlePage(title="Long table"), sections=(Section("Files", (table,)),))
 
 
-def test_the_body_is_parsed_once_and_rows_keep_their_order(
+def test_the_part_is_parsed_once_in_pieces_and_rows_keep_their_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[int] = []
-    real = renderer.parse_xml
+    parsers: list[CountingParser] = []
+    real = renderer._start_part
 
-    def counting(xml: str) -> etree._Element:
-        calls.append(len(xml))
-        return real(xml)
+    def counting(document: object) -> tuple[CountingParser, str]:
+        parser, end = real(document)  # type: ignore[arg-type]
+        parsers.append(CountingParser(parser))
+        return parsers[-1], end
 
-    monkeypatch.setattr(renderer, "parse_xml", counting)
+    monkeypatch.setattr(renderer, "_start_part", counting)
     out = tmp_path / "long.docx"
     render_docx(long_report(ROWS), out)
-    assert len(calls) == 1  # one parse for the whole document part, nothing moved after
+    # One parse for the whole document part: nothing is built apart and moved in after.
+    assert len(parsers) == 1 and parsers[0].closed == 1
+    # The long table arrives in pieces, so it never exists whole as one string.
+    assert parsers[0].feeds >= ROWS // 256 + 2
+    assert parsers[0].largest < 400_000
 
     with zipfile.ZipFile(out) as package:
         root = etree.fromstring(package.read("word/document.xml"))

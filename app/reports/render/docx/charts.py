@@ -47,6 +47,11 @@ class ChartImages:
                 chart_png, chart, self.width_inches, CHART_DPI
             )
 
+    def ready(self, chart: Chart) -> bool:
+        """True when png() would not wait."""
+        future = self._futures.get(id(chart))
+        return future is None or future.done()
+
     def png(self, chart: Chart) -> bytes | None:
         future = self._futures.get(id(chart))
         return None if future is None else future.result()

@@ -9,13 +9,14 @@ charts and the package-level work.
 from __future__ import annotations
 
 import string
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import parse_xml
+from docx.oxml.parser import element_class_lookup
 from lxml import etree
 
 from app.errors import UserError
@@ -37,7 +38,7 @@ from app.reports.render.docx import package
 from app.reports.render.docx.charts import ChartImages, ImageInserter
 from app.reports.render.docx.numbering import ListNumbering
 from app.reports.render.docx.styles import StyleSheet
-from app.reports.render.docx.tables import TableStyles, key_figures_xml, table_xml
+from app.reports.render.docx.tables import TableStyles, key_figures_xml, table_xml_pieces
 from app.reports.render.docx.xml import (
     NSDECLS,
     TWIPS_PER_INCH,
@@ -167,7 +168,7 @@ class _BodyWriter:
         ticker: _Progress,
     ) -> None:
         self._document = document
-        self.document = document  # replaced by the one parsed tree in _insert
+        self.document = document  # replaced by the one parsed tree in _finish
         self._part = document.part
         self._sheet = sheet
         self._width = width
@@ -176,8 +177,12 @@ class _BodyWriter:
         self._numbering = ListNumbering(self._part, sheet.element)
         self._images = ImageInserter(self._part, _first_free_shape_id(document))
         self._links: dict[str, str] = {}
-        self._pending_charts: list[tuple[int, Chart]] = []
+        self._pending_charts: deque[tuple[int, Chart]] = deque()
+        # Body XML pieces in order; each is fed to the parser (and emptied) once nothing
+        # before it waits for a chart, so the body never exists whole as text.
         self._out: list[str] = []
+        self._fed = 0
+        self._parser, self._end = _start_part(document)
         self._break_pending = False  # a page break to put before the next paragraph
         self._after_table = False
         self._done = 0
@@ -205,37 +210,37 @@ class _BodyWriter:
             )
         if self._after_table:  # end the body with a paragraph, as Word itself does
             self._out.append("<w:p/>")
-        self._place_charts()
-        self._insert()
+        self._flush(wait=True)
+        self._finish()
 
     def _tick(self) -> None:
         self._ticker.check()
         self._done += 1
         self._ticker.report(0.8 * self._done / self._total)
+        self._flush(wait=False)
 
-    def _insert(self) -> None:
-        """Parse the whole document part once, with the body already in place.
+    def _flush(self, *, wait: bool) -> None:
+        """Feed the parser every piece not held back by a chart still being drawn."""
+        out, pending = self._out, self._pending_charts
+        while self._fed < len(out):
+            if pending and pending[0][0] == self._fed:
+                slot, chart = pending[0]
+                if not wait and not self._charts.ready(chart):
+                    return  # keep writing; the picture is fed once it is drawn
+                self._ticker.check()
+                pending.popleft()
+                self._place_chart(slot, chart)
+            self._parser.feed(out[self._fed])
+            out[self._fed] = ""
+            self._fed += 1
 
-        Moving a parsed fragment into the template's tree costs lxml time quadratic in a
-        table's rows (9 s for 4,000), so nothing is moved between trees: the template's
-        root is serialised with a marker where the body goes, the body string is spliced
-        in, and the part gets the one parsed tree.
-        """
-        root = self._document.element
-        body = root.body
-        sect = body.find(f"{{{W_NS}}}sectPr")
-        # sectPr serialises with its own namespace declarations, so it survives the splice.
-        tail = etree.tostring(sect, encoding="unicode") if sect is not None else ""
-        marker = etree.ProcessingInstruction("rrt-body")
-        body.addprevious(marker)
-        root.remove(body)
-        shell = etree.tostring(root, encoding="unicode")
-        before, found, after = shell.partition(etree.tostring(marker, encoding="unicode"))
-        assert found, "the body marker must survive serialisation"
-        # The body declares our prefixes itself, whatever prefixes the template's root uses.
-        xml = f"{before}<w:body {NSDECLS}>{''.join(self._out)}{tail}</w:body>{after}"
+    def _finish(self) -> None:
+        """Close the parse and give the part its one tree; nothing is moved between trees
+        (moving a parsed table into the template's tree cost time quadratic in its rows)."""
+        self._parser.feed(self._end)
+        root = self._parser.close()
         part = self._document.part
-        part._element = parse_xml(xml)  # python-docx has no public setter for a part's root
+        part._element = root  # python-docx has no public setter for a part's root
         self.document = part.document
 
     # ------------------------------------------------------------ paragraphs
@@ -383,7 +388,9 @@ class _BodyWriter:
         styles = TableStyles(
             self._sheet.style_id("Report Table"), self._sheet.resolve("Table Text")
         )
-        self._out.append(table_xml(table, self._width, styles))
+        for piece in table_xml_pieces(table, self._width, styles):
+            self._out.append(piece)
+            self._flush(wait=False)  # a long table is parsed as it is written
         self._after_table = True
 
     def _key_figures(self, block: KeyFigures) -> None:
@@ -405,16 +412,33 @@ class _BodyWriter:
         self._para(None, "", jc="center")
         self._pending_charts.append((len(self._out) - 1, chart))
 
-    def _place_charts(self) -> None:
-        for slot, chart in self._pending_charts:
-            self._ticker.check()
-            png = self._charts.png(chart)
-            if png is None:
-                continue
-            drawing = self._images.drawing(
-                png, self._charts.width_inches, chart.title, chart.alt_text
-            )
-            self._out[slot] = self._out[slot].replace("</w:p>", f"<w:r>{drawing}</w:r></w:p>")
+    def _place_chart(self, slot: int, chart: Chart) -> None:
+        png = self._charts.png(chart)
+        if png is None:
+            return
+        drawing = self._images.drawing(png, self._charts.width_inches, chart.title, chart.alt_text)
+        self._out[slot] = self._out[slot].replace("</w:p>", f"<w:r>{drawing}</w:r></w:p>")
+
+
+def _start_part(document: Document) -> tuple[etree._XMLParser, str]:
+    """A parser already fed the template's document part up to the body's content, and
+    the text that ends the part (the final sectPr, kept, and what follows the body)."""
+    root = document.element
+    body = root.body
+    sect = body.find(f"{{{W_NS}}}sectPr")
+    # sectPr serialises with its own namespace declarations, so it survives the splice.
+    tail = etree.tostring(sect, encoding="unicode") if sect is not None else ""
+    marker = etree.ProcessingInstruction("rrt-body")
+    body.addprevious(marker)
+    root.remove(body)
+    shell = etree.tostring(root, encoding="unicode")
+    head, found, after = shell.partition(etree.tostring(marker, encoding="unicode"))
+    assert found, "the body marker must survive serialisation"
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+    parser.set_element_class_lookup(element_class_lookup)  # python-docx's element classes
+    # The body declares our prefixes itself, whatever prefixes the template's root uses.
+    parser.feed(f"{head}<w:body {NSDECLS}>")
+    return parser, f"{tail}</w:body>{after}"
 
 
 def _appendix_title(index: int, title: str) -> str:
