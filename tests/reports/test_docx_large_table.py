@@ -1,16 +1,18 @@
 """A long table goes into the Word file in one parse, with the template's section kept.
 
-Checks structure and counts work, not time: the document part is parsed exactly once,
-fed in pieces (moving a finished table between XML trees is what made long tables
-quadratic), every row arrives in order, the final sectPr stays last, and LibreOffice reads
-the last row.
+Checks structure and counts work, not time: the body is never built as a tree and moved
+(moving a finished table between XML trees is what made long tables quadratic) but
+checked in bounded pieces; every row arrives in order, the final sectPr stays last, a
+malformed fragment fails the export, and LibreOffice reads the last row.
 """
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -21,22 +23,7 @@ from app.reports.render.docx.renderer import render_docx
 from tests.support.office import convert_with_libreoffice, pdf_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-ROWS = 600
-
-
-class CountingParser:
-    def __init__(self, parser: etree._XMLParser) -> None:
-        self._parser = parser
-        self.feeds = self.largest = self.closed = 0
-
-    def feed(self, data: str) -> None:
-        self.feeds += 1
-        self.largest = max(self.largest, len(data))
-        self._parser.feed(data)
-
-    def close(self) -> etree._Element:
-        self.closed += 1
-        return self._parser.close()
+ROWS = 1_500
 
 
 def long_report(rows: int) -> Report:
@@ -48,25 +35,23 @@ def long_report(rows: int) -> Report:
     return Report(title_page=TitlePage(title="Long table"), sections=(Section("Files", (table,)),))
 
 
-def test_the_part_is_parsed_once_in_pieces_and_rows_keep_their_order(
+def test_the_body_is_checked_in_bounded_pieces_and_rows_keep_their_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parsers: list[CountingParser] = []
+    streams: list[Any] = []
     real = renderer._start_part
 
-    def counting(document: object) -> tuple[CountingParser, str]:
-        parser, end = real(document)  # type: ignore[arg-type]
-        parsers.append(CountingParser(parser))
-        return parsers[-1], end
+    def capture(document: Any) -> Any:
+        streams.append(real(document))
+        return streams[-1]
 
-    monkeypatch.setattr(renderer, "_start_part", counting)
+    monkeypatch.setattr(renderer, "_start_part", capture)
     out = tmp_path / "long.docx"
     render_docx(long_report(ROWS), out)
-    # One parse for the whole document part: nothing is built apart and moved in after.
-    assert len(parsers) == 1 and parsers[0].closed == 1
-    # The long table arrives in pieces, so it never exists whole as one string.
-    assert parsers[0].feeds >= ROWS // 256 + 2
-    assert parsers[0].largest < 400_000
+    (stream,) = streams
+    # Checked as it comes, a bounded amount at a time, and never kept as one string.
+    assert stream.checks >= 2
+    assert max(len(chunk) for chunk in stream._chunks) < 400_000
 
     with zipfile.ZipFile(out) as package:
         root = etree.fromstring(package.read("word/document.xml"))
@@ -79,6 +64,19 @@ def test_the_part_is_parsed_once_in_pieces_and_rows_keep_their_order(
     assert len(rows) == ROWS + 1  # the header row and every body row
     firsts = ["".join(row[1].itertext()) for row in rows[1:] if len(row) > 1]
     assert firsts == [f"evidence {n:05d}.pdf" for n in range(ROWS)]
+
+
+def test_a_malformed_fragment_fails_the_export_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object) -> Iterator[str]:
+        yield "<w:tbl><w:tr><w:tc>"  # never closed
+
+    monkeypatch.setattr(renderer, "table_xml_pieces", broken)
+    out = tmp_path / "broken.docx"
+    with pytest.raises(etree.XMLSyntaxError):
+        render_docx(long_report(3), out)
+    assert not out.exists()
 
 
 def test_libreoffice_reads_the_last_row(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Render a Report as a Word document (.docx) on the shipped or a user's template.
 
-The body is written as one WordprocessingML string and parsed once, then placed into the
-template with python-docx handling the package (styles, relationships, images, saving).
+The body is written as WordprocessingML text, checked by a parser a bounded piece at a time,
+and saved as text into the template's document part (never built as one tree, which cost
+time and memory), with python-docx handling the package (styles, relationships, images).
 Helpers live in the other `docx_*` modules: XML builders, styles, numbering, tables,
 charts and the package-level work.
 """
@@ -13,10 +14,13 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.parser import element_class_lookup
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import parse_xml
+from docx.parts.document import DocumentPart
 from lxml import etree
 
 from app.errors import UserError
@@ -38,7 +42,12 @@ from app.reports.render.docx import package
 from app.reports.render.docx.charts import ChartImages, ImageInserter
 from app.reports.render.docx.numbering import ListNumbering
 from app.reports.render.docx.styles import StyleSheet
-from app.reports.render.docx.tables import TableStyles, key_figures_xml, table_xml_pieces
+from app.reports.render.docx.tables import (
+    TABLE_END,
+    TableStyles,
+    key_figures_xml,
+    table_xml_pieces,
+)
 from app.reports.render.docx.xml import (
     NSDECLS,
     TWIPS_PER_INCH,
@@ -182,7 +191,7 @@ class _BodyWriter:
         # before it waits for a chart, so the body never exists whole as text.
         self._out: list[str] = []
         self._fed = 0
-        self._parser, self._end = _start_part(document)
+        self._body = _start_part(document)
         self._break_pending = False  # a page break to put before the next paragraph
         self._after_table = False
         self._done = 0
@@ -230,18 +239,13 @@ class _BodyWriter:
                 self._ticker.check()
                 pending.popleft()
                 self._place_chart(slot, chart)
-            self._parser.feed(out[self._fed])
+            self._body.add(out[self._fed])
             out[self._fed] = ""
             self._fed += 1
 
     def _finish(self) -> None:
-        """Close the parse and give the part its one tree; nothing is moved between trees
-        (moving a parsed table into the template's tree cost time quadratic in its rows)."""
-        self._parser.feed(self._end)
-        root = self._parser.close()
-        part = self._document.part
-        part._element = root  # python-docx has no public setter for a part's root
-        self.document = part.document
+        """Hand the finished body to the document part."""
+        self.document = self._body.finish(self._document)
 
     # ------------------------------------------------------------ paragraphs
 
@@ -420,9 +424,78 @@ class _BodyWriter:
         self._out[slot] = self._out[slot].replace("</w:p>", f"<w:r>{drawing}</w:r></w:p>")
 
 
-def _start_part(document: Document) -> tuple[etree._XMLParser, str]:
-    """A parser already fed the template's document part up to the body's content, and
-    the text that ends the part (the final sectPr, kept, and what follows the body)."""
+_MARKER = etree.ProcessingInstruction("rrt-body")
+_MARKER_TEXT = etree.tostring(_MARKER, encoding="unicode")
+_TABLE_START = "<w:tbl>"
+_CHECK_BYTES = 256 * 1024  # text checked per parse: bounds the tree that check builds
+
+
+class _BodyStream:
+    """The body as UTF-8 text, checked by a parser as it comes and never kept as a tree.
+
+    The body used to be parsed into a tree and moved into the template's (quadratic in a
+    table's rows in lxml), and a long report's tree costs several times its text. Here the
+    text is kept, checked to be well formed a few hundred KB at a time (a table's pieces
+    each wrapped to be whole elements), and the part writes the text when it is saved.
+    """
+
+    def __init__(self, head: str, body_open: str, end: str) -> None:
+        self._head, self._body_open, self._end = head, body_open, end
+        self._chunks: list[bytes] = []
+        self._pending: list[str] = []
+        self._pending_size = 0
+        self.checks = 0  # how many parses checked the body (tests count them)
+
+    def add(self, piece: str) -> None:
+        self._chunks.append(piece.encode("utf-8"))
+        if piece == TABLE_END:
+            return  # the opening was checked with this closing tag already
+        if piece.startswith(_TABLE_START):
+            whole = piece if piece.endswith(TABLE_END) else piece + TABLE_END
+        elif piece.startswith("<w:tr>"):  # rows of a table being written
+            whole = f"{_TABLE_START}{piece}{TABLE_END}"
+        else:
+            whole = piece
+        self._pending.append(whole)
+        self._pending_size += len(whole)
+        if self._pending_size >= _CHECK_BYTES:
+            self._check()
+
+    def _check(self) -> None:
+        if self._pending:
+            # Raises XMLSyntaxError if a builder ever wrote a malformed fragment.
+            etree.fromstring(f"{self._body_open}{''.join(self._pending)}</w:body>")
+            self.checks += 1
+        self._pending, self._pending_size = [], 0
+
+    def finish(self, document: Document) -> Document:
+        self._check()
+        # The part keeps a small tree (the final sectPr, which headers and page setup are
+        # read from and written to) with a marker where the body's text goes.
+        part = document.part
+        shell = f"{self._head}{self._body_open}{_MARKER_TEXT}{self._end}"
+        part._element = parse_xml(shell)  # python-docx has no public setter for a part's root
+        assert type(part) is DocumentPart, "python-docx gives the main part this class"
+        part.__class__ = _StreamedBodyPart  # the same part, saved from the body's text
+        cast(_StreamedBodyPart, part)._body_chunks = self._chunks
+        return part.document
+
+
+class _StreamedBodyPart(DocumentPart):
+    """The document part, writing the body's text in place of the marker when saved."""
+
+    _body_chunks: list[bytes]
+
+    @property
+    def blob(self) -> bytes:
+        xml = serialize_part_xml(self._element)
+        head, found, rest = xml.partition(_MARKER_TEXT.encode("utf-8"))
+        assert found, "the body marker must survive serialisation"
+        return b"".join([head, *self._body_chunks, rest])
+
+
+def _start_part(document: Document) -> _BodyStream:
+    """The template's document part split where the body's content goes."""
     root = document.element
     body = root.body
     sect = body.find(f"{{{W_NS}}}sectPr")
@@ -432,13 +505,10 @@ def _start_part(document: Document) -> tuple[etree._XMLParser, str]:
     body.addprevious(marker)
     root.remove(body)
     shell = etree.tostring(root, encoding="unicode")
-    head, found, after = shell.partition(etree.tostring(marker, encoding="unicode"))
+    head, found, after = shell.partition(_MARKER_TEXT)
     assert found, "the body marker must survive serialisation"
-    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
-    parser.set_element_class_lookup(element_class_lookup)  # python-docx's element classes
     # The body declares our prefixes itself, whatever prefixes the template's root uses.
-    parser.feed(f"{head}<w:body {NSDECLS}>")
-    return parser, f"{tail}</w:body>{after}"
+    return _BodyStream(head, f"<w:body {NSDECLS}>", f"{tail}</w:body>{after}")
 
 
 def _appendix_title(index: int, title: str) -> str:

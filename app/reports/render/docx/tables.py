@@ -19,6 +19,7 @@ _THIN = f'w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"'
 _NO_SPACING = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
 # Tables up to this many rows are kept on one page (every row "keeps with next").
 _KEEP_TOGETHER_ROWS = 20
+TABLE_END = "</w:tbl>"
 _ROWS_PER_PIECE = 256  # a few hundred KB of XML: big enough to feed the parser cheaply
 _GROUP_INDENT = 170  # twips: rows under a group label are indented a little
 _KEY_FIGURE_GAP = 170  # twips between key-figure tiles
@@ -132,6 +133,10 @@ def table_xml_pieces(table: Table, width: int, styles: TableStyles) -> Iterator[
     for start, column in zip(starts, columns, strict=True):
         out.append(_cell(start, column.title, header_bold + fallback_rpr))
     out.append("</w:tr>")
+    # Pieces: the opening (to the header row), runs of whole rows, then the closing tag;
+    # the Word renderer checks each as it comes without holding the table's tree.
+    yield "".join(out)
+    out = []
     entries = _flatten(table.body)
     for position, (row, group_label, grouped) in enumerate(entries):
         keep = keep_all and position < len(entries) - 1
@@ -150,8 +155,9 @@ def table_xml_pieces(table: Table, width: int, styles: TableStyles) -> Iterator[
         if position % _ROWS_PER_PIECE == _ROWS_PER_PIECE - 1:
             yield "".join(out)
             out = []
-    out.append("</w:tbl>")
-    yield "".join(out)
+    if out:
+        yield "".join(out)
+    yield TABLE_END
 
 
 def _flatten(body: Sequence[Row | RowGroup]) -> list[tuple[Row | None, str | None, bool]]:
