@@ -50,7 +50,7 @@ class Target:
     def text(self) -> str:
         parts = []
         if self.ratio is not None:
-            parts.append(f"ratio ≤ {self.ratio:g}")
+            parts.append(f"ratio ≤ {self.ratio:.3g}")
         if self.seconds is not None:
             parts.append(f"≤ {self.seconds:g} s")
         if self.growth is not None:
@@ -289,7 +289,7 @@ ITEMS: tuple[Item, ...] = (
         "xlsx-table", "Excel export, one table",
         "in-process: render_xlsx against openpyxl appending the same rows (bold, frozen header)",
         InProcess("xlsx-table:ours"), InProcess("xlsx-table:peer"),
-        sizes=TABLE_SIZES, quick_sizes=TABLE_QUICK, rounds=3, large_rounds=2,
+        sizes=TABLE_SIZES, quick_sizes=TABLE_QUICK, rounds=3,
         metrics=(("total", "", Target(growth=GROWTH_FLAG)),),
     ),
     Item(
@@ -465,7 +465,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     table = format_table(results)
     print(table)
-    print(f"\n{environment()}; whole run {elapsed:.0f} s")
+    print(f"\n{environment()}; whole run {elapsed:.0f} s\n")
+    print(how_measured(items, args.quick))
     if args.write_docs:
         from bench.docs import write_performance
 
