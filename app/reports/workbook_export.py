@@ -9,6 +9,7 @@ from typing import Any
 from app.reports.export.exporters import CancelCheck, ExportOptions, ProgressCallback, export_report
 from app.reports.export.result import RenderResult
 from app.reports.model.catalogue import ReportEntry, get_report
+from app.workbook.snapshot import PlainSnapshotTaker
 from app.workbook.store import Workbook
 
 
@@ -34,8 +35,17 @@ class PreparedExport:
 
 
 def prepare_export(workbook: Workbook, report_name: str) -> PreparedExport:
-    """Look up the report and take its snapshot in one short read-only session."""
+    """Look up the report and take its snapshot in one short read-only session.
+
+    A taker that reads plain SQL gets a plain read-only connection instead, so exporting
+    such a report never loads SQLAlchemy.
+    """
     entry = get_report(report_name)
-    with workbook.session() as session:
-        snapshot = entry.snapshot(session, Path(workbook.path))
+    taker = entry.snapshot
+    path = Path(workbook.path)
+    if isinstance(taker, PlainSnapshotTaker):
+        snapshot = workbook.read(lambda connection: taker.read(connection, path))
+    else:
+        with workbook.session() as session:
+            snapshot = taker(session, path)
     return PreparedExport(entry, snapshot)

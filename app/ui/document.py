@@ -7,7 +7,8 @@ to redraw. Topics are declared by the modules (app/*/topics.py).
 
 What the window shows as soon as a workbook opens (its title, the navigator's counts, the
 Details form) comes from `overview()`, read with plain SQL, so the first paint does not
-wait for SQLAlchemy; `warm_up()` loads it in idle time afterwards, before the first edit.
+wait for SQLAlchemy; `warm_up()` loads it on a background thread afterwards, before the
+first edit.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -67,6 +69,8 @@ class OpenWorkbook(QObject):
         self.closed = False
         self._pushing = False
         self._overview: WorkbookOverview | None = None
+        self._warm_up_started = False
+        self.warmed_up = threading.Event()  # the start-up benchmark waits on this
         # Connected first, so the cache is gone before any screen redraws for a change.
         self.changed.connect(self._forget_overview)
         self._stamp = self._file_stamp()
@@ -103,19 +107,33 @@ class OpenWorkbook(QObject):
     def warm_up(self) -> None:
         """Load the database layer and connect, so the first edit does not wait for it.
 
-        Called in idle time once the workbook is on screen; does nothing once closed.
+        Called once the workbook is on screen. The imports and the first connection run
+        on a Python thread: on the GUI thread they would leave the window unresponsive
+        for as long as the first paint took. `warmed_up` is set when done (or failed).
         """
-        if self.closed:
+        if self._warm_up_started:
             return
+        if self.closed:
+            self.warmed_up.set()
+            return
+        self._warm_up_started = True
+        threading.Thread(target=self._warm_up_in_background, name="warm-up",
+                         daemon=True).start()
+
+    def _warm_up_in_background(self) -> None:
         try:
             for name in warm_up_modules():
                 importlib.import_module(name)
-            with self.workbook.engine.connect():
-                pass  # the first connection also initialises the SQLite dialect
+            if not self.closed:
+                with self.workbook.engine.connect():
+                    pass  # the first connection also initialises the SQLite dialect
         except Exception:
-            # Nothing was asked of it yet: the first edit tries again and says what is wrong.
+            # Nothing was asked of it yet: the first edit tries again and says what is wrong
+            # (a workbook closed meanwhile ends up here too).
             get_logger("ui.document").warning("Warming up the database layer failed",
                                               exc_info=True)
+        finally:
+            self.warmed_up.set()
 
     # ------------------------------------------------------------------ work
 

@@ -452,6 +452,12 @@ class Workbook:
     def integrity_problems(self, *, thorough: bool = True) -> list[str]:
         return self._read(lambda raw: integrity_problems(raw, thorough=thorough))
 
+    def read(self, reader: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `reader` on a short read-only connection (no ORM), as the overview is read."""
+        if self._closed:
+            raise WorkbookClosed
+        return self._read(reader)
+
     def _read(self, reader: Callable[[sqlite3.Connection], T]) -> T:
         """Run `reader` on a short read-only connection, recovering once after a crash."""
         for attempt in (1, 2):

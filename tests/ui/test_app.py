@@ -77,8 +77,9 @@ def test_an_opened_workbook_paints_from_its_overview_without_sqlalchemy(tmp_path
             "evidence_count": model.index(model.row_of("evidence"), 0).data(COUNT_ROLE),
             "fields": {{name: edit.text() for name, edit in details.fields.items()}},
         }}
-        app.processEvents()  # the warm-up, queued by the paint
-        seen["sqlalchemy_after_idle"] = "sqlalchemy" in sys.modules
+        app.processEvents()  # the warm-up, queued by the paint, starts its thread
+        seen["sqlalchemy_after_idle"] = window.document.warmed_up.wait(30) and (
+            "sqlalchemy.orm" in sys.modules)
         details.fields["title"].setText("Renamed after first paint")
         details.fields["title"].editingFinished.emit()
         seen["edited_title"] = window.windowTitle()

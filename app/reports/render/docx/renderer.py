@@ -1,20 +1,27 @@
 """Render a Report as a Word document (.docx) on the shipped or a user's template.
 
-The body is written as one WordprocessingML string and parsed once, then placed into the
-template with python-docx handling the package (styles, relationships, images, saving).
+The body is written in reading order as WordprocessingML text, checked by a parser a
+bounded piece at a time, and saved as text into the template's document part (never built
+as one tree, which cost time and memory), with python-docx handling the package (styles,
+relationships, images). Contents, bookmarks, landscape sections and charts are written into
+that text in order; only the small tree left in the part (the final sectPr) is edited after.
 Helpers live in the other `docx_*` modules: XML builders, styles, numbering, tables,
 charts and the package-level work.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
+from docx.parts.document import DocumentPart
 from lxml import etree
 
 from app.errors import UserError
@@ -50,7 +57,12 @@ from app.reports.render.docx.layout import (
 )
 from app.reports.render.docx.numbering import ListNumbering
 from app.reports.render.docx.styles import StyleSheet
-from app.reports.render.docx.tables import TableStyles, key_figures_xml, table_xml
+from app.reports.render.docx.tables import (
+    TABLE_END,
+    TableStyles,
+    key_figures_xml,
+    table_xml_pieces,
+)
 from app.reports.render.docx.xml import (
     NSDECLS,
     TWIPS_PER_INCH,
@@ -104,6 +116,7 @@ def render_docx(
         with _template_faults(template):
             writer = _BodyWriter(document, sheet, width, charts, ticker)
             writer.write(report)
+            document = writer.document
             ticker.report(0.85)
             header_style = sheet.style_id("header") if sheet.has("header") else None
             package.fill_running_header(document, report.title, header_style)
@@ -170,7 +183,7 @@ class _Progress:
 
 
 class _BodyWriter:
-    """Walks the report and collects the body XML, then inserts it into the document."""
+    """Walks the report and writes the body XML in order into the document part's text."""
 
     def __init__(
         self,
@@ -181,6 +194,7 @@ class _BodyWriter:
         ticker: _Progress,
     ) -> None:
         self._document = document
+        self.document = document  # replaced by the one parsed tree in _finish
         self._part = document.part
         self._sheet = sheet
         self._width = width
@@ -189,8 +203,17 @@ class _BodyWriter:
         self._numbering = ListNumbering(self._part, sheet.element)
         self._images = ImageInserter(self._part, _first_free_shape_id(document))
         self._links: dict[str, str] = {}
-        self._pending_charts: list[tuple[int, Chart]] = []
+        self._pending_charts: deque[tuple[int, Chart]] = deque()
+        # The template's page setup, read before its body leaves the part's tree: landscape
+        # sections copy it, and it stays last in the body as the final section.
+        self._sect = document.element.body.find(f"{{{W_NS}}}sectPr")
+        # Body XML pieces in order; each is fed to the parser (and emptied) once nothing
+        # before it waits for a chart, so the body never exists whole as text. The last
+        # piece is held back while a landscape table may still take it along (a heading,
+        # or the end of a landscape section another landscape table continues).
         self._out: list[str] = []
+        self._fed = 0
+        self._body = _start_part(document)
         self._break_pending = False  # a page break to put before the next paragraph
         self._after_table = False
         self._bookmarks: list[str] = []  # for the contents' links, in heading order
@@ -225,10 +248,11 @@ class _BodyWriter:
             )
         if self._after_table:  # end the body with a paragraph, as Word itself does
             self._out.append("<w:p/>")
-        self._place_charts()
-        self._insert()
+        self._flush(wait=True)
+        self._finish()
         if self._sections:  # the title page is in the first section now, not the last
-            sect = self._document.element.body.find(f"{{{W_NS}}}sectPr")
+            # The part's tree is small now (the final sectPr and a marker for the body).
+            sect = self.document.element.body.find(f"{{{W_NS}}}sectPr")
             for title_pg in sect.findall(f"{{{W_NS}}}titlePg") if sect is not None else []:
                 sect.remove(title_pg)
 
@@ -236,17 +260,30 @@ class _BodyWriter:
         self._ticker.check()
         self._done += 1
         self._ticker.report(0.8 * self._done / self._total)
+        self._flush(wait=False)
 
-    def _insert(self) -> None:
-        """Parse the collected XML once and move it in front of the final sectPr."""
-        fragment = parse_xml(f"<w:body {NSDECLS}>{''.join(self._out)}</w:body>")
-        body = self._document.element.body
-        sect = body.find(f"{{{W_NS}}}sectPr")
-        for child in list(fragment):
-            if sect is not None:
-                sect.addprevious(child)
-            else:
-                body.append(child)
+    def _flush(self, *, wait: bool) -> None:
+        """Feed the parser every piece not held back by a chart still being drawn, nor (until
+        the end) a last piece a landscape table may still take along."""
+        out, pending = self._out, self._pending_charts
+        limit = len(out)
+        if not wait and limit - 1 in (self._last_heading_at, self._landscape_end_at):
+            limit -= 1
+        while self._fed < limit:
+            if pending and pending[0][0] == self._fed:
+                slot, chart = pending[0]
+                if not wait and not self._charts.ready(chart):
+                    return  # keep writing; the picture is fed once it is drawn
+                self._ticker.check()
+                pending.popleft()
+                self._place_chart(slot, chart)
+            self._body.add(out[self._fed])
+            out[self._fed] = ""
+            self._fed += 1
+
+    def _finish(self) -> None:
+        """Hand the finished body to the document part."""
+        self.document = self._body.finish(self._document)
 
     # ------------------------------------------------------------ paragraphs
 
@@ -422,7 +459,7 @@ class _BodyWriter:
             self._after_table = False
 
     def _table(self, table: Table) -> None:
-        sect = self._document.element.body.find(f"{{{W_NS}}}sectPr")
+        sect = self._sect
         turn = sect is not None and wants_landscape(table, self._width)
         width = self._width
         if turn and sect is not None:
@@ -434,7 +471,9 @@ class _BodyWriter:
         styles = TableStyles(
             self._sheet.style_id("Report Table"), self._sheet.resolve("Table Text")
         )
-        self._out.append(table_xml(table, width, styles, fitted_widths(table, width)))
+        for piece in table_xml_pieces(table, width, styles, fitted_widths(table, width)):
+            self._out.append(piece)
+            self._flush(wait=False)  # a long table is parsed as it is written
         self._after_table = True
         if turn and sect is not None:
             self._out.append(
@@ -445,13 +484,19 @@ class _BodyWriter:
             self._after_table = False
 
     def _begin_landscape(self, sect: etree._Element) -> None:
-        """End the portrait section here; the heading just written moves with the table."""
+        """End the portrait section here; the heading just written moves with the table.
+
+        Only the last piece is ever taken back, and _flush holds such a piece until more
+        follows, so nothing already fed to the parser moves.
+        """
         if self._landscape_end_at == len(self._out) - 1:
+            assert self._fed < len(self._out), "a piece already fed cannot be taken back"
             self._out.pop()  # straight after another landscape table: carry on with it
             self._landscape_end_at = -1
             return
         moved = []
         if self._last_heading_at == len(self._out) - 1:
+            assert self._fed < len(self._out), "a piece already fed cannot be taken back"
             moved.append(self._out.pop())
         first = self._sections == 0
         self._out.append(
@@ -482,16 +527,99 @@ class _BodyWriter:
         self._para(None, "", jc="center")
         self._pending_charts.append((len(self._out) - 1, chart))
 
-    def _place_charts(self) -> None:
-        for slot, chart in self._pending_charts:
-            self._ticker.check()
-            png = self._charts.png(chart)
-            if png is None:
-                continue
-            drawing = self._images.drawing(
-                png, self._charts.width_inches, chart.title, chart.alt_text
-            )
-            self._out[slot] = self._out[slot].replace("</w:p>", f"<w:r>{drawing}</w:r></w:p>")
+    def _place_chart(self, slot: int, chart: Chart) -> None:
+        png = self._charts.png(chart)
+        if png is None:
+            return
+        drawing = self._images.drawing(png, self._charts.width_inches, chart.title, chart.alt_text)
+        self._out[slot] = self._out[slot].replace("</w:p>", f"<w:r>{drawing}</w:r></w:p>")
+
+
+_MARKER = etree.ProcessingInstruction("rrt-body")
+_MARKER_TEXT = etree.tostring(_MARKER, encoding="unicode")
+_TABLE_START = "<w:tbl>"
+_CHECK_BYTES = 256 * 1024  # text checked per parse: bounds the tree that check builds
+
+
+class _BodyStream:
+    """The body as UTF-8 text, checked by a parser as it comes and never kept as a tree.
+
+    The body used to be parsed into a tree and moved into the template's (quadratic in a
+    table's rows in lxml), and a long report's tree costs several times its text. Here the
+    text is kept, checked to be well formed a few hundred KB at a time (a table's pieces
+    each wrapped to be whole elements), and the part writes the text when it is saved.
+    """
+
+    def __init__(self, head: str, body_open: str, end: str) -> None:
+        self._head, self._body_open, self._end = head, body_open, end
+        self._chunks: list[bytes] = []
+        self._pending: list[str] = []
+        self._pending_size = 0
+        self.checks = 0  # how many parses checked the body (tests count them)
+
+    def add(self, piece: str) -> None:
+        self._chunks.append(piece.encode("utf-8"))
+        if piece == TABLE_END:
+            return  # the opening was checked with this closing tag already
+        if piece.startswith(_TABLE_START):
+            whole = piece if piece.endswith(TABLE_END) else piece + TABLE_END
+        elif piece.startswith("<w:tr>"):  # rows of a table being written
+            whole = f"{_TABLE_START}{piece}{TABLE_END}"
+        else:
+            whole = piece
+        self._pending.append(whole)
+        self._pending_size += len(whole)
+        if self._pending_size >= _CHECK_BYTES:
+            self._check()
+
+    def _check(self) -> None:
+        if self._pending:
+            # Raises XMLSyntaxError if a builder ever wrote a malformed fragment.
+            etree.fromstring(f"{self._body_open}{''.join(self._pending)}</w:body>")
+            self.checks += 1
+        self._pending, self._pending_size = [], 0
+
+    def finish(self, document: Document) -> Document:
+        self._check()
+        # The part keeps a small tree (the final sectPr, which headers and page setup are
+        # read from and written to) with a marker where the body's text goes.
+        part = document.part
+        shell = f"{self._head}{self._body_open}{_MARKER_TEXT}{self._end}"
+        part._element = parse_xml(shell)  # python-docx has no public setter for a part's root
+        assert type(part) is DocumentPart, "python-docx gives the main part this class"
+        part.__class__ = _StreamedBodyPart  # the same part, saved from the body's text
+        cast(_StreamedBodyPart, part)._body_chunks = self._chunks
+        return part.document
+
+
+class _StreamedBodyPart(DocumentPart):
+    """The document part, writing the body's text in place of the marker when saved."""
+
+    _body_chunks: list[bytes]
+
+    @property
+    def blob(self) -> bytes:
+        xml = serialize_part_xml(self._element)
+        head, found, rest = xml.partition(_MARKER_TEXT.encode("utf-8"))
+        assert found, "the body marker must survive serialisation"
+        return b"".join([head, *self._body_chunks, rest])
+
+
+def _start_part(document: Document) -> _BodyStream:
+    """The template's document part split where the body's content goes."""
+    root = document.element
+    body = root.body
+    sect = body.find(f"{{{W_NS}}}sectPr")
+    # sectPr serialises with its own namespace declarations, so it survives the splice.
+    tail = etree.tostring(sect, encoding="unicode") if sect is not None else ""
+    marker = etree.ProcessingInstruction("rrt-body")
+    body.addprevious(marker)
+    root.remove(body)
+    shell = etree.tostring(root, encoding="unicode")
+    head, found, after = shell.partition(_MARKER_TEXT)
+    assert found, "the body marker must survive serialisation"
+    # The body declares our prefixes itself, whatever prefixes the template's root uses.
+    return _BodyStream(head, f"<w:body {NSDECLS}>", f"{tail}</w:body>{after}")
 
 
 def _first_free_shape_id(document: Document) -> int:

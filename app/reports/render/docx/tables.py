@@ -6,7 +6,7 @@ for every row, which is what makes 200 tables take milliseconds rather than a se
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from app.reports.model.formatting import column_formats, format_value
@@ -20,6 +20,8 @@ _THIN = f'w:val="single" w:sz="4" w:space="0" w:color="{BORDER}"'
 _NO_SPACING = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
 # Tables up to this many rows are kept on one page (every row "keeps with next").
 _KEEP_TOGETHER_ROWS = 20
+TABLE_END = "</w:tbl>"
+_ROWS_PER_PIECE = 256  # a few hundred KB of XML: big enough to feed the parser cheaply
 _GROUP_INDENT = 170  # twips: rows under a group label are indented a little
 _KEY_FIGURE_GAP = 170  # twips between key-figure tiles
 _KEY_FIGURES_PER_ROW = 4
@@ -111,6 +113,15 @@ def table_xml(
     table: Table, width: int, styles: TableStyles, widths: Sequence[int] | None = None
 ) -> str:
     """The whole w:tbl element for a report table (`widths` in twips: by weight if None)."""
+    return "".join(table_xml_pieces(table, width, styles, widths))
+
+
+def table_xml_pieces(
+    table: Table, width: int, styles: TableStyles, widths: Sequence[int] | None = None
+) -> Iterator[str]:
+    """The w:tbl element in pieces of up to _ROWS_PER_PIECE rows, so a long table can be
+    parsed as it is written instead of existing whole as one string (`widths` as for
+    table_xml)."""
     columns = table.columns
     widths = list(widths) if widths is not None else column_widths(columns, width)
     openings = _CellOpenings(widths, [_JC[c.effective_align] for c in columns], styles)
@@ -129,12 +140,16 @@ def table_xml(
     for start, column in zip(starts, columns, strict=True):
         out.append(_cell(start, column.title, header_bold + fallback_rpr))
     out.append("</w:tr>")
+    # Pieces: the opening (to the header row), runs of whole rows, then the closing tag;
+    # the Word renderer checks each as it comes without holding the table's tree.
+    yield "".join(out)
+    out = []
     entries = _flatten(table.body)
     for position, (row, group_label, grouped) in enumerate(entries):
         keep = keep_all and position < len(entries) - 1
         if group_label is not None:
             out.append(_group_row(group_label, width, len(columns), openings, styles))
-            continue
+            continue  # (a group label never ends a piece: pieces only bound memory)
         assert row is not None
         starts = openings.get(header=False, total=row.is_total, grouped=grouped, keep=keep)
         rpr = (BOLD if row.is_total else "") + fallback_rpr
@@ -144,8 +159,12 @@ def table_xml(
             value = cells[index] if index < len(cells) else None
             out.append(_cell(start, format_value(value, fmt), rpr))
         out.append("</w:tr>")
-    out.append("</w:tbl>")
-    return "".join(out)
+        if position % _ROWS_PER_PIECE == _ROWS_PER_PIECE - 1:
+            yield "".join(out)
+            out = []
+    if out:
+        yield "".join(out)
+    yield TABLE_END
 
 
 def _flatten(body: Sequence[Row | RowGroup]) -> list[tuple[Row | None, str | None, bool]]:

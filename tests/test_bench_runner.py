@@ -1,0 +1,54 @@
+"""`python -m bench --quick` prints the one table the performance page is made from.
+
+This checks the table's shape, never the figures: tests check behaviour, benchmarks speed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.__main__ import HEADER, ITEMS
+
+ROOT = Path(__file__).resolve().parents[1]
+NUMBER = re.compile(r"^\d+(\.\d+)?$")
+TIME = re.compile(r"^\d+(\.\d+)? (ms|s)$")
+
+
+def test_quick_run_prints_one_row_per_work_item_with_growth_for_sized_items() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "bench", "--quick"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = [line for line in done.stdout.splitlines() if line.startswith("|")]
+    header = [cell.strip() for cell in lines[0].strip("|").split("|")]
+    assert tuple(header) == HEADER
+    assert set(lines[1]) <= {"|", "-"}  # the rule under the header
+    rows = {}
+    for line in lines[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        assert len(cells) == len(HEADER)
+        if not line.startswith("|  "):  # indented rows are a curve's smaller sizes
+            rows[cells[0]] = dict(zip(HEADER, cells, strict=True))
+
+    expected = [item.name + (f" {label}" if label else "")
+                for item in ITEMS for _, label, _ in item.metrics]
+    assert list(rows) == expected
+    for item in ITEMS:
+        for _, label, _ in item.metrics:
+            row = rows[item.name + (f" {label}" if label else "")]
+            assert TIME.match(row["ours"]) and TIME.match(row["peer"]), row
+            assert NUMBER.match(row["ratio"]), row
+            assert NUMBER.match(row["ours MB"]) and NUMBER.match(row["peer MB"]), row
+            assert row["target"] and row["target"] != "—", row
+            assert row["verdict"] == "pass" or row["verdict"].startswith("FAIL ("), row
+            growth = row["growth ours"].split()
+            if item.sizes:  # four sizes: three factors, for ours and for the peer
+                assert len(growth) == 3 and all(NUMBER.match(g) for g in growth), row
+                assert len(row["growth peer"].split()) == 3, row
+            else:
+                assert growth == [], row
+    assert re.search(r"Python \d+\.\d+\.\d+ .* \d+ cores", done.stdout)
