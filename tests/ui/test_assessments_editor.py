@@ -63,3 +63,93 @@ def test_start_delete_and_undo_by_keyboard(main_window, qtbot, workbook_path) ->
     window.window_actions.undo.trigger()
     assert [r.name for r in _stored(workbook_path)] == ["Our first look"]
     assert editor.model.rowCount() == 1 and _count(screen) == 1
+
+
+def _responses(path, assessment_id):
+    from app.assessments.records import load_assessment
+
+    with Workbook.open(path, read_only=True) as book, book.session() as session:
+        return load_assessment(session, assessment_id).responses
+
+
+def _started(main_window, qtbot, workbook_path):
+    window = main_window(workbook_path)
+    screen = window.workbook_screen
+    screen.show_section("assessments")
+    editor = screen.editor("assessments")
+    framework = next(f for f in editor.frameworks() if f.id == "iso-performance")
+    from app.assessments.operations import CreateAssessment
+
+    assert window.document.perform(CreateAssessment.of(framework, name="Spring review"))
+    return window, editor, framework
+
+
+def test_criteria_model_passes_the_model_tester(main_window, qtbot, qtmodeltester,
+                                                workbook_path) -> None:
+    _window, editor, _framework = _started(main_window, qtbot, workbook_path)
+    assert editor.criteria_model.rowCount() > 0
+    qtmodeltester.check(editor.criteria_model)
+
+
+def test_rate_three_criteria_by_keyboard_then_undo_one(main_window, qtbot,
+                                                       workbook_path) -> None:
+    window, editor, framework = _started(main_window, qtbot, workbook_path)
+    assessment_id = editor.selected_id()
+    tree = editor.tree
+    assert tree.isVisible()
+    tree.setFocus()
+    refs = [criterion.ref for _place, criterion in framework.criteria()]
+    assert editor.current_ref() == refs[0]
+    levels = [level.id for level in framework.scale.levels]
+
+    qtbot.keyClick(tree, Qt.Key.Key_1)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert editor.current_ref() == refs[1]
+    qtbot.keyClick(tree, Qt.Key.Key_2)
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_3)
+    stored = _responses(workbook_path, assessment_id)
+    assert [stored[ref].answer for ref in refs[:3]] == levels[:3]
+    rating = editor.criteria_model.index_of_ref(refs[1]).siblingAtColumn(2)
+    assert rating.data() == framework.scale.label_for(levels[1])
+
+    window.window_actions.undo.trigger()
+    stored = _responses(workbook_path, assessment_id)
+    assert refs[2] not in stored and stored[refs[1]].answer == levels[1]
+    assert editor.criteria_model.index_of_ref(refs[2]).siblingAtColumn(2).data() == ""
+    assert editor.model.index(0, 4).data().startswith("2 of ")
+
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)  # clears the rating, keeps the assessment
+    assert refs[1] not in _responses(workbook_path, assessment_id)
+    assert editor.model.rowCount() == 1
+
+
+def test_notes_confidence_and_evidence_of_a_criterion(main_window, qtbot, workbook_path,
+                                                      monkeypatch) -> None:
+    from app.evidence.operations import AttachEvidence
+
+    window, editor, _framework = _started(main_window, qtbot, workbook_path)
+    assert window.document.perform(AttachEvidence("minutes.txt", b"Minutes"))
+    assessment_id = editor.selected_id()
+    ref = editor.current_ref()
+    panel = editor.panel
+    assert ref in panel.heading.text() and "1  " in panel.levels.text()
+
+    panel.notes_edit.setFocus()
+    qtbot.keyClicks(panel.notes_edit, "Minutes of the March meeting")
+    qtbot.keyClick(panel.notes_edit, Qt.Key.Key_Tab)  # leaving the field saves it
+    panel.confidence_combo.setCurrentIndex(panel.confidence_combo.findData("low"))
+    panel.confidence_combo.activated.emit(panel.confidence_combo.currentIndex())
+    monkeypatch.setattr(editor, "choose_evidence", lambda names: names[0])
+    qtbot.keyClick(panel.link_button, Qt.Key.Key_Space)
+    response = _responses(workbook_path, assessment_id)[ref]
+    assert (response.notes, response.confidence, response.evidence) == (
+        "Minutes of the March meeting", "low", ("minutes.txt",))
+    assert [panel.files.item(i).text() for i in range(panel.files.count())] == ["minutes.txt"]
+
+    qtbot.keyClick(panel.unlink_button, Qt.Key.Key_Space)
+    assert _responses(workbook_path, assessment_id)[ref].evidence == ()
+    window.window_actions.undo.trigger()
+    assert _responses(workbook_path, assessment_id)[ref].evidence == ("minutes.txt",)

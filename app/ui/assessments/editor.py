@@ -12,20 +12,28 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.assessments.data import AssessmentData
 from app.assessments.frameworks import Framework
 from app.assessments.topics import ASSESSMENTS
+from app.evidence.topics import EVIDENCE
 from app.ui.a11y import named
+from app.ui.assessments.criteria_model import CriteriaModel
+from app.ui.assessments.criteria_view import CLEAR, CriteriaTree, ResponsePanel
 from app.ui.assessments.list_model import NAME, AssessmentsTableModel, ListedAssessment
 from app.ui.document import OpenWorkbook
 from app.ui.editors.empty_state import EmptyState
+from app.ui.fitting import scrolling
 from app.ui.list_table import row_table
 from app.ui.screens import ScreenContext
 
@@ -76,6 +84,10 @@ class AssessmentsEditor(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(buttons)
         self._layout.addWidget(self._pages, 1)
+        self.data: AssessmentData | None = None  # the selected assessment, as last read
+        self._evidence: dict[str, uuid.UUID] = {}  # the workbook's evidence files by name
+        self.tabs = self._make_tabs()
+        self._layout.addWidget(self.tabs, 3)
         self.setFocusProxy(self.table)
         document.changed.connect(self._on_changed)
         self.refresh()
@@ -91,6 +103,26 @@ class AssessmentsEditor(QWidget):
         table.addAction(delete)
         return table
 
+    def _make_tabs(self) -> QTabWidget:
+        tabs = named(QTabWidget(self), "Selected self-assessment")
+        named(tabs.tabBar(), "Views of the selected self-assessment")
+        self.criteria_model = CriteriaModel(self)
+        self.tree = CriteriaTree(self.criteria_model, self)
+        self.tree.read_only = self._document.read_only
+        self.tree.rate.connect(self.rate)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_criterion())
+        self.panel = ResponsePanel(self._commit_response, self)
+        self.panel.link_button.clicked.connect(self.link_evidence)
+        self.panel.unlink_button.clicked.connect(self.unlink_evidence)
+        criteria = QSplitter(Qt.Orientation.Horizontal, tabs)
+        criteria.setChildrenCollapsible(False)
+        criteria.addWidget(self.tree)
+        criteria.addWidget(scrolling(self.panel, criteria))
+        criteria.setStretchFactor(0, 3)
+        criteria.setStretchFactor(1, 2)
+        tabs.addTab(criteria, "&Criteria")
+        return tabs
+
     # ------------------------------------------------------------------ view
 
     def refresh(self) -> None:
@@ -101,7 +133,7 @@ class AssessmentsEditor(QWidget):
         self._show_selected()
 
     def _on_changed(self, topics: frozenset[str]) -> None:
-        if ASSESSMENTS in topics:
+        if topics & {ASSESSMENTS, EVIDENCE}:
             self.refresh()
 
     def selected_id(self) -> uuid.UUID | None:
@@ -123,7 +155,40 @@ class AssessmentsEditor(QWidget):
     def _show_selected(self) -> None:
         editable = not self._document.read_only
         self.new_button.setEnabled(editable)
-        self.delete_button.setEnabled(editable and self.selected_id() is not None)
+        assessment_id = self.selected_id()
+        self.delete_button.setEnabled(editable and assessment_id is not None)
+        self.tabs.setVisible(assessment_id is not None)
+        if assessment_id is None:
+            self.data = None
+            self.criteria_model.set_data(None)
+            self._show_criterion()
+            return
+        from app.assessments.records import load_assessment
+
+        ref = self.current_ref()
+        fresh = self.data is None or self.data.framework is not self.criteria_model.framework
+        self.data = self._document.read(lambda session: load_assessment(session,
+                                                                         assessment_id))
+        before = self.criteria_model.framework
+        self.criteria_model.set_data(self.data)
+        if fresh or before is not self.criteria_model.framework:
+            self.tree.expandAll()
+        if self.current_ref() is None:
+            first = next(iter(self.data.framework.criteria()), None)
+            self.tree.select_ref(ref or (first[1].ref if first else ""))
+        self._show_criterion()
+
+    def current_ref(self) -> str | None:
+        criterion = self.criteria_model.criterion_at(self.tree.currentIndex())
+        return criterion.ref if criterion is not None else None
+
+    def _show_criterion(self) -> None:
+        ref = self.current_ref()
+        framework = self.criteria_model.framework
+        criterion = framework.criterion(ref) if framework is not None and ref else None
+        response = self.criteria_model.response(ref or "")
+        self.panel.show_criterion(framework, criterion, response.notes, response.confidence,
+                                  response.evidence, not self._document.read_only)
 
     def status_note(self, text: str) -> None:
         window = self.window()
@@ -166,6 +231,66 @@ class AssessmentsEditor(QWidget):
             self.select(operation.assessment_id)
             # After the dialog has closed and handed focus back: go to the new assessment.
             QTimer.singleShot(0, self.table.setFocus)
+
+    def rate(self, ref: str, answer: str) -> None:
+        from app.assessments.operations import RateCriterion
+
+        assessment_id = self.selected_id()
+        if assessment_id is not None and not self._document.read_only:
+            self._document.perform(RateCriterion(assessment_id, ref,
+                                                 None if answer == CLEAR else answer))
+
+    def _commit_response(self, field: str, value: str) -> None:
+        from app.assessments.operations import SetResponseField
+
+        assessment_id, ref = self.selected_id(), self.current_ref()
+        if assessment_id is None or ref is None or self._document.read_only:
+            return
+        if getattr(self.criteria_model.response(ref), field) == (value or ""):
+            return
+        if not self._document.perform(SetResponseField(assessment_id, ref, field, value)):
+            self._show_criterion()  # refused: show what the file holds
+
+    def choose_evidence(self, names: list[str]) -> str | None:
+        """Ask which evidence file to link (the tests answer for the user)."""
+        name, ok = QInputDialog.getItem(self, "Link evidence file",
+                                        "Evidence file that supports this criterion:",
+                                        names, 0, False)
+        return name if ok and name else None
+
+    def link_evidence(self) -> None:
+        from app.assessments.operations import LinkEvidence
+        from app.workbook.evidence import list_evidence
+
+        assessment_id, ref = self.selected_id(), self.current_ref()
+        if assessment_id is None or ref is None or self._document.read_only:
+            return
+        self._evidence = self._document.read(
+            lambda session: {e.name: e.id for e in list_evidence(session)})
+        linked = set(self.criteria_model.response(ref).evidence)
+        names = [name for name in self._evidence if name not in linked]
+        if not names:
+            self.status_note("Every evidence file in the workbook is already linked to "
+                             f"{ref}; add files under Evidence files first."
+                             if self._evidence else
+                             "This workbook has no evidence files yet: add them under "
+                             "Evidence files, then link them here.")
+            return
+        name = self.choose_evidence(names)
+        if name is not None:
+            self._document.perform(LinkEvidence(assessment_id, ref, self._evidence[name]))
+
+    def unlink_evidence(self) -> None:
+        from app.assessments.operations import UnlinkEvidence
+        from app.assessments.records import find_evidence
+
+        assessment_id, ref = self.selected_id(), self.current_ref()
+        item = self.panel.files.currentItem()
+        if assessment_id is None or ref is None or item is None or self._document.read_only:
+            return
+        name = item.text()
+        evidence_id = self._document.read(lambda session: find_evidence(session, name))
+        self._document.perform(UnlinkEvidence(assessment_id, ref, evidence_id))
 
     def delete_selected(self) -> None:
         from app.assessments.operations import DeleteAssessment
