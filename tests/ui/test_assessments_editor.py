@@ -17,9 +17,9 @@ def _stored(path):
         return list_assessments(session)
 
 
-def _count(screen) -> int:
+def _count(screen, section: str = "assessments") -> int:
     navigator = screen.navigator_model
-    return navigator.index(navigator.row_of("assessments"), 0).data(COUNT_ROLE)
+    return navigator.index(navigator.row_of(section), 0).data(COUNT_ROLE)
 
 
 def _start_by_keyboard(qtbot, editor, name: str = "Our first look") -> None:
@@ -153,3 +153,40 @@ def test_notes_confidence_and_evidence_of_a_criterion(main_window, qtbot, workbo
     assert _responses(workbook_path, assessment_id)[ref].evidence == ()
     window.window_actions.undo.trigger()
     assert _responses(workbook_path, assessment_id)[ref].evidence == ("minutes.txt",)
+
+
+def test_warnings_follow_ratings_and_actions_are_raised(main_window, qtbot,
+                                                        workbook_path) -> None:
+    window, editor, framework = _started(main_window, qtbot, workbook_path)
+    screen = window.workbook_screen
+    scores = editor.scores
+    refs = [criterion.ref for _place, criterion in framework.criteria()]
+    warnings = [scores.warnings.item(i).text() for i in range(scores.warnings.count())]
+    assert f"{refs[0]} has not been answered." in warnings
+    assert scores.model.rowCount() > 0 and "rests on 0 criteria" in scores.model.index(
+        0, 2).data()
+
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_1)  # the lowest level, with no evidence
+    warnings = [scores.warnings.item(i).text() for i in range(scores.warnings.count())]
+    assert f"{refs[0]} has not been answered." not in warnings
+    assert any(text.startswith(f"{refs[0]} is rated") for text in warnings)
+    assert "1 of " in scores.progress.text()
+
+    editor.tabs.setCurrentWidget(scores)
+    row = next(i for i in range(scores.warnings.count())
+               if scores.warnings.item(i).text().startswith(refs[0]))
+    scores.warnings.setFocus()
+    scores.warnings.setCurrentRow(row)
+    qtbot.keyClick(scores.warnings, Qt.Key.Key_Return)  # goes to the criterion
+    assert editor.tabs.currentIndex() == 0 and editor.current_ref() == refs[0]
+    assert editor.tree.hasFocus()
+
+    editor.tabs.setCurrentWidget(scores)
+    qtbot.keyClick(scores.raise_button, Qt.Key.Key_Space)
+    assert _count(screen, "actions") == 1
+    assert "Raised 1 improvement action" in window.statusBar().currentMessage()
+    qtbot.keyClick(scores.raise_button, Qt.Key.Key_Space)  # nothing new to raise
+    assert _count(screen, "actions") == 1
+    window.window_actions.undo.trigger()
+    assert _count(screen, "actions") == 0

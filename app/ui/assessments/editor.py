@@ -31,6 +31,7 @@ from app.ui.a11y import named
 from app.ui.assessments.criteria_model import CriteriaModel
 from app.ui.assessments.criteria_view import CLEAR, CriteriaTree, ResponsePanel
 from app.ui.assessments.list_model import NAME, AssessmentsTableModel, ListedAssessment
+from app.ui.assessments.scores_view import REF_ROLE, ScoresView
 from app.ui.document import OpenWorkbook
 from app.ui.editors.empty_state import EmptyState
 from app.ui.fitting import scrolling
@@ -121,7 +122,17 @@ class AssessmentsEditor(QWidget):
         criteria.setStretchFactor(0, 3)
         criteria.setStretchFactor(1, 2)
         tabs.addTab(criteria, "&Criteria")
+        self.scores = ScoresView(tabs)
+        self.scores.warnings.itemActivated.connect(
+            lambda item: self.go_to_criterion(item.data(REF_ROLE)))
+        self.scores.raise_button.clicked.connect(self.raise_actions)
+        tabs.addTab(self.scores, "Scores and &warnings")
         return tabs
+
+    def go_to_criterion(self, ref: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.tree.select_ref(ref)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ view
 
@@ -161,6 +172,7 @@ class AssessmentsEditor(QWidget):
         if assessment_id is None:
             self.data = None
             self.criteria_model.set_data(None)
+            self.scores.show_scores(None, False)
             self._show_criterion()
             return
         from app.assessments.records import load_assessment
@@ -173,6 +185,8 @@ class AssessmentsEditor(QWidget):
         self.criteria_model.set_data(self.data)
         if fresh or before is not self.criteria_model.framework:
             self.tree.expandAll()
+        listed = self.model.row_at(self.table.currentIndex().row())
+        self.scores.show_scores(listed.scores, not self._document.read_only)
         if self.current_ref() is None:
             first = next(iter(self.data.framework.criteria()), None)
             self.tree.select_ref(ref or (first[1].ref if first else ""))
@@ -291,6 +305,25 @@ class AssessmentsEditor(QWidget):
         name = item.text()
         evidence_id = self._document.read(lambda session: find_evidence(session, name))
         self._document.perform(UnlinkEvidence(assessment_id, ref, evidence_id))
+
+    def raise_actions(self) -> None:
+        from app.assessments.improvement import actions_to_raise, propose_actions
+        from app.assessments.operations import RaiseActions
+        from app.plans.actions import list_actions
+
+        if self.data is None or self._document.read_only:
+            return
+        existing = self._document.read(
+            lambda session: [action.raised_by for action in list_actions(session)])
+        actions = actions_to_raise(propose_actions(self.data), existing)
+        if not actions:
+            self.status_note("No new improvement actions: every criterion at the lowest "
+                             "level already has one in the action plan.")
+            return
+        if self._document.perform(RaiseActions(actions)):
+            count = len(actions)
+            self.status_note(f"Raised {count} improvement action{'s' if count != 1 else ''} "
+                             "in the action plan.")
 
     def delete_selected(self) -> None:
         from app.assessments.operations import DeleteAssessment
