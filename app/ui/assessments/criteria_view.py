@@ -49,6 +49,7 @@ class CriteriaTree(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
+        self.setIndentation(14)  # leaves the criteria's titles more of the width
         self.setAllColumnsShowFocus(True)
         header = self.header()
         for column in range(model.columnCount()):

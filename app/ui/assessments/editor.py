@@ -47,12 +47,13 @@ READ_ONLY_EMPTY_TEXT = "No self-assessments in this workbook."
 
 def _listed(session: object) -> list[ListedAssessment]:
     from app.assessments.records import list_assessments, load_assessment
-    from app.assessments.scoring import score_assessment
+    from app.assessments.scoring import max_score, score_assessment
 
     listed = []
     for row in list_assessments(session):  # type: ignore[arg-type]
         data = load_assessment(session, row.id)  # type: ignore[arg-type]
-        listed.append(ListedAssessment(row, score_assessment(data.framework, data.responses)))
+        listed.append(ListedAssessment(row, score_assessment(data.framework, data.responses),
+                                       max_score(data.framework)))
     return listed
 
 
@@ -85,6 +86,9 @@ class AssessmentsEditor(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(buttons)
         self._layout.addWidget(self._pages, 1)
+        # A few rounds fit; the selected assessment below needs the height more.
+        self._pages.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 5
+                                     + self.table.horizontalHeader().sizeHint().height())
         self.data: AssessmentData | None = None  # the selected assessment, as last read
         self._evidence: dict[str, uuid.UUID] = {}  # the workbook's evidence files by name
         self.tabs = self._make_tabs()
@@ -121,6 +125,7 @@ class AssessmentsEditor(QWidget):
         criteria.addWidget(scrolling(self.panel, criteria))
         criteria.setStretchFactor(0, 3)
         criteria.setStretchFactor(1, 2)
+        criteria.setSizes([600, 400])  # the criteria's titles need the room more
         tabs.addTab(criteria, "&Criteria")
         self.scores = ScoresView(tabs)
         self.scores.warnings.itemActivated.connect(
@@ -172,7 +177,7 @@ class AssessmentsEditor(QWidget):
         if assessment_id is None:
             self.data = None
             self.criteria_model.set_data(None)
-            self.scores.show_scores(None, False)
+            self.scores.show_scores(None, None, False)
             self._show_criterion()
             return
         from app.assessments.records import load_assessment
@@ -186,7 +191,7 @@ class AssessmentsEditor(QWidget):
         if fresh or before is not self.criteria_model.framework:
             self.tree.expandAll()
         listed = self.model.row_at(self.table.currentIndex().row())
-        self.scores.show_scores(listed.scores, not self._document.read_only)
+        self.scores.show_scores(listed.scores, listed.top, not self._document.read_only)
         if self.current_ref() is None:
             first = next(iter(self.data.framework.criteria()), None)
             self.tree.select_ref(ref or (first[1].ref if first else ""))

@@ -16,14 +16,18 @@ HEADERS = ("Name", "Framework", "Round", "Date", "Progress", "Overall score")
 class ListedAssessment:
     row: AssessmentRow
     scores: Scores
+    top: float  # the highest score on the framework's scale
 
     @property
     def id(self) -> object:
         return self.row.id
 
 
-def score_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+def score_text(value: float | None, top: float | None = None) -> str:
+    """A score as "1.50 of 3", so it reads against the scale it was made on."""
+    if value is None:
+        return "—"
+    return f"{value:.2f}" if top is None else f"{value:.2f} of {top:g}"
 
 
 class AssessmentsTableModel(RowTableModel):
@@ -43,7 +47,7 @@ class AssessmentsTableModel(RowTableModel):
         if column == PROGRESS:
             progress = item.scores.progress
             return f"{progress.answered} of {progress.shown} answered"
-        return score_text(item.scores.overall.value)
+        return score_text(item.scores.overall.value, item.top)
 
     def row_of(self, assessment_id: object) -> int:
         for number, item in enumerate(self.rows()):

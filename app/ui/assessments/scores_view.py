@@ -32,12 +32,13 @@ def criteria_count(number: int) -> str:
 class SectionScoresModel(RowTableModel):
     headers = ("Section", "Score", "Rests on")
     right_aligned = frozenset({SCORE})
+    top: float | None = None  # the scale's highest score
 
     def display(self, row: SectionScore, column: int) -> str:
         if column == SECTION:
             return "    " * (row.depth - 1) + row.label  # sub-sections indented under theirs
         if column == SCORE:
-            return score_text(row.score.value)
+            return score_text(row.score.value, self.top)
         return f"rests on {criteria_count(row.score.based_on)}"
 
 
@@ -82,7 +83,8 @@ class ScoresView(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
 
-    def show_scores(self, scores: Scores | None, editable: bool) -> None:
+    def show_scores(self, scores: Scores | None, top: float | None, editable: bool) -> None:
+        self.model.top = top
         self.model.set_rows(scores.sections if scores is not None else ())
         self.warnings.clear()
         if scores is None:
@@ -92,7 +94,7 @@ class ScoresView(QWidget):
         progress, overall = scores.progress, scores.overall
         self.progress.setText(
             f"{progress.answered} of {progress.shown} answered. Overall score "
-            f"{score_text(overall.value)}, resting on {criteria_count(overall.based_on)}.")
+            f"{score_text(overall.value, top)}, resting on {criteria_count(overall.based_on)}.")
         for warning in scores.warnings:
             item = QListWidgetItem(warning.message, self.warnings)
             item.setData(REF_ROLE, warning.ref)
