@@ -190,3 +190,17 @@ def test_warnings_follow_ratings_and_actions_are_raised(main_window, qtbot,
     assert _count(screen, "actions") == 1
     window.window_actions.undo.trigger()
     assert _count(screen, "actions") == 0
+
+
+def test_the_chart_draws_the_section_scores_it_is_given(main_window, qtbot, workbook_path
+                                                        ) -> None:
+    _window, editor, _framework = _started(main_window, qtbot, workbook_path)
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_3)
+    top = [s for s in editor.scores.model.rows() if s.depth == 1]
+    assert editor.chart.shares() == [s.score.share for s in top]
+    assert editor.chart.shares()[0] is not None and editor.chart.shares()[1] is None
+    assert top[0].label in editor.chart.accessibleDescription()
+    assert editor.chart.accessibleName()
+    editor.tabs.setCurrentWidget(editor.chart)
+    assert not editor.chart.grab().isNull()  # paints without error

@@ -31,6 +31,7 @@ from app.ui.a11y import named
 from app.ui.assessments.criteria_model import CriteriaModel
 from app.ui.assessments.criteria_view import CLEAR, CriteriaTree, ResponsePanel
 from app.ui.assessments.list_model import NAME, AssessmentsTableModel, ListedAssessment
+from app.ui.assessments.radar_chart import RadarChart
 from app.ui.assessments.scores_view import REF_ROLE, ScoresView
 from app.ui.document import OpenWorkbook
 from app.ui.editors.empty_state import EmptyState
@@ -132,6 +133,8 @@ class AssessmentsEditor(QWidget):
             lambda item: self.go_to_criterion(item.data(REF_ROLE)))
         self.scores.raise_button.clicked.connect(self.raise_actions)
         tabs.addTab(self.scores, "Scores and &warnings")
+        self.chart = RadarChart(tabs)
+        tabs.addTab(self.chart, "C&hart")
         return tabs
 
     def go_to_criterion(self, ref: str) -> None:
@@ -192,6 +195,7 @@ class AssessmentsEditor(QWidget):
             self.tree.expandAll()
         listed = self.model.row_at(self.table.currentIndex().row())
         self.scores.show_scores(listed.scores, listed.top, not self._document.read_only)
+        self.chart.set_scores(listed.scores.sections, listed.top)
         if self.current_ref() is None:
             first = next(iter(self.data.framework.criteria()), None)
             self.tree.select_ref(ref or (first[1].ref if first else ""))
