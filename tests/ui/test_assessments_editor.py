@@ -204,3 +204,25 @@ def test_the_chart_draws_the_section_scores_it_is_given(main_window, qtbot, work
     assert editor.chart.accessibleName()
     editor.tabs.setCurrentWidget(editor.chart)
     assert not editor.chart.grab().isNull()  # paints without error
+
+
+def test_the_welcome_screen_starts_a_workbook_with_a_self_assessment(main_window, qtbot,
+                                                                     tmp_path) -> None:
+    from app.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
+
+    window = main_window()
+    menu = window.welcome.assessment_menu
+    menu.aboutToShow.emit()  # fills it, as opening it does
+    titles = [action.text() for action in menu.actions()]
+    assert any(title.startswith("ISO performance and BME impact") for title in titles)
+    action = next(a for a in menu.actions() if a.text().startswith("ISO performance"))
+    action.trigger()
+    [new_workbook] = [d for d in window.findChildren(NewWorkbookDialog) if d.isVisible()]
+    new_workbook.folder_edit.setText(str(tmp_path))
+    qtbot.keyClicks(new_workbook.title_edit, "Spring review")
+    qtbot.keyClick(new_workbook.title_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document is not None)
+    screen = window.workbook_screen
+    assert screen.current_section_id() == "assessments"
+    start = screen.editor("assessments").dialog
+    assert start is not None and start.framework().id == "iso-performance"
