@@ -31,8 +31,9 @@ from app.ui.recent_files_model import FOLDER_ROLE, RecentFilesModel
 
 # Says only what the app does today; each module adds its own words when it arrives.
 TAGLINE = (
-    "Keep a piece of equality work in one workbook file: its details, the evidence that "
-    "backs it up and a record of every change. Export a summary as Word, PDF or Excel."
+    "Keep a piece of equality work in one workbook file: its details, self-assessments "
+    "against a framework, the evidence that backs it up and a record of every change. "
+    "Export a summary as Word, PDF or Excel."
 )
 MAX_VISIBLE_RECENT = 8
 NO_RECENT_TEXT = (

@@ -226,3 +226,22 @@ def test_the_welcome_screen_starts_a_workbook_with_a_self_assessment(main_window
     assert screen.current_section_id() == "assessments"
     start = screen.editor("assessments").dialog
     assert start is not None and start.framework().id == "iso-performance"
+
+
+def test_the_sample_s_assessment_is_reached_by_tab_in_reading_order(main_window,
+                                                                     qtbot) -> None:
+    from tests.ui.test_keyboard_reach import _check_tab_walk, _reading_order
+
+    window = main_window()
+    window.open_sample()
+    screen = window.workbook_screen
+    screen.show_section("assessments")
+    editor = screen.editor("assessments")
+    walks = []
+    for tab in range(editor.tabs.count()):
+        editor.tabs.setCurrentIndex(tab)
+        walk = _check_tab_walk(qtbot, window, screen.navigator)
+        assert walk[1:] == _reading_order(walk[1:])
+        walks.append(walk)
+    assert editor.tree in walks[0] and editor.panel.notes_edit in walks[0]
+    assert editor.scores.raise_button in walks[1] and editor.scores.warnings in walks[1]
