@@ -120,8 +120,7 @@ class ResponsePanel(QWidget):
         self.typical = _label(self)
         self.levels = _label(self)
 
-        self.notes_edit = CommitOnLeave(lambda: self._commit("notes",
-                                                             self.notes_edit.toPlainText()), self)
+        self.notes_edit = CommitOnLeave(self._commit_notes, self)
         self.notes_edit.setObjectName("notes_edit")
         named(self.notes_edit, "Evidence notes")
         self.notes_edit.setPlaceholderText("What shows this rating is fair")
@@ -161,6 +160,9 @@ class ResponsePanel(QWidget):
             layout.addWidget(label)
         layout.addLayout(form)
         layout.addStretch(1)
+
+    def _commit_notes(self) -> None:
+        self._commit("notes", self.notes_edit.toPlainText())
 
     def show_criterion(self, framework: Framework | None, criterion: Criterion | None,
                        notes: str, confidence: str, files: tuple[str, ...],
