@@ -2,12 +2,32 @@
 group comparisons, improvement actions and roll-ups across workbooks."""
 
 from app.assessments.topics import ASSESSMENTS
-from app.modules import CommandSpec, CountSpec, MigrationSpec, ModuleManifest, ReportSpec
+from app.modules import (
+    CommandSpec,
+    CountSpec,
+    MigrationSpec,
+    ModuleManifest,
+    ReportSpec,
+    SectionSpec,
+)
 
 MODULE = ModuleManifest(
     name="assessments",
     title="Self-assessments",
     order=100,
+    sections=(
+        SectionSpec(
+            id="assessments",
+            title="Self-assessments",
+            description="Rate your service against a framework's criteria, see where it is "
+                        "strong or weak, and raise improvement actions.",
+            editor="app.ui.assessments.editor:create_editor",
+            count="assessments",
+            topics=frozenset({ASSESSMENTS}),
+            order=100,
+        ),
+    ),
+    topics=frozenset({ASSESSMENTS}),
     commands=(
         CommandSpec("frameworks", "list, check, import and export self-assessment frameworks",
                     "app.assessments.commands.frameworks"),
@@ -26,7 +46,6 @@ MODULE = ModuleManifest(
     ),
     counts=(CountSpec("assessments", "Self-assessments", "assessment",
                       frozenset({ASSESSMENTS})),),
-    # `topics=frozenset({ASSESSMENTS})` joins when the desktop section that shows them does.
     tables=("assessment_framework", "assessment", "assessment_response", "response_evidence"),
     models="app.assessments.models",
     sample="app.assessments.sample:add_sample",

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.welcome.new_requested.connect(self.new_workbook)
         self.welcome.open_requested.connect(self.choose_and_open)
         self.welcome.sample_requested.connect(self.open_sample)
+        self.welcome.assessment_requested.connect(self.new_assessment_workbook)
         self.welcome.recent_activated.connect(self.open_recent)
         self._opening = QLabel(self)
         self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -184,6 +185,21 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._create(dialog))
         dialog.open()
         return dialog
+
+    def new_assessment_workbook(self, framework_id: str) -> NewWorkbookDialog:
+        """A new workbook, then straight on to starting a self-assessment in it."""
+        dialog = self.new_workbook()
+        dialog.accepted.connect(lambda: self._start_assessment(framework_id, dialog))
+        return dialog
+
+    def _start_assessment(self, framework_id: str, dialog: NewWorkbookDialog) -> None:
+        screen = self.workbook_screen
+        if screen is None or self.document is None or self.document.path != dialog.path():
+            return  # the workbook could not be made: the reason was shown
+        screen.show_section("assessments")
+        start = getattr(screen.editor("assessments"), "new_assessment", None)
+        if start is not None:
+            start(framework_id)
 
     def _create(self, dialog: NewWorkbookDialog) -> None:
         request = dialog.request()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -30,8 +31,9 @@ from app.ui.recent_files_model import FOLDER_ROLE, RecentFilesModel
 
 # Says only what the app does today; each module adds its own words when it arrives.
 TAGLINE = (
-    "Keep a piece of equality work in one workbook file: its details, the evidence that "
-    "backs it up and a record of every change. Export a summary as Word, PDF or Excel."
+    "Keep a piece of equality work in one workbook file: its details, self-assessments "
+    "against a framework, the evidence that backs it up and a record of every change. "
+    "Export a summary as Word, PDF or Excel."
 )
 MAX_VISIBLE_RECENT = 8
 NO_RECENT_TEXT = (
@@ -95,6 +97,7 @@ class WelcomeScreen(QWidget):
     new_requested = Signal()
     open_requested = Signal()
     sample_requested = Signal()
+    assessment_requested = Signal(str)  # a shipped framework's id: start a workbook with it
     recent_activated = Signal(Path)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
@@ -122,11 +125,19 @@ class WelcomeScreen(QWidget):
         self.sample_button = named(QPushButton("Open the &sample workbook", self),
                                    "Open the sample workbook",
                                    "Look around a workbook with example details and evidence")
+        self.assessment_button = named(
+            QPushButton("Start a self-&assessment", self), "Start a self-assessment",
+            "Start a new workbook with a self-assessment against one of the shipped frameworks")
+        # Filled when first opened: reading the frameworks would slow the first paint.
+        self.assessment_menu = named(QMenu(self.assessment_button), "Frameworks")
+        self.assessment_menu.aboutToShow.connect(self._fill_assessment_menu)
+        self.assessment_button.setMenu(self.assessment_menu)
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.sample_button.clicked.connect(self.sample_requested)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.sample_button):
+        for button in (self.new_button, self.open_button, self.sample_button,
+                       self.assessment_button):
             button.setMinimumHeight(34)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -182,6 +193,17 @@ class WelcomeScreen(QWidget):
         outer.addWidget(scrolling(page, self))  # a small screen at a large scale scrolls
         self.setFocusProxy(self.new_button)
         self.refresh()
+
+    def _fill_assessment_menu(self) -> None:
+        if self.assessment_menu.actions():
+            return
+        from app.assessments.frameworks.catalogue import SHIPPED, load_catalogue, shipped_folder
+
+        for entry in load_catalogue([(SHIPPED, shipped_folder())]).entries:
+            framework = entry.framework
+            action = self.assessment_menu.addAction(f"{framework.title} {framework.version}…")
+            action.triggered.connect(
+                lambda _checked=False, fid=framework.id: self.assessment_requested.emit(fid))
 
     def _make_recent_list(self) -> RecentList:
         view = named(RecentList(self), "Recent workbooks",

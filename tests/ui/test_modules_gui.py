@@ -38,7 +38,8 @@ def test_a_module_s_section_edits_and_undoes_by_keyboard(main_window, qtbot,
     screen = window.workbook_screen
     navigator = screen.navigator_model
     row = navigator.row_of("example_notes")
-    assert row == 1  # between Details and Evidence files, as its order says
+    # Its order (500) puts it after Self-assessments (100), before the Action plan (700).
+    assert navigator.row_of("assessments") + 1 == row == navigator.row_of("actions") - 1
     screen.show_section("example_notes")
     editor = screen.editor("example_notes")
     assert unnamed_focusable(window) == []

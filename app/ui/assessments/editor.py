@@ -1,0 +1,346 @@
+"""Self-assessments: the workbook's assessments listed above the one selected.
+
+Every edit is one of the assessments module's undoable operations, run through
+`document.perform`; the screen redraws when the assessments (or actions) topic changes.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.assessments.data import AssessmentData
+from app.assessments.frameworks import Framework
+from app.assessments.topics import ASSESSMENTS
+from app.evidence.topics import EVIDENCE
+from app.ui.a11y import named
+from app.ui.assessments.criteria_model import CriteriaModel
+from app.ui.assessments.criteria_view import CLEAR, CriteriaTree, ResponsePanel
+from app.ui.assessments.list_model import NAME, AssessmentsTableModel, ListedAssessment
+from app.ui.assessments.radar_chart import RadarChart
+from app.ui.assessments.scores_view import REF_ROLE, ScoresView
+from app.ui.document import OpenWorkbook
+from app.ui.editors.empty_state import EmptyState
+from app.ui.fitting import scrolling
+from app.ui.list_table import row_table
+from app.ui.screens import ScreenContext
+
+EMPTY_TEXT = (
+    "No self-assessments yet — start one from a framework: choose New…, pick the framework "
+    "you assess against, and rate each criterion with the number keys."
+)
+READ_ONLY_EMPTY_TEXT = "No self-assessments in this workbook."
+
+
+def _listed(session: object) -> list[ListedAssessment]:
+    from app.assessments.records import list_assessments, load_assessment
+    from app.assessments.scoring import max_score, score_assessment
+
+    listed = []
+    for row in list_assessments(session):  # type: ignore[arg-type]
+        data = load_assessment(session, row.id)  # type: ignore[arg-type]
+        listed.append(ListedAssessment(row, score_assessment(data.framework, data.responses),
+                                       max_score(data.framework)))
+    return listed
+
+
+class AssessmentsEditor(QWidget):
+    def __init__(self, document: OpenWorkbook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._frameworks: list[Framework] | None = None
+        self.dialog: QWidget | None = None  # the New… dialog while it is open
+        self.model = AssessmentsTableModel(self)
+        self.new_button = named(QPushButton("&New…", self), "New self-assessment",
+                                "Start a self-assessment against a framework")
+        self.delete_button = named(QPushButton("&Delete", self), "Delete self-assessment",
+                                   "Delete the selected self-assessment (Undo brings it back)")
+        self.new_button.clicked.connect(self.new_assessment)
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+
+        self.table = self._make_table()
+        self.empty_state = EmptyState(
+            READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self.empty_state)
+        self._pages.addWidget(self.table)
+
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(buttons)
+        self._layout.addWidget(self._pages, 1)
+        # A few rounds fit; the selected assessment below needs the height more.
+        self._pages.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 5
+                                     + self.table.horizontalHeader().sizeHint().height())
+        self.data: AssessmentData | None = None  # the selected assessment, as last read
+        self._evidence: dict[str, uuid.UUID] = {}  # the workbook's evidence files by name
+        self.tabs = self._make_tabs()
+        self._layout.addWidget(self.tabs, 3)
+        self.setFocusProxy(self.table)
+        document.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _make_table(self) -> QTableView:
+        table = row_table(self, self.model, name="Self-assessments",
+                          object_name="assessments_table", stretch_column=NAME)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        delete = QAction("Delete", table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        table.addAction(delete)
+        return table
+
+    def _make_tabs(self) -> QTabWidget:
+        tabs = named(QTabWidget(self), "Selected self-assessment")
+        named(tabs.tabBar(), "Views of the selected self-assessment")
+        self.criteria_model = CriteriaModel(self)
+        self.tree = CriteriaTree(self.criteria_model, self)
+        self.tree.read_only = self._document.read_only
+        self.tree.rate.connect(self.rate)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_criterion())
+        self.panel = ResponsePanel(self._commit_response, self)
+        self.panel.link_button.clicked.connect(self.link_evidence)
+        self.panel.unlink_button.clicked.connect(self.unlink_evidence)
+        criteria = QSplitter(Qt.Orientation.Horizontal, tabs)
+        criteria.setChildrenCollapsible(False)
+        criteria.addWidget(self.tree)
+        criteria.addWidget(scrolling(self.panel, criteria))
+        criteria.setStretchFactor(0, 3)
+        criteria.setStretchFactor(1, 2)
+        criteria.setSizes([600, 400])  # the criteria's titles need the room more
+        tabs.addTab(criteria, "&Criteria")
+        self.scores = ScoresView(tabs)
+        self.scores.warnings.itemActivated.connect(
+            lambda item: self.go_to_criterion(item.data(REF_ROLE)))
+        self.scores.raise_button.clicked.connect(self.raise_actions)
+        tabs.addTab(self.scores, "Scores and &warnings")
+        self.chart = RadarChart(tabs)
+        tabs.addTab(self.chart, "C&hart")
+        return tabs
+
+    def go_to_criterion(self, ref: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.tree.select_ref(ref)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------------ view
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self.model.set_rows(self._document.read(_listed))
+        self._pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty_state)
+        self.select(selected)
+        self._show_selected()
+
+    def _on_changed(self, topics: frozenset[str]) -> None:
+        if topics & {ASSESSMENTS, EVIDENCE}:
+            self.refresh()
+
+    def selected_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(index.row()).row.id  # type: ignore[no-any-return]
+
+    def select(self, assessment_id: uuid.UUID | None) -> None:
+        row = self.model.row_of(assessment_id) if assessment_id is not None else -1
+        if row < 0 and self.model.rowCount():
+            row = self.model.rowCount() - 1  # the newest round
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _show_selected(self) -> None:
+        editable = not self._document.read_only
+        self.new_button.setEnabled(editable)
+        assessment_id = self.selected_id()
+        self.delete_button.setEnabled(editable and assessment_id is not None)
+        self.tabs.setVisible(assessment_id is not None)
+        if assessment_id is None:
+            self.data = None
+            self.criteria_model.set_data(None)
+            self.scores.show_scores(None, None, False)
+            self._show_criterion()
+            return
+        from app.assessments.records import load_assessment
+
+        ref = self.current_ref()
+        fresh = self.data is None or self.data.framework is not self.criteria_model.framework
+        self.data = self._document.read(lambda session: load_assessment(session,
+                                                                         assessment_id))
+        before = self.criteria_model.framework
+        self.criteria_model.set_data(self.data)
+        if fresh or before is not self.criteria_model.framework:
+            self.tree.expandAll()
+        listed = self.model.row_at(self.table.currentIndex().row())
+        self.scores.show_scores(listed.scores, listed.top, not self._document.read_only)
+        self.chart.set_scores(listed.scores.sections, listed.top)
+        if self.current_ref() is None:
+            first = next(iter(self.data.framework.criteria()), None)
+            self.tree.select_ref(ref or (first[1].ref if first else ""))
+        self._show_criterion()
+
+    def current_ref(self) -> str | None:
+        criterion = self.criteria_model.criterion_at(self.tree.currentIndex())
+        return criterion.ref if criterion is not None else None
+
+    def _show_criterion(self) -> None:
+        ref = self.current_ref()
+        framework = self.criteria_model.framework
+        criterion = framework.criterion(ref) if framework is not None and ref else None
+        response = self.criteria_model.response(ref or "")
+        self.panel.show_criterion(framework, criterion, response.notes, response.confidence,
+                                  response.evidence, not self._document.read_only)
+
+    def status_note(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15000)
+
+    # ------------------------------------------------------------------ edits
+
+    def frameworks(self) -> list[Framework]:
+        """The catalogue's frameworks, read once (the files do not change while open)."""
+        if self._frameworks is None:
+            from app.assessments.frameworks.catalogue import load_catalogue
+
+            self._frameworks = [entry.framework for entry in load_catalogue().entries]
+        return self._frameworks
+
+    def new_assessment(self, framework_id: str | None = None) -> None:
+        from app.ui.assessments.new_dialog import NewAssessmentDialog
+
+        if self._document.read_only:
+            return
+        frameworks = self.frameworks()
+        if not frameworks:
+            self.status_note("No frameworks are available: add one to your frameworks folder.")
+            return
+        dialog = NewAssessmentDialog(frameworks, self, chosen=framework_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()  # window-modal, without blocking: the screen stays testable
+
+    def _create(self, dialog: object) -> None:
+        from app.assessments.operations import CreateAssessment
+        from app.ui.assessments.new_dialog import NewAssessmentDialog
+
+        assert isinstance(dialog, NewAssessmentDialog)
+        operation = CreateAssessment.of(dialog.framework(), **dialog.values())
+        if self._document.perform(operation):
+            self.select(operation.assessment_id)
+            # After the dialog has closed and handed focus back: go to the new assessment.
+            QTimer.singleShot(0, self.table.setFocus)
+
+    def rate(self, ref: str, answer: str) -> None:
+        from app.assessments.operations import RateCriterion
+
+        assessment_id = self.selected_id()
+        if assessment_id is not None and not self._document.read_only:
+            self._document.perform(RateCriterion(assessment_id, ref,
+                                                 None if answer == CLEAR else answer))
+
+    def _commit_response(self, field: str, value: str) -> None:
+        from app.assessments.operations import SetResponseField
+
+        assessment_id, ref = self.selected_id(), self.current_ref()
+        if assessment_id is None or ref is None or self._document.read_only:
+            return
+        if getattr(self.criteria_model.response(ref), field) == (value or ""):
+            return
+        if not self._document.perform(SetResponseField(assessment_id, ref, field, value)):
+            self._show_criterion()  # refused: show what the file holds
+
+    def choose_evidence(self, names: list[str]) -> str | None:
+        """Ask which evidence file to link (the tests answer for the user)."""
+        name, ok = QInputDialog.getItem(self, "Link evidence file",
+                                        "Evidence file that supports this criterion:",
+                                        names, 0, False)
+        return name if ok and name else None
+
+    def link_evidence(self) -> None:
+        from app.assessments.operations import LinkEvidence
+        from app.workbook.evidence import list_evidence
+
+        assessment_id, ref = self.selected_id(), self.current_ref()
+        if assessment_id is None or ref is None or self._document.read_only:
+            return
+        self._evidence = self._document.read(
+            lambda session: {e.name: e.id for e in list_evidence(session)})
+        linked = set(self.criteria_model.response(ref).evidence)
+        names = [name for name in self._evidence if name not in linked]
+        if not names:
+            self.status_note("Every evidence file in the workbook is already linked to "
+                             f"{ref}; add files under Evidence files first."
+                             if self._evidence else
+                             "This workbook has no evidence files yet: add them under "
+                             "Evidence files, then link them here.")
+            return
+        name = self.choose_evidence(names)
+        if name is not None:
+            self._document.perform(LinkEvidence(assessment_id, ref, self._evidence[name]))
+
+    def unlink_evidence(self) -> None:
+        from app.assessments.operations import UnlinkEvidence
+        from app.assessments.records import find_evidence
+
+        assessment_id, ref = self.selected_id(), self.current_ref()
+        item = self.panel.files.currentItem()
+        if assessment_id is None or ref is None or item is None or self._document.read_only:
+            return
+        name = item.text()
+        evidence_id = self._document.read(lambda session: find_evidence(session, name))
+        self._document.perform(UnlinkEvidence(assessment_id, ref, evidence_id))
+
+    def raise_actions(self) -> None:
+        from app.assessments.improvement import actions_to_raise, propose_actions
+        from app.assessments.operations import RaiseActions
+        from app.plans.actions import list_actions
+
+        if self.data is None or self._document.read_only:
+            return
+        existing = self._document.read(
+            lambda session: [action.raised_by for action in list_actions(session)])
+        actions = actions_to_raise(propose_actions(self.data), existing)
+        if not actions:
+            self.status_note("No new improvement actions: every criterion at the lowest "
+                             "level already has one in the action plan.")
+            return
+        if self._document.perform(RaiseActions(actions)):
+            count = len(actions)
+            self.status_note(f"Raised {count} improvement action{'s' if count != 1 else ''} "
+                             "in the action plan.")
+
+    def delete_selected(self) -> None:
+        from app.assessments.operations import DeleteAssessment
+
+        assessment_id = self.selected_id()
+        if assessment_id is not None and not self._document.read_only:
+            self._document.perform(DeleteAssessment(assessment_id))
+
+
+def create_editor(context: ScreenContext) -> AssessmentsEditor:
+    return AssessmentsEditor(context.document)
