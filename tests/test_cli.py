@@ -149,3 +149,19 @@ def test_set_changes_a_detail_through_the_undoable_operation(tmp_path: Path) -> 
     assert details["title"] == "After" and details["counts"]["changes"] == 2
     refused = rrt("set", str(path), "title", "  ")
     assert "needs a title" in assert_one_line_error(refused, 3)
+
+
+def test_building_the_command_line_loads_no_heavy_library() -> None:
+    # Every module's command is imported to build the parser, for every `rrt` call: a
+    # command file that imports its domain at the top would slow every command down.
+    import sys
+
+    code = (
+        "import sys; from app.cli.main import build_parser; build_parser(); "
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'pydantic', 'yaml', 'openpyxl', "
+        "'docx', 'reportlab', 'lxml', 'PySide6') if m in sys.modules]; print(heavy)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1], timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

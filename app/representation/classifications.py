@@ -29,7 +29,6 @@ from app.paths import resource
 MAX_FILE_BYTES = 512 * 1024
 EXACT = "exact"
 APPROXIMATE = "approximate"
-DEFAULT_CLASSIFICATION = "ons2021"
 
 _Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
 _Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

@@ -73,3 +73,6 @@ def question(question_id: str) -> Question:
 
     known = ", ".join(q.id for q in QUESTIONS)
     raise RepresentationError(f"“{question_id}” is not one of the questions ({known}).")
+
+# The classification used when none is named: the 2021 Census ethnic groups.
+DEFAULT_CLASSIFICATION = "ons2021"

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UsageError
-from app.representation.classifications import DEFAULT_CLASSIFICATION
-from app.representation.vocabulary import BODY_KINDS, ROLES
+from app.representation.vocabulary import BODY_KINDS, DEFAULT_CLASSIFICATION, ROLES
 
 CHANGEABLE = ("body_kind", "body_name", "role", "audit_date", "notes", "baseline")
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import UsageError
-from app.representation.classifications import DEFAULT_CLASSIFICATION
-from app.representation.store import BaselineRow
+from app.representation.vocabulary import DEFAULT_CLASSIFICATION
+
+if TYPE_CHECKING:
+    from app.representation.store import BaselineRow
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
