@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from app.assessments.fields import CONFIDENCE
 from app.assessments.frameworks import NOT_APPLICABLE, Criterion, Framework
-from app.assessments.frameworks.model import MAX_DEPTH
 from app.ui.a11y import named
 from app.ui.assessments.criteria_model import (
     CONFIDENCE_COLUMN,
@@ -90,7 +89,7 @@ class CriteriaTree(QTreeView):
             EVIDENCE: ["✓"],
         }
         refs = [c.ref for _place, c in framework.criteria()] if framework is not None else []
-        refs += [s.ref or "" for _p, s, _d in framework.walk()] if framework is not None else []
+        depth = max((d for _p, _s, d in framework.walk()), default=0) if framework else 0
         for column in range(model.columnCount()):
             if column == TITLE:
                 continue
@@ -98,7 +97,7 @@ class CriteriaTree(QTreeView):
                         default=0) + margin
             if column == REF:
                 width = max((metrics.horizontalAdvance(r) for r in refs), default=0) + margin \
-                    + self.indentation() * (MAX_DEPTH + 1)
+                    + self.indentation() * (depth + 1)  # a criterion sits below its section
             header.resizeSection(column, max(width, header.sectionSizeFromContents(
                 column).width()))
 
