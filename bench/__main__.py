@@ -66,7 +66,7 @@ class Item:
     title: str
     what: str  # one line: what both sides do
     ours: Side
-    peer: Side
+    peer: Side | None  # None: nothing to compare with (the row shows "—")
     sizes: tuple[int, ...] = ()  # empty: one fixed workload (`fixed` below)
     quick_sizes: tuple[int, ...] = ()
     fixed: int = 0
@@ -94,23 +94,23 @@ class Result:
     samples: int = 0
 
     @property
-    def ratio(self) -> float:
-        return self.ours[-1] / self.peer[-1]
+    def ratio(self) -> float | None:
+        return self.ours[-1] / self.peer[-1] if self.peer else None
 
     def growth(self) -> tuple[list[float], list[float]]:
         return (growth_per_doubling(self.sizes, self.ours),
-                growth_per_doubling(self.sizes, self.peer))
+                growth_per_doubling(self.sizes, self.peer) if self.peer else [])
 
     def failures(self) -> list[str]:
         t, out = self.target, []
-        if t.ratio is not None and self.ratio > t.ratio:
+        if t.ratio is not None and (self.ratio is None or self.ratio > t.ratio):
             out.append("ratio")
         if t.seconds is not None and self.ours[-1] > t.seconds:
             out.append("time")
         ours_growth = self.growth()[0]
         if ours_growth and ours_growth[-1] > (t.growth or GROWTH_FLAG):
             out.append("growth")
-        if t.less_memory and self.ours_mb >= self.peer_mb:
+        if t.less_memory and (not self.peer or self.ours_mb >= self.peer_mb):
             out.append("memory")
         return out
 
@@ -223,6 +223,24 @@ def _script(code: str, *args: str) -> Callable[[int, Path], list[str]]:
     return argv
 
 
+def _prepare_rollup(size: int, work: Path) -> None:
+    from bench.assess_fixture import prepare_rollup
+
+    prepare_rollup(size, work)
+
+
+def _prepare_assessment(size: int, work: Path) -> None:
+    from bench.assess_fixture import editor_workbook
+
+    editor_workbook(work, size)
+
+
+def _prepare_rating(_size: int, work: Path) -> None:
+    _prepare_assessment(RATED_CRITERIA, work)
+
+
+RATED_CRITERIA = 500  # the rating item's assessment; its size is the ratings made
+
 TABLE_SIZES = (250, 1_000, 4_000, 16_000)  # the sizes the issue names (4x steps)
 TABLE_QUICK = (20, 40, 80, 160)
 
@@ -300,6 +318,40 @@ ITEMS: tuple[Item, ...] = (
         unit="chars", rounds=3, metrics=(("total", "", Target(growth=GROWTH_FLAG)),),
     ),
     Item(
+        "rollup", "Roll-up of self-assessments across workbooks",
+        "in-process: roll_up over N workbooks of one 150-criterion assessment each (open "
+        "read-only, read, score, collate by area) against openpyxl reading the same "
+        "ratings from N .xlsx files (one sheet of 150 rows) and counting them per criterion",
+        InProcess("rollup:ours"), InProcess("rollup:peer"),
+        sizes=(25, 50, 100, 200), quick_sizes=(2, 4, 8, 16), unit="workbooks", rounds=3,
+        large_rounds=2, warm_size=2,
+        metrics=(("total", "", Target(seconds=4.0)),), prepare=_prepare_rollup,
+    ),
+    Item(
+        "assessment-paint", "Self-assessment screen, first paint of the criteria",
+        "whole processes, each timing its own span: ours has the workbook open and painted "
+        "and times choosing the Self-assessments section (editor built, newest assessment "
+        "selected) to the end of the criteria tree's first paint; the peer times building a "
+        "bare QTreeWidget of the same sections and criteria in a shown window to the end of "
+        "its first paint",
+        Process(_script(procs.OURS_ASSESSMENT_PAINT, "{work}/assess-{size}.rrwb")),
+        Process(_script(procs.PEER_TREE_PAINT, "{size}")),
+        fixed=500, quick_fixed=50, unit="criteria", rounds=5,
+        metrics=(("editor", "", Target(seconds=0.1)),), prepare=_prepare_assessment,
+    ),
+    Item(
+        "rating-probe", "Rating criteria by keyboard, event-loop gaps",
+        f"a whole process, no peer: in the open Self-assessments screen ({RATED_CRITERIA} "
+        "criteria), a number key then Down on the criteria tree, N times, each key a QTest "
+        "click posted through the event loop 20 ms after the last; a 10 ms precise timer "
+        "records the longest time between two of its ticks",
+        Process(_script(procs.OURS_RATING_PROBE, f"{{work}}/assess-{RATED_CRITERIA}.rrwb",
+                        "{size}")),
+        None,
+        fixed=100, quick_fixed=10, unit="ratings", rounds=3,
+        metrics=(("gap", "largest gap", Target(seconds=0.05)),), prepare=_prepare_rating,
+    ),
+    Item(
         "cli-info", "rrt info on the sample",
         "whole processes: rrt info against a python sqlite3 script printing the same JSON",
         Process(_rrt("info", "{sample}")), Process(_script(procs.PEER_INFO, "{sample}")),
@@ -353,10 +405,11 @@ def run_item(item: Item, work: Path, *, quick: bool) -> list[Result]:
         for (metric, _, _), result in zip(item.metrics, results, strict=True):
             result.sizes.append(size)
             result.ours.append(mine.median(metric))
-            result.peer.append(_peer_median(theirs, metric))
+            if theirs.samples:
+                result.peer.append(_peer_median(theirs, metric))
+                result.peer_mb = max(result.peer_mb, theirs.peak_mb())
             result.spread.append(mine.spread(metric))
             result.ours_mb = max(result.ours_mb, mine.peak_mb())
-            result.peer_mb = max(result.peer_mb, theirs.peak_mb())
             result.samples = len(mine.samples)
     return results
 
@@ -373,6 +426,7 @@ def _fmt_growth(factors: Sequence[float]) -> str:
     return " ".join(f"{f:.2f}" for f in factors) if factors else ""
 
 
+NO_PEER = "—"  # an item with nothing to compare against
 HEADER = ("work item", "size", "ours", "peer", "ratio", "ours MB", "peer MB",
           "growth ours", "growth peer", "target", "verdict")
 
@@ -386,15 +440,20 @@ def table_rows(results: Sequence[Result]) -> list[tuple[str, ...]]:
         growth_ours, growth_peer = result.growth()
         unit = result.item.unit
         size = f"{result.sizes[-1]:,} {unit}" if sized or result.item.fixed else "—"
-        rows.append((name, size, _fmt_s(result.ours[-1]), _fmt_s(result.peer[-1]),
-                     f"{result.ratio:.2f}", f"{result.ours_mb:.0f}", f"{result.peer_mb:.0f}",
+        peer = bool(result.peer)
+        rows.append((name, size, _fmt_s(result.ours[-1]),
+                     _fmt_s(result.peer[-1]) if peer else NO_PEER,
+                     f"{result.ratio:.2f}" if result.ratio is not None else NO_PEER,
+                     f"{result.ours_mb:.0f}", f"{result.peer_mb:.0f}" if peer else NO_PEER,
                      _fmt_growth(growth_ours), _fmt_growth(growth_peer), result.target.text(),
                      result.verdict()))
         if sized:
             for i in range(len(result.sizes) - 1):
                 rows.append((f"  {result.item.name}", f"{result.sizes[i]:,} {unit}",
-                             _fmt_s(result.ours[i]), _fmt_s(result.peer[i]),
-                             f"{result.ours[i] / result.peer[i]:.2f}", "", "", "", "", "", ""))
+                             _fmt_s(result.ours[i]),
+                             _fmt_s(result.peer[i]) if peer else NO_PEER,
+                             f"{result.ours[i] / result.peer[i]:.2f}" if peer else NO_PEER,
+                             "", "", "", "", "", ""))
     return rows
 
 

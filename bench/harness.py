@@ -116,9 +116,11 @@ def run_side(side: Side, size: int, warm_size: int, runs: int, work: Path,
         out, elapsed, peak = _run_child(argv, _env(side.env), timeout)
         seconds = {"total": elapsed}
         for line in out.splitlines():  # "at NAME PERF_COUNTER": a moment inside the child
-            parts = line.split()
+            parts = line.split()  # "took NAME SECONDS": a span the child timed itself
             if len(parts) == 3 and parts[0] == "at":
                 seconds[parts[1]] = float(parts[2]) - start
+            elif len(parts) == 3 and parts[0] == "took":
+                seconds[parts[1]] = float(parts[2])
         return [Sample(seconds, peak)]
     argv = [sys.executable, "-m", "bench.child", side.task, str(size), str(warm_size),
             str(runs), str(work)]
@@ -144,12 +146,13 @@ class Series:
         return max(s.peak_mb for s in self.samples)
 
 
-def interleave(ours: Side, peer: Side, size: int, warm_size: int, rounds: int, runs: int,
-               work: Path) -> tuple[Series, Series]:
-    """Alternate the sides round by round; who goes first alternates too."""
+def interleave(ours: Side, peer: Side | None, size: int, warm_size: int, rounds: int,
+               runs: int, work: Path) -> tuple[Series, Series]:
+    """Alternate the sides round by round; who goes first alternates too. With no peer, the
+    peer's series stays empty."""
     mine, theirs = Series(), Series()
     for number in range(rounds):
-        order = [(ours, mine), (peer, theirs)]
+        order = [(ours, mine)] + ([(peer, theirs)] if peer is not None else [])
         if number % 2:
             order.reverse()
         for side, series in order:

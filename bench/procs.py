@@ -174,3 +174,168 @@ story = [Paragraph(title, styles["Title"].clone("t", fontName="Sans-Bold")),
          table(("When", "By", "What changed"), [(a[:10], b, s) for a, b, s in changes])]
 SimpleDocTemplate(sys.argv[2]).build(story)
 """
+
+# ---------------------------------------------------------------- the self-assessment screen
+# These children print `took NAME SECONDS`: a span they time themselves, in-process, from
+# the moment the work starts (interpreter start-up, imports and opening the workbook are
+# outside it).
+
+_FIRST_PAINT = r"""
+import time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    '''Lets the watched widget paint, then calls `done` with the moment its paint ended.'''
+    def __init__(self, widget, done):
+        super().__init__(widget)
+        self.widget, self.done = widget, done
+        widget.installEventFilter(self)
+    def eventFilter(self, watched, event):
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QApplication.sendEvent(watched, event)  # the paint itself, inside the span
+            self.done(time.perf_counter())
+            return True
+        return False
+
+def when_settled(window, then):
+    '''Runs `then` once the document's background warm-up has finished.'''
+    document = window.document
+    warmed = getattr(document, "warmed_up", None)
+    def poll():
+        if warmed is not None and not warmed.is_set():
+            QTimer.singleShot(20, poll)
+        else:
+            QTimer.singleShot(50, then)
+    poll()
+
+def finish(window):
+    QApplication.setQuitOnLastWindowClosed(False)
+    window.close()
+    QApplication.exit(0)
+"""
+
+# Ours: the workbook is open and painted; the clock runs from choosing the Self-assessments
+# section (the editor is built on first use and selects the newest assessment) to the end
+# of the criteria tree's first paint.
+OURS_ASSESSMENT_PAINT = _FIRST_PAINT + r"""
+import sys
+from pathlib import Path
+from app.ui.app import run_gui
+
+def ready(window):
+    def measure():
+        screen = window.workbook_screen
+        start = time.perf_counter()
+        screen.show_section("assessments")
+        editor = screen.editor("assessments")
+        assert editor.criteria_model.framework is not None, "no assessment selected"
+        def painted(end):
+            print("took editor", end - start, flush=True)
+            QTimer.singleShot(0, lambda: finish(window))
+        FirstPaint(editor.tree.viewport(), painted)
+    when_settled(window, measure)
+
+run_gui(Path(sys.argv[1]), on_ready=ready)
+"""
+
+# The peer: a shown QMainWindow; the clock runs from building a bare QTreeWidget of the same
+# sections and criteria (same five columns, expanded) to the end of its first paint.
+PEER_TREE_PAINT = _FIRST_PAINT + r"""
+import sys
+from PySide6.QtWidgets import QMainWindow, QTreeWidget, QTreeWidgetItem
+from bench.assess_fixture import framework
+
+app = QApplication([])
+window = QMainWindow()
+window.resize(1200, 800)
+window.show()
+fw = framework(int(sys.argv[1]))
+rated = {}
+
+def measure():
+    start = time.perf_counter()
+    tree = QTreeWidget()
+    tree.setColumnCount(5)
+    tree.setHeaderLabels(["Ref", "Criterion", "Rating", "Confidence", "Evidence"])
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    for section in fw.sections:
+        parent = QTreeWidgetItem(tree, [section.ref or "", section.title])
+        for criterion in section.criteria:
+            QTreeWidgetItem(parent, [criterion.ref, criterion.title, "", "", ""])
+    tree.expandAll()
+    window.setCentralWidget(tree)
+    def painted(end):
+        print("took editor", end - start, flush=True)
+        QTimer.singleShot(0, lambda: finish(window))
+    FirstPaint(tree.viewport(), painted)
+
+QTimer.singleShot(300, measure)
+app.exec()
+"""
+
+# Ours, with no peer: 100 criteria rated in a row by keyboard (a number key, then Down),
+# each key a QTest click on the tree posted through the event loop 20 ms after the last
+# one's work ended, while a 10 ms precise
+# timer records the longest time between two of its ticks (the loop's largest gap, 10 ms
+# tick included).
+OURS_RATING_PROBE = _FIRST_PAINT + r"""
+import shutil, sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from app.ui.app import run_gui
+PACE_MS = 20
+
+def ready(window):
+    def measure():
+        screen = window.workbook_screen
+        screen.show_section("assessments")
+        editor = screen.editor("assessments")
+        tree = editor.tree
+        tree.setFocus()
+        count = int(sys.argv[2])
+        first = editor.current_ref()
+        keys = []
+        for n in range(count):
+            keys += [Qt.Key(Qt.Key.Key_1 + n % 4), Qt.Key.Key_Down]
+        state = {"last": time.perf_counter(), "gap": 0.0, "done": False}
+        probe = QTimer(window)
+        probe.setTimerType(Qt.TimerType.PreciseTimer)
+        probe.setInterval(10)
+        def tick():
+            now = time.perf_counter()
+            state["gap"] = max(state["gap"], now - state["last"])
+            state["last"] = now
+        probe.timeout.connect(tick)
+        start = time.perf_counter()
+        def press():
+            if keys:
+                key = keys.pop(0)
+                QTest.keyClick(tree, key)
+                if key == Qt.Key.Key_Down and editor.current_ref() is None:
+                    keys.insert(0, Qt.Key.Key_Down)  # a section's row: on to its first
+                # 20 ms on (a fast typist's pace): the probe, due sooner, ticks first, so
+                # each gap is one key's work, not a run of keys queued back to back.
+                QTimer.singleShot(PACE_MS, press)
+                return
+            probe.stop()
+            tick()
+            data = editor.data
+            rated = sum(1 for r in data.responses.values() if r.answer is not None)
+            assert editor.current_ref() != first and rated >= count, (rated, count)
+            print("took gap", state["gap"], flush=True)
+            print("took rating", time.perf_counter() - start, flush=True)
+            finish(window)
+        probe.start()
+        state["last"] = time.perf_counter()
+        QTimer.singleShot(0, press)
+    QTimer.singleShot(0, lambda: when_settled(window, measure))
+
+copy = Path(tempfile.mkdtemp(prefix="rrt-rating-")) / "rating.rrwb"  # every run starts unrated
+shutil.copyfile(sys.argv[1], copy)
+run_gui(copy, on_ready=ready)
+shutil.rmtree(copy.parent, ignore_errors=True)
+"""

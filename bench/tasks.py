@@ -377,3 +377,48 @@ def _long_pdf_peer(size: int, work: Path) -> Run:
         SimpleDocTemplate(str(work / "peer-long.pdf"), pagesize=A4).build(story)
 
     return run
+
+
+# ---------------------------------------------------------------- roll-up across workbooks
+
+
+@task("rollup:ours")
+def _rollup_ours(size: int, work: Path) -> Run:
+    """roll_up over `size` workbooks (each opened read-only, its assessment read, scored and
+    collated by area)."""
+    from app.assessments.rollup import roll_up
+    from bench.assess_fixture import FRAMEWORK_ID, rollup_paths
+
+    paths = rollup_paths(work, size, "rrwb")
+
+    def run() -> int:
+        result = roll_up(paths, FRAMEWORK_ID)
+        assert result.assessments == size and not result.problems
+        return result.assessments
+
+    return run
+
+
+@task("rollup:peer")
+def _rollup_peer(size: int, work: Path) -> Run:
+    """The same ratings read from `size` .xlsx files with openpyxl, counted per criterion."""
+    from collections import Counter
+
+    from openpyxl import load_workbook
+
+    from bench.assess_fixture import rollup_paths
+
+    paths = rollup_paths(work, size, "xlsx")
+
+    def run() -> int:
+        counts: dict[str, Counter[str]] = {}
+        for path in paths:
+            book = load_workbook(path, read_only=True)
+            for ref, _title, answer in book["Assessment"].iter_rows(min_row=2,
+                                                                    values_only=True):
+                counts.setdefault(str(ref), Counter())[str(answer)] += 1
+            book.close()
+        assert sum(c.total() for c in counts.values()) == size * 150
+        return len(counts)
+
+    return run

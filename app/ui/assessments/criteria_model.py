@@ -54,15 +54,19 @@ class CriteriaModel(QAbstractItemModel):
         """Show `data`; the same framework again only repaints what it shows."""
         same = data is not None and self._framework is not None and \
             data.framework is self._framework
+        old_responses, old_visible = self._responses, self._visible
         self._responses = dict(data.responses) if data is not None else {}
         self._visible = visible_refs(data.framework, data.responses) if data else set()
         if same:
-            for node in self._nodes:
-                if node.children:
-                    parent = self._index_of(node.number)
-                    self.dataChanged.emit(
-                        self.index(0, 0, parent),
-                        self.index(len(node.children) - 1, len(HEADERS) - 1, parent))
+            # Only the rows whose response or visibility changed: a signal per section
+            # made the view re-measure every row of every section after each rating.
+            changed = {ref for ref in old_responses.keys() | self._responses.keys()
+                       if old_responses.get(ref) != self._responses.get(ref)}
+            changed |= old_visible ^ self._visible
+            for ref in changed:
+                index = self.index_of_ref(ref)
+                if index.isValid():
+                    self.dataChanged.emit(index, index.siblingAtColumn(len(HEADERS) - 1))
             return
         self.beginResetModel()
         self._framework = data.framework if data is not None else None

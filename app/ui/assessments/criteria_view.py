@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,14 @@ from PySide6.QtWidgets import (
 from app.assessments.fields import CONFIDENCE
 from app.assessments.frameworks import NOT_APPLICABLE, Criterion, Framework
 from app.ui.a11y import named
-from app.ui.assessments.criteria_model import REF, TITLE, CriteriaModel
+from app.ui.assessments.criteria_model import (
+    CONFIDENCE_COLUMN,
+    EVIDENCE,
+    RATING,
+    REF,
+    TITLE,
+    CriteriaModel,
+)
 from app.ui.plans.actions_editor import CommitOnLeave
 
 CLEAR = ""  # what `rate` carries to clear a rating
@@ -52,12 +60,46 @@ class CriteriaTree(QTreeView):
         self.setIndentation(14)  # leaves the criteria's titles more of the width
         self.setAllColumnsShowFocus(True)
         header = self.header()
+        # The narrow columns are sized from what they can hold (the refs, the scale's
+        # labels), once per framework: sizing them to their contents made the view measure
+        # every row of a long framework on each layout.
         for column in range(model.columnCount()):
             header.setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Stretch if column == TITLE
-                else QHeaderView.ResizeMode.ResizeToContents)
+                else QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        model.modelReset.connect(self.fit_columns)
+        self.fit_columns()
         self.read_only = False
+
+    def fit_columns(self) -> None:
+        model = self.model()
+        assert isinstance(model, CriteriaModel)
+        framework = model.framework
+        metrics = self.fontMetrics()
+        header = self.header()
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                               self) + 1) + metrics.averageCharWidth()
+        texts: dict[int, list[str]] = {
+            RATING: [level.label for level in framework.scale.levels] + (
+                [framework.scale.not_applicable.label]
+                if framework.scale.not_applicable is not None else [])
+            if framework is not None else [],
+            CONFIDENCE_COLUMN: list(CONFIDENCE.values()),
+            EVIDENCE: ["✓"],
+        }
+        refs = [c.ref for _place, c in framework.criteria()] if framework is not None else []
+        depth = max((d for _p, _s, d in framework.walk()), default=0) if framework else 0
+        for column in range(model.columnCount()):
+            if column == TITLE:
+                continue
+            width = max((metrics.horizontalAdvance(t) for t in texts.get(column, [])),
+                        default=0) + margin
+            if column == REF:
+                width = max((metrics.horizontalAdvance(r) for r in refs), default=0) + margin \
+                    + self.indentation() * (depth + 1)  # a criterion sits below its section
+            header.resizeSection(column, max(width, header.sectionSizeFromContents(
+                column).width()))
 
     def answer_for_key(self, key: int) -> str | None:
         """The answer a key stands for, or None when it is not a rating key."""

@@ -90,6 +90,7 @@ class AssessmentsEditor(QWidget):
         # A few rounds fit; the selected assessment below needs the height more.
         self._pages.setMaximumHeight(self.table.verticalHeader().defaultSectionSize() * 5
                                      + self.table.horizontalHeader().sizeHint().height())
+        self._shown = 0  # how many times the selected assessment has been shown
         self.data: AssessmentData | None = None  # the selected assessment, as last read
         self._evidence: dict[str, uuid.UUID] = {}  # the workbook's evidence files by name
         self.tabs = self._make_tabs()
@@ -148,8 +149,10 @@ class AssessmentsEditor(QWidget):
         selected = self.selected_id()
         self.model.set_rows(self._document.read(_listed))
         self._pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty_state)
+        shown = self._shown
         self.select(selected)
-        self._show_selected()
+        if self._shown == shown:  # selecting did not show it already (the row was current)
+            self._show_selected()
 
     def _on_changed(self, topics: frozenset[str]) -> None:
         if topics & {ASSESSMENTS, EVIDENCE}:
@@ -172,6 +175,7 @@ class AssessmentsEditor(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def _show_selected(self) -> None:
+        self._shown += 1
         editable = not self._document.read_only
         self.new_button.setEnabled(editable)
         assessment_id = self.selected_id()
