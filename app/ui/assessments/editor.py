@@ -11,12 +11,10 @@ import uuid
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QMainWindow,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -34,9 +32,8 @@ from app.ui.assessments.list_model import NAME, AssessmentsTableModel, ListedAss
 from app.ui.assessments.radar_chart import RadarChart
 from app.ui.assessments.scores_view import REF_ROLE, ScoresView
 from app.ui.document import OpenWorkbook
-from app.ui.editors.empty_state import EmptyState
 from app.ui.fitting import scrolling
-from app.ui.list_table import row_table
+from app.ui.list_table import TableOrEmpty, button_row, row_table
 from app.ui.screens import ScreenContext
 
 EMPTY_TEXT = (
@@ -71,17 +68,12 @@ class AssessmentsEditor(QWidget):
                                    "Delete the selected self-assessment (Undo brings it back)")
         self.new_button.clicked.connect(self.new_assessment)
         self.delete_button.clicked.connect(self.delete_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.new_button, self.delete_button)
 
         self.table = self._make_table()
-        self.empty_state = EmptyState(
-            READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
-        self._pages = QStackedWidget(self)
-        self._pages.addWidget(self.empty_state)
-        self._pages.addWidget(self.table)
+        self._pages = TableOrEmpty(
+            self.table, READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
+        self.empty_state = self._pages.empty_state
 
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -148,7 +140,7 @@ class AssessmentsEditor(QWidget):
     def refresh(self) -> None:
         selected = self.selected_id()
         self.model.set_rows(self._document.read(_listed))
-        self._pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty_state)
+        self._pages.follow_rows()
         shown = self._shown
         self.select(selected)
         if self._shown == shown:  # selecting did not show it already (the row was current)

@@ -21,11 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,6 @@ from app.settings import Settings, proposed_folder
 from app.ui import messages
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
-from app.ui.editors.empty_state import EmptyState
 from app.ui.editors.evidence_model import (
     NAME,
     SORT_ROLE,
@@ -45,7 +42,7 @@ from app.ui.editors.evidence_model import (
     EvidenceTableModel,
     load_evidence_rows,
 )
-from app.ui.list_table import row_table
+from app.ui.list_table import TableOrEmpty, button_row, row_table
 from app.ui.screens import ScreenContext
 from app.workbook.evidence import evidence_data, read_evidence_file
 
@@ -120,19 +117,14 @@ class EvidenceEditor(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.save_copy_button.clicked.connect(self.save_copy_of_selected)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.open_button, self.remove_button,
-                       self.save_copy_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_button, self.open_button, self.remove_button,
+                             self.save_copy_button)
 
         self.table = self._make_table()
-        self.empty_state = EmptyState(
-            READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
+        self._pages = TableOrEmpty(
+            self.table, READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
+        self.empty_state = self._pages.empty_state
         self.empty_label = self.empty_state.label
-        self._pages = QStackedWidget(self)
-        self._pages.addWidget(self.empty_state)
-        self._pages.addWidget(self.table)
 
         self.description_edit = named(DescriptionEdit(self), "Description",
                                       DESCRIPTION_HINT)
@@ -180,7 +172,7 @@ class EvidenceEditor(QWidget):
     def refresh(self) -> None:
         selected = {row.id for row in self.selected_rows()}
         self.model.set_rows(self._document.read(load_evidence_rows))
-        self._pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty_state)
+        self._pages.follow_rows()
         self._select_ids(selected)
         self._update_buttons()
 

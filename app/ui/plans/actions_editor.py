@@ -13,12 +13,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,8 +27,7 @@ from app.plans.fields import PRIORITIES, STATUSES
 from app.plans.topics import ACTIONS
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
-from app.ui.editors.empty_state import EmptyState
-from app.ui.list_table import row_table
+from app.ui.list_table import TableOrEmpty, button_row, row_table
 from app.ui.plans.actions_model import ACTION, ActionsTableModel
 from app.ui.screens import ScreenContext
 
@@ -67,17 +64,12 @@ class ActionsEditor(QWidget):
                                    "Remove the selected action")
         self.add_button.clicked.connect(self.add_action)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_button, self.remove_button)
 
         self.table = self._make_table()
-        self.empty_state = EmptyState(
-            READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
-        self._pages = QStackedWidget(self)
-        self._pages.addWidget(self.empty_state)
-        self._pages.addWidget(self.table)
+        self._pages = TableOrEmpty(
+            self.table, READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
+        self.empty_state = self._pages.empty_state
         self.form = self._make_form()
 
         layout = QVBoxLayout(self)
@@ -152,7 +144,7 @@ class ActionsEditor(QWidget):
     def refresh(self) -> None:
         selected = self.selected_id()
         self.model.set_rows(self._document.read(list_actions))
-        self._pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty_state)
+        self._pages.follow_rows()
         self.select(selected)
         self._show_selected()
 
