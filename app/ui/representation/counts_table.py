@@ -106,6 +106,8 @@ class CountsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == COUNT:
             count = self.counts.get(line.key)
             return "" if count is None else str(count)
+        if role == Qt.ItemDataRole.ToolTipRole and column == GROUP:
+            return line.group
         if role == Qt.ItemDataRole.ToolTipRole and column >= SHARE:
             found = self.metrics.get(line.key)
             return found.explanation if found else None
@@ -169,6 +171,13 @@ class CountsTable(QTableView):
             header.setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Stretch if column == CATEGORY
                 else QHeaderView.ResizeMode.ResizeToContents)
+        # The groups' long names would crowd out the categories: they elide (with the
+        # whole name as a tooltip), and the count keeps room for a large area's figure.
+        metrics = self.fontMetrics()
+        header.setSectionResizeMode(GROUP, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(GROUP, metrics.horizontalAdvance("Black, Black British, Black"))
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(COUNT, metrics.horizontalAdvance("00,000,000") + 16)
         model.modelReset.connect(self.go_to_first_count)
 
     def go_to_first_count(self) -> None:
