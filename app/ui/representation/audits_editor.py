@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -178,7 +179,7 @@ class AuditsEditor(QWidget):
         self.notes_edit = CommitOnLeave(
             lambda: self._commit("notes", self.notes_edit.toPlainText()), page)
         named(self.notes_edit, "Where the figures come from")
-        self.notes_edit.setMaximumHeight(48)
+        self.notes_edit.setMaximumHeight(44)
         grid = QGridLayout()
         grid.setContentsMargins(0, 4, 0, 4)
         fields = (("&Kind", self.kind_combo), ("&Name", self.name_edit),
@@ -192,10 +193,17 @@ class AuditsEditor(QWidget):
             grid.addWidget(widget, row, column * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        notes_label = QLabel("&Where the figures come from", page)
+        notes_label = QLabel("&Source", page)
         notes_label.setBuddy(self.notes_edit)
-        grid.addWidget(notes_label, 3, 0, 1, 4)
-        grid.addWidget(self.notes_edit, 4, 0, 1, 4)
+        self.notes_edit.setPlaceholderText("Where the figures come from, e.g. the equality "
+                                           "monitoring forms of April 2026")
+        grid.addWidget(notes_label, 3, 0)
+        grid.addWidget(self.notes_edit, 3, 1, 1, 3)
+        self.classification_label.setWordWrap(True)
+        for box in (self.kind_combo, self.role_combo, self.baseline_combo):
+            # Long baseline names must not widen the screen past a small window.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
         self.counts_model = CountsModel(self._set_count, with_metrics=True, parent=self)
         self.counts_table = CountsTable(self.counts_model, "Counts by category", page)
         self.summary = QLabel(page)
