@@ -72,7 +72,7 @@ def test_new_audit_by_keyboard(main_window, qtbot, workbook_path) -> None:
 
 def test_type_counts_see_verdicts_and_undo_one(main_window, qtbot, workbook_path) -> None:
     window, baseline = _with_baseline(main_window, workbook_path)
-    editor, row = _audit_screen(window, baseline)
+    editor, _row = _audit_screen(window, baseline)
     table, model = editor.counts_table, editor.counts_model
     british, indian = model.row_of("british"), model.row_of("indian")
     table.setFocus()
@@ -171,7 +171,7 @@ def _import_dialog(qtbot, editor, path: Path):
 
 def test_import_bad_file_shows_the_report_and_changes_nothing(main_window, qtbot,
                                                              tmp_path, workbook_path) -> None:
-    window, editor = _baselines_screen(main_window, workbook_path)
+    _window, editor = _baselines_screen(main_window, workbook_path)
     bad = tmp_path / "area.csv"
     bad.write_text(
         "Area code,Area,Ethnic group,Observation\n"
@@ -197,7 +197,7 @@ def test_import_bad_file_shows_the_report_and_changes_nothing(main_window, qtbot
 
 
 def test_import_file_that_is_not_a_table(main_window, qtbot, tmp_path, workbook_path) -> None:
-    window, editor = _baselines_screen(main_window, workbook_path)
+    _window, editor = _baselines_screen(main_window, workbook_path)
     junk = tmp_path / "notes.pdf"
     junk.write_bytes(b"%PDF-1.4 nothing")
     dialog = _import_dialog(qtbot, editor, junk)
@@ -234,7 +234,7 @@ def test_import_choose_columns_and_area_then_undo(main_window, qtbot, tmp_path,
 
 
 def test_type_in_a_baseline(main_window, qtbot, workbook_path) -> None:
-    window, editor = _baselines_screen(main_window, workbook_path)
+    _window, editor = _baselines_screen(main_window, workbook_path)
     editor.type_button.click()
     dialog = editor.dialog
     assert unnamed_focusable(dialog) == []
@@ -271,8 +271,8 @@ def test_questionnaire_rating_answer_evidence_and_undo(main_window, qtbot, monke
     screen = window.workbook_screen
     screen.show_section("representation_questionnaire")
     editor = screen.editor("representation_questionnaire")
-    assert editor.questions.count() == 5
-    editor.questions.setCurrentRow(3)
+    assert editor.questions_model.rowCount() == 5
+    editor.questions.setCurrentIndex(editor.questions_model.index(3, 0))
     combo = editor.rating_combo
     combo.setCurrentIndex(combo.findData("developing"))
     combo.activated.emit(combo.currentIndex())
@@ -285,7 +285,7 @@ def test_questionnaire_rating_answer_evidence_and_undo(main_window, qtbot, monke
     assert answer.rating == "developing"
     assert answer.narrative == "We ask BME-led groups each year."
     assert len(answer.evidence) == 1 and editor.files.item(0).text() == "minutes.txt"
-    assert "Developing" in editor.questions.item(3).text()
+    assert editor.questions_model.index(3, 2).data() == "Developing"
     window.window_actions.undo.trigger()
     assert _stored(workbook_path, get_answers)["impact"].evidence == ()
     assert editor.files.count() == 0

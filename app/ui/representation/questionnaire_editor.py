@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,10 +29,9 @@ from PySide6.QtWidgets import (
 from app.evidence.topics import EVIDENCE
 from app.representation.store import Answer
 from app.representation.topics import AUDITS, BASELINES, QUESTIONNAIRE
-from app.representation.vocabulary import QUESTIONS, RATINGS, ROLES
+from app.representation.vocabulary import QUESTIONS, RATINGS, ROLES, Question
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
-from app.ui.fitting import scrolling
 from app.ui.list_table import row_table
 from app.ui.plans.actions_editor import CommitOnLeave
 from app.ui.representation.figures import DASH, pct
@@ -63,6 +61,22 @@ class RolesTableModel(RowTableModel):
         stated = DASH if row.stated is None else f"{row.stated:,}"
         return (ROLES[row.role], str(row.audits), row.latest or "None yet", stated,
                 pct(row.share), row.verdict or DASH)[column]
+
+
+class QuestionsTableModel(RowTableModel):
+    NUMBER, QUESTION, RATING, EVIDENCE = range(4)
+    headers = ("No.", "Question", "Rating", "Evidence")
+    right_aligned = frozenset({NUMBER, EVIDENCE})
+
+    def display(self, row: tuple[Question, Answer], column: int) -> str:
+        q, answer = row
+        return (str(q.number), q.text, RATINGS[answer.rating],
+                str(len(answer.evidence)))[column]
+
+    def other_data(self, row: tuple[Question, Answer], column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.QUESTION:
+            return row[0].text
+        return None
 
 
 def _read(session: object) -> tuple[dict[str, Answer], dict[uuid.UUID, str], list[RoleLine]]:
@@ -107,15 +121,17 @@ class QuestionnaireEditor(QWidget):
         self.refresh()
 
     def _make_questions(self, parent: QWidget) -> QWidget:
-        splitter = QSplitter(Qt.Orientation.Horizontal, parent)
-        splitter.setChildrenCollapsible(False)
-        self.questions = named(QListWidget(splitter), "Questions")
-        self.questions.setWordWrap(True)
-        for q in QUESTIONS:
-            item = QListWidgetItem(self.questions)
-            item.setData(Qt.ItemDataRole.UserRole, q.id)
-        self.questions.currentRowChanged.connect(lambda _row: self._show_question())
-        panel = QWidget(splitter)
+        page = QWidget(parent)
+        self.questions_model = QuestionsTableModel(self)
+        self.questions = row_table(page, self.questions_model, name="Questions",
+                                   object_name="questions_table",
+                                   stretch_column=QuestionsTableModel.QUESTION)
+        self.questions.setMaximumHeight(
+            self.questions.verticalHeader().defaultSectionSize() * len(QUESTIONS)
+            + self.questions.horizontalHeader().sizeHint().height() + 4)
+        self.questions.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_question())
+        panel = QWidget(page)
         self.question_text = QLabel(panel)
         self.question_text.setWordWrap(True)
         self.question_text.setObjectName("question_text")
@@ -129,8 +145,9 @@ class QuestionnaireEditor(QWidget):
             lambda: self._commit(narrative=self.narrative_edit.toPlainText()), panel)
         named(self.narrative_edit, "Answer")
         self.narrative_edit.setPlaceholderText("What you do, and how you know it works")
+        self.narrative_edit.setMinimumHeight(60)
         self.files = named(QListWidget(panel), "Evidence for this answer")
-        self.files.setMaximumHeight(80)
+        self.files.setMaximumHeight(64)
         self.link_button = named(QPushButton("&Link…", panel), "Link evidence file",
                                  "Link one of the workbook's evidence files to this answer")
         self.unlink_button = named(QPushButton("U&nlink", panel), "Unlink evidence file",
@@ -142,6 +159,7 @@ class QuestionnaireEditor(QWidget):
         buttons.addWidget(self.unlink_button)
         buttons.addStretch(1)
         form = QFormLayout(panel)
+        form.setContentsMargins(0, 8, 0, 0)
         form.addRow(self.question_text)
         for text, widget in (("&Rating", self.rating_combo), ("&Answer", self.narrative_edit),
                              ("E&vidence", self.files)):
@@ -149,11 +167,10 @@ class QuestionnaireEditor(QWidget):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow("", buttons)
-        splitter.addWidget(self.questions)
-        splitter.addWidget(scrolling(panel, splitter))
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        return splitter
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.questions)
+        layout.addWidget(panel, 1)
+        return page
 
     def _make_roles(self, parent: QWidget) -> QWidget:
         page = QWidget(parent)
@@ -174,12 +191,10 @@ class QuestionnaireEditor(QWidget):
 
     def refresh(self) -> None:
         self.answers, self.evidence, roles = self._document.read(_read)
-        for row, q in enumerate(QUESTIONS):
-            rating = RATINGS[self.answer(q.id).rating]
-            self.questions.item(row).setText(f"{q.number}. {q.text}\n— {rating}")
+        row = max(0, self.questions.currentIndex().row())
+        self.questions_model.set_rows([(q, self.answer(q.id)) for q in QUESTIONS])
+        self.questions.setCurrentIndex(self.questions_model.index(row, 0))
         self.roles_model.set_rows(roles)
-        if self.questions.currentRow() < 0:
-            self.questions.setCurrentRow(0)
         self._show_question()
 
     def _on_changed(self, topics: frozenset[str]) -> None:
@@ -187,13 +202,13 @@ class QuestionnaireEditor(QWidget):
             self.refresh()
 
     def current_id(self) -> str:
-        return QUESTIONS[max(0, self.questions.currentRow())].id
+        return QUESTIONS[max(0, self.questions.currentIndex().row())].id
 
     def answer(self, question_id: str) -> Answer:
         return self.answers.get(question_id, Answer(question_id))
 
     def _show_question(self) -> None:
-        q = QUESTIONS[max(0, self.questions.currentRow())]
+        q = QUESTIONS[max(0, self.questions.currentIndex().row())]
         answer = self.answer(q.id)
         editable = not self._document.read_only
         self.question_text.setText(f"{q.number}. {q.text}")
