@@ -54,10 +54,15 @@ MODULE = ModuleManifest(
         ),
     ),
     commands=(
-        CommandSpec("baseline", "import or list an area's population by ethnic group",
+        CommandSpec("baseline", "import, type in, list or remove an area's population by "
+                                "ethnic group",
                     "app.representation.commands.baseline"),
         CommandSpec("audit", "record and compare a body's make-up by ethnic group",
                     "app.representation.commands.audit"),
+        CommandSpec("categories", "list, add or remove local ethnic group categories",
+                    "app.representation.commands.categories"),
+        CommandSpec("questionnaire", "answer the representation questionnaire",
+                    "app.representation.commands.questionnaire"),
     ),
     counts=(
         CountSpec("audits", "Representation audits", "rep_audit", frozenset({AUDITS})),

@@ -146,6 +146,7 @@ class QuestionnaireEditor(QWidget):
         named(self.narrative_edit, "Answer")
         self.narrative_edit.setPlaceholderText("What you do, and how you know it works")
         self.narrative_edit.setMinimumHeight(60)
+        self.narrative_edit.setMaximumHeight(140)  # the evidence stays in view below
         self.files = named(QListWidget(panel), "Evidence for this answer")
         self.files.setMaximumHeight(64)
         self.link_button = named(QPushButton("&Link…", panel), "Link evidence file",
@@ -169,7 +170,8 @@ class QuestionnaireEditor(QWidget):
         form.addRow("", buttons)
         layout = QVBoxLayout(page)
         layout.addWidget(self.questions)
-        layout.addWidget(panel, 1)
+        layout.addWidget(panel)
+        layout.addStretch(1)
         return page
 
     def _make_roles(self, parent: QWidget) -> QWidget:
