@@ -54,11 +54,12 @@ def run(args: argparse.Namespace) -> int:
     with Workbook.open(path) as workbook:
         if args.verb == "add":
             classification = get_classification(args.classification)
-            parent = classification.find(args.under)
-            if parent is None or parent not in classification.category_ids:
+            found_parent = classification.find(args.under)
+            if found_parent is None or found_parent not in classification.category_ids:
                 raise UsageError(f"“{args.under}” is not a census category of "
                                  f"{classification.title}")
-            category = ExpandedCategory(uuid.uuid4(), classification.id, "", parent, args.label)
+            category = ExpandedCategory(uuid.uuid4(), classification.id, "", found_parent,
+                                        args.label)
             run_operation(workbook, AddExpandedCategory(category))
             with workbook.session() as session:
                 key = next(e.key for e in list_expanded(session) if e.id == category.id)
