@@ -259,6 +259,13 @@ class ImportBaselineDialog(QDialog):
         name = self.name_edit.text().strip()
         return replace(row, name=name) if name else row
 
+    def done(self, result: int) -> None:
+        # A file still being read is let go of first: its thread must not outlive the dialog.
+        if self.runner is not None and self.runner.is_running():
+            self.runner.cancel()
+            self.runner.wait()
+        super().done(result)
+
     def accept(self) -> None:
         if not self.import_button.isEnabled():
             return
