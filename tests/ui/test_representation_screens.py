@@ -301,3 +301,11 @@ def test_roles_of_engagement_count_the_audits(main_window, qtbot, workbook_path)
     rows = {r.role: r for r in editor.roles_model.rows()}
     assert rows["partners"].audits == 1 and rows["partners"].stated == 12
     assert rows["consultees"].audits == 0
+
+
+def test_counts_model_passes_the_model_tester(main_window, qtbot, qtmodeltester,
+                                              workbook_path) -> None:
+    window, baseline = _with_baseline(main_window, workbook_path)
+    editor, _row = _audit_screen(window, baseline)
+    assert editor.counts_model.rowCount() == 21  # 19 census categories and 2 not stated
+    qtmodeltester.check(editor.counts_model)
