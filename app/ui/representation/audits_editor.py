@@ -322,6 +322,8 @@ class AuditsEditor(QWidget):
         self.counts_model.set_lines(count_lines(own, view.expanded), audit.count_map, metrics)
         self.summary.setText(self._summary(c, same))
         self.groups_model.set_rows([*c.groups, c.minorities])
+        # Ethnic minorities together: the line most readers come for, explained at once.
+        self.groups_table.setCurrentIndex(self.groups_model.index(len(c.groups), 0))
         self.comparison_notes.setText(" ".join(c.notes))
         self._explain_group()
         self._show_chart(c)
