@@ -69,9 +69,23 @@ class BrokenFramework:
 class Catalogue:
     entries: tuple[CatalogueEntry, ...]
     broken: tuple[BrokenFramework, ...] = field(default=())
+    # Every usable version of every framework (not only the newest), for moving an
+    # assessment on to a chosen version.
+    every_version: tuple[CatalogueEntry, ...] = field(default=())
 
     def find(self, framework_id: str) -> CatalogueEntry | None:
         return next((entry for entry in self.entries if entry.id == framework_id), None)
+
+    def newer_versions(self, framework_id: str, version: str) -> tuple[Framework, ...]:
+        """The versions of `framework_id` newer than `version`, newest first; of two files
+        with the same version the user's copy is the one offered (as in the listing)."""
+        by_version: dict[tuple[int, ...], Framework] = {}
+        current = version_key(version)
+        for entry in self.every_version:  # shipped first, so the user's copy wins
+            key = entry.framework.version_key
+            if entry.id == framework_id and key > current:
+                by_version[key] = entry.framework
+        return tuple(by_version[key] for key in sorted(by_version, reverse=True))
 
 
 def load_catalogue(folders: Sequence[tuple[str, Path]] | None = None) -> Catalogue:
@@ -92,6 +106,7 @@ def load_catalogue(folders: Sequence[tuple[str, Path]] | None = None) -> Catalog
 
     chosen: dict[str, CatalogueEntry] = {}
     versions: dict[str, set[str]] = {}
+    usable: list[CatalogueEntry] = []
     for entry in found:  # shipped first, so a user's copy of the same version wins
         key = entry.id
         versions.setdefault(key, set()).add(entry.framework.version)
@@ -103,6 +118,7 @@ def load_catalogue(folders: Sequence[tuple[str, Path]] | None = None) -> Catalog
                 f"({entry.framework.version}) as “{current.path.name}”; give one of them a "
                 "new version number.")))
             continue
+        usable.append(entry)
         if current is None or entry.framework.version_key >= current.framework.version_key:
             chosen[key] = entry
     entries = []
@@ -112,7 +128,7 @@ def load_catalogue(folders: Sequence[tuple[str, Path]] | None = None) -> Catalog
         entries.append(CatalogueEntry(entry.framework, entry.path, entry.origin,
                                       entry.fingerprint, tuple(older)))
     entries.sort(key=lambda e: (e.framework.title.casefold(), e.id))
-    return Catalogue(tuple(entries), tuple(broken))
+    return Catalogue(tuple(entries), tuple(broken), tuple(usable))
 
 
 def _framework_files(folder: Path, origin: str, broken: list[BrokenFramework]) -> list[Path]:
