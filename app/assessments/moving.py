@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -28,6 +29,9 @@ from app.assessments.versions import MovePlan, check_move, plan_move
 from app.workbook.changelog import record_change
 from app.workbook.errors import InvalidValue
 from app.workbook.types import utcnow
+
+if TYPE_CHECKING:
+    from app.assessments.frameworks.catalogue import Catalogue
 
 
 @dataclass(frozen=True)
@@ -139,3 +143,28 @@ def move_assessment(session: Session, assessment_id: uuid.UUID, framework: Frame
     record_change(session, action="assessments.move", entity="assessment",
                   entity_id=str(assessment_id), summary=summary + ".")
     return plan, (None if already is not None else row_values(pinned))
+
+
+def known_versions(session: Session, framework_id: str,
+                   catalogue: Catalogue | None = None) -> dict[tuple[int, ...], Framework]:
+    """Every version of a framework this computer or workbook has, by version key. Of two
+    copies of one version the workbook's is used, so its rounds stay on the same text."""
+    from app.assessments.frameworks.catalogue import load_catalogue
+    from app.assessments.records import pinned_frameworks
+
+    found: dict[tuple[int, ...], Framework] = {}
+    for entry in (catalogue or load_catalogue()).every_version:  # the user's copy last
+        if entry.id == framework_id:
+            found[entry.framework.version_key] = entry.framework
+    for framework in pinned_frameworks(session):
+        if framework.id == framework_id:
+            found[framework.version_key] = framework
+    return found
+
+
+def newer_versions(session: Session, framework: Framework,
+                   catalogue: Catalogue | None = None) -> tuple[Framework, ...]:
+    """The versions of `framework` newer than it, newest first."""
+    found = known_versions(session, framework.id, catalogue)
+    return tuple(found[key] for key in sorted(found, reverse=True)
+                 if key > framework.version_key)

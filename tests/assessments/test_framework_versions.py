@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.assessments.frameworks import Framework, framework_from_dict, framework_to_yaml
-from app.assessments.frameworks.catalogue import load_catalogue, user_folder
+from app.assessments.frameworks.catalogue import user_folder
 from app.assessments.models import PinnedFramework
-from app.assessments.moving import capture_state
+from app.assessments.moving import capture_state, newer_versions
 from app.assessments.operations import (
     CreateAssessment,
     LinkEvidence,
@@ -184,14 +184,17 @@ def test_other_frameworks_and_older_versions_are_refused_with_a_sentence(
     assert _rows(workbook, aid) == before
 
 
-def test_the_catalogue_offers_each_newer_version_newest_first(old: Framework) -> None:
+def test_newer_versions_come_from_the_catalogue_and_the_workbook_newest_first(
+        workbook: Workbook, old: Framework) -> None:
     folder = user_folder()
     folder.mkdir(parents=True)
-    for version in ("1.0", "1.1", "1.2"):
+    for version in ("1.0", "1.2"):
         data = {**newer_small(), "version": version}
         (folder / f"small-{version}.yaml").write_text(framework_to_yaml(_framework(data)),
                                                       encoding="utf-8")
-    catalogue = load_catalogue()
-    assert [f.version for f in catalogue.newer_versions("small", "1.0")] == ["1.2", "1.1"]
-    assert catalogue.newer_versions("small", "1.2") == ()
-    assert catalogue.find("small") is not None
+    # 1.1 is only in this workbook, where another assessment uses it.
+    run_operation(workbook, CreateAssessment.of(_framework(newer_small()), name="Other"))
+    with workbook.session() as session:
+        found = newer_versions(session, old)
+        assert [f.version for f in found] == ["1.2", "1.1"]
+        assert newer_versions(session, found[0]) == ()

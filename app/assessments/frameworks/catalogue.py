@@ -76,17 +76,6 @@ class Catalogue:
     def find(self, framework_id: str) -> CatalogueEntry | None:
         return next((entry for entry in self.entries if entry.id == framework_id), None)
 
-    def newer_versions(self, framework_id: str, version: str) -> tuple[Framework, ...]:
-        """The versions of `framework_id` newer than `version`, newest first; of two files
-        with the same version the user's copy is the one offered (as in the listing)."""
-        by_version: dict[tuple[int, ...], Framework] = {}
-        current = version_key(version)
-        for entry in self.every_version:  # shipped first, so the user's copy wins
-            key = entry.framework.version_key
-            if entry.id == framework_id and key > current:
-                by_version[key] = entry.framework
-        return tuple(by_version[key] for key in sorted(by_version, reverse=True))
-
 
 def load_catalogue(folders: Sequence[tuple[str, Path]] | None = None) -> Catalogue:
     """Every usable framework in the folders (default: shipped, then the user's), newest
