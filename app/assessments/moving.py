@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.assessments.frameworks import Framework, fingerprint
+from app.assessments.frameworks.model import version_key
 from app.assessments.models import (
     Assessment,
     AssessmentResponse,
@@ -162,9 +163,9 @@ def known_versions(session: Session, framework_id: str,
     return found
 
 
-def newer_versions(session: Session, framework: Framework,
+def newer_versions(session: Session, framework_id: str, version: str,
                    catalogue: Catalogue | None = None) -> tuple[Framework, ...]:
-    """The versions of `framework` newer than it, newest first."""
-    found = known_versions(session, framework.id, catalogue)
-    return tuple(found[key] for key in sorted(found, reverse=True)
-                 if key > framework.version_key)
+    """The versions of a framework newer than `version`, newest first."""
+    found = known_versions(session, framework_id, catalogue)
+    current = version_key(version)
+    return tuple(found[key] for key in sorted(found, reverse=True) if key > current)

@@ -195,6 +195,6 @@ def test_newer_versions_come_from_the_catalogue_and_the_workbook_newest_first(
     # 1.1 is only in this workbook, where another assessment uses it.
     run_operation(workbook, CreateAssessment.of(_framework(newer_small()), name="Other"))
     with workbook.session() as session:
-        found = newer_versions(session, old)
+        found = newer_versions(session, "small", old.version)
         assert [f.version for f in found] == ["1.2", "1.1"]
-        assert newer_versions(session, found[0]) == ()
+        assert newer_versions(session, "small", "1.2") == ()

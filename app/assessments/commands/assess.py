@@ -331,13 +331,14 @@ def _target(session: Session, data: AssessmentData, version: str | None) -> Fram
 
     framework = data.framework
     if version is None:
-        newer = newer_versions(session, framework)
+        newer = newer_versions(session, framework.id, framework.version)
         return newer[0] if newer else None
     if not VERSION_PATTERN.fullmatch(version.strip()):
         raise UsageError(f"“{version}” is not a version number (versions look like 1.2)")
     found = known_versions(session, framework.id).get(version_key(version.strip()))
     if found is None:
-        offered = ", ".join(f.version for f in newer_versions(session, framework)) or "none"
+        newer = newer_versions(session, framework.id, framework.version)
+        offered = ", ".join(f.version for f in newer) or "none"
         raise UserError(f"There is no version {version.strip()} of {framework.title} on this "
                         f"computer or in the workbook. Newer versions there are: {offered}.")
     return found
