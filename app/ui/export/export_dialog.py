@@ -251,6 +251,7 @@ class ExportDialog(QDialog):
         named(self.rule_combo.view(), "Small-number rules")
         self._lay_out(report_label, path_label, template_label, rule_label)
         self._used_letters = self._mnemonics_in_use()
+        self.subject_label.setText(free_mnemonic("Subject:", self._used_letters))
         self._set_tab_order()
 
         self.report_combo.currentIndexChanged.connect(self._report_changed)
