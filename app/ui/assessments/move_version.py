@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.a11y import name_buttons, named
 from app.ui.fitting import keep_on_screen
+from app.ui.worker import TaskRunner
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -86,6 +87,12 @@ def plan_html(plan: MovePlan) -> str:
     parts.append(_list([_e(line) for line in changes.scale]) if changes.scale
                  else "<p>The rating scale is unchanged.</p>")
     return "".join(parts)
+
+
+def _load_catalogue() -> Catalogue:
+    from app.assessments.frameworks.catalogue import load_catalogue
+
+    return load_catalogue()
 
 
 class MoveVersionDialog(QDialog):
@@ -172,21 +179,34 @@ class MoveVersion(QObject):
         self.button.setEnabled(False)
         self.button.clicked.connect(self.open_dialog)
         self._model: AssessmentsTableModel | None = None
+        self._runner: TaskRunner | None = None
 
     def follow(self, table: QTableView, model: AssessmentsTableModel) -> None:
         """Keep the button's state with the selected row (once the table exists)."""
         self._model = model
         table.selectionModel().currentRowChanged.connect(lambda *_: self.update())
         model.modelReset.connect(self.update)
-        # The frameworks on this computer are read after the screen has painted.
-        QTimer.singleShot(0, self, self.update)
+        self.update()
+        # The frameworks on this computer are read off the UI thread (tens of milliseconds,
+        # which would stall rating by keyboard); until then only the workbook's own
+        # versions count.
+        runner = TaskRunner(lambda _progress, _cancelled: _load_catalogue(),
+                            parent=self._parent, show_progress=False)
+        runner.finished.connect(self._catalogue_read)
+        self._runner = runner
+        runner.start()
+
+    def _catalogue_read(self, catalogue: object) -> None:
+        from app.assessments.frameworks.catalogue import Catalogue
+
+        if isinstance(catalogue, Catalogue) and self._catalogue is None:
+            self._catalogue = catalogue
+        self.update()
 
     def catalogue(self) -> Catalogue:
         """This computer's frameworks, read once (the files do not change while open)."""
         if self._catalogue is None:
-            from app.assessments.frameworks.catalogue import load_catalogue
-
-            self._catalogue = load_catalogue()
+            self._catalogue = _load_catalogue()
         return self._catalogue
 
     def has_newer(self, assessment_id: uuid.UUID) -> bool:
@@ -199,8 +219,8 @@ class MoveVersion(QObject):
         if row is None:
             return False
         current = version_key(row.framework_version)
-        keys = [e.framework.version_key for e in self.catalogue().every_version
-                if e.id == row.framework_id]
+        on_computer = self._catalogue.every_version if self._catalogue is not None else ()
+        keys = [e.framework.version_key for e in on_computer if e.id == row.framework_id]
         keys += [version_key(r.framework_version) for r in rows
                  if r.framework_id == row.framework_id]
         return any(key > current for key in keys)
