@@ -44,10 +44,11 @@ class FrameworkChanges:
     removed: tuple[CriterionInfo, ...]
     changed: tuple[ChangedCriterion, ...]
     scale: tuple[str, ...]  # one sentence per change to the rating scale
+    groups: tuple[str, ...] = ()  # one sentence per change to the respondent groups
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.scale)
+        return not (self.added or self.removed or self.changed or self.scale or self.groups)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +59,7 @@ class FrameworkChanges:
             "changed": [{"ref": c.ref, "title": c.title, "changes": list(c.changes)}
                         for c in self.changed],
             "scale": list(self.scale),
+            "respondent_groups": list(self.groups),
         }
 
 
@@ -141,6 +143,20 @@ def _scale_changes(old: Framework, new: Framework) -> tuple[str, ...]:
     return tuple(said)
 
 
+def _group_changes(old: Framework, new: Framework) -> tuple[str, ...]:
+    before = {group.id: group.label for group in old.respondent_groups}
+    after = {group.id: group.label for group in new.respondent_groups}
+    said = [f"The respondent group “{label}” is no longer in the framework; an assessment "
+            "made for it keeps it as recorded." for gid, label in before.items()
+            if gid not in after]
+    for gid, label in after.items():
+        if gid not in before:
+            said.append(f"The respondent group “{label}” is new.")
+        elif before[gid] != label:
+            said.append(f"The respondent group “{before[gid]}” is now called “{label}”.")
+    return tuple(said)
+
+
 def framework_changes(old: Framework, new: Framework) -> FrameworkChanges:
     """What changed from `old` to `new` (two versions of one framework), by reference id."""
     before = {criterion.ref: (criterion, section) for criterion, section in _placed(old)}
@@ -156,7 +172,7 @@ def framework_changes(old: Framework, new: Framework) -> FrameworkChanges:
             if said:
                 changed.append(ChangedCriterion(ref, criterion.title, said))
     return FrameworkChanges(new.id, new.title, old.version, new.version, added, removed,
-                            tuple(changed), _scale_changes(old, new))
+                            tuple(changed), _scale_changes(old, new), _group_changes(old, new))
 
 
 # ---------------------------------------------------------------- one assessment's answers

@@ -97,7 +97,15 @@ def test_the_changes_between_two_versions_are_listed_by_ref(old: Framework,
                              "Now shown only when 1.1 is “Developing” or “Embedded”.")
     assert changes.scale == ("The level “Established” is no longer on the scale.",
                              "The level “Embedded” (score 2) is new.")
+    assert changes.groups == ()
     assert framework_changes(old, old).is_empty
+    regrouped = _framework({**newer_small(), "respondent_groups": [
+        {"id": "residents", "label": "Local residents"}, {"id": "officers", "label": "Officers"}]})
+    assert framework_changes(old, regrouped).groups == (
+        "The respondent group “Residents” is now called “Local residents”.",
+        "The respondent group “Officers” is new.")
+    assert framework_changes(regrouped, old).groups[0].startswith(
+        "The respondent group “Officers” is no longer in the framework")
 
 
 def test_moving_carries_answers_over_by_ref_and_keeps_what_it_cannot(

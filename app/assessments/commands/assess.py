@@ -388,9 +388,11 @@ def plan_lines(plan: MovePlan) -> list[str]:
     if changes.changed:
         lines.append(f"Changed ({len(changes.changed)}):")
         lines += [f"  {c.ref} {c.title}: {' '.join(c.changes)}" for c in changes.changed]
-    if changes.scale:
-        lines.append("Rating scale:")
-        lines += [f"  {line}" for line in changes.scale]
+    for heading, said in (("Rating scale", changes.scale),
+                          ("Respondent groups", changes.groups)):
+        if said:
+            lines.append(f"{heading}:")
+            lines += [f"  {line}" for line in said]
     lines.append(f"Responses: {plan.summary()}.")
     lines += [f"  {c.ref} {c.title}: rating “{c.rating}” cleared (kept in its comment)"
               for c in plan.cleared]

@@ -86,6 +86,9 @@ def plan_html(plan: MovePlan) -> str:
     parts.append("<h3>Rating scale</h3>")
     parts.append(_list([_e(line) for line in changes.scale]) if changes.scale
                  else "<p>The rating scale is unchanged.</p>")
+    if changes.groups:
+        parts.append("<h3>Respondent groups</h3>")
+        parts.append(_list([_e(line) for line in changes.groups]))
     return "".join(parts)
 
 
