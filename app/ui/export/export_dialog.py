@@ -528,8 +528,11 @@ class ExportDialog(QDialog):
 
     def _auto_file_name(self) -> str:
         about = self.report_title()
-        if self.subject() is not None:  # exports of different rounds get different names
-            about += f" – {self.subject_combo.currentText().split(' (')[0]}"
+        chosen = self._subjects.get(self.report_name())
+        subject = self.subject()
+        if chosen is not None and subject is not None:
+            # Exports about different subjects (say, two rounds) get different names.
+            about += "".join(f" – {s.name}" for s in chosen[1] if s.id == subject)
         return default_file_name(self._workbook_title, about, self._today,
                                  self.current_format())
 
