@@ -42,6 +42,8 @@ MODULE = ModuleManifest(
             title="Self-assessment",
             builder="app.assessments.report:build_assessment_report",
             snapshot="app.assessments.report:take_snapshot",
+            subjects="app.assessments.report:list_subjects",
+            subject_noun="self-assessment",
         ),
     ),
     counts=(CountSpec("assessments", "Self-assessments", "assessment",

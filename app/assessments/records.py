@@ -65,22 +65,25 @@ class DeletedAssessment:
         return str(dict(self.assessment)["name"])
 
 
-def _values(obj: Any) -> Values:
+def row_values(obj: Any) -> Values:
+    """A mapped row's columns as plain (name, value) pairs: what undo puts back."""
     return tuple((column.key, getattr(obj, column.key)) for column in obj.__table__.columns)
 
 
 # ---------------------------------------------------------------- frameworks
 
 
-def pin_framework(session: Session, framework: Framework) -> PinnedFramework:
-    """The workbook's copy of `framework`, pinned now unless this exact content already is."""
+def pin_framework(session: Session, framework: Framework, *,
+                  row_id: uuid.UUID | None = None) -> PinnedFramework:
+    """The workbook's copy of `framework`, pinned now unless this exact content already is
+    (`row_id`: the new copy's id, so that redoing a step pins it exactly as before)."""
     print_ = fingerprint(framework)
     pinned = session.scalars(
         select(PinnedFramework).where(PinnedFramework.fingerprint == print_)).first()
     if pinned is not None:
         return pinned
     pinned = PinnedFramework(
-        id=uuid.uuid4(), framework_id=framework.id, version=framework.version,
+        id=row_id or uuid.uuid4(), framework_id=framework.id, version=framework.version,
         title=framework.title, fingerprint=print_, pinned_at=utcnow(),
         content=json.dumps(framework_to_dict(framework), ensure_ascii=False, sort_keys=True),
     )
@@ -256,11 +259,11 @@ def delete_assessment(session: Session, assessment_id: uuid.UUID) -> DeletedAsse
     response_ids = [r.id for r in responses]
     links = list(session.scalars(
         select(ResponseEvidence).where(ResponseEvidence.response_id.in_(response_ids))))
-    deleted_values = _values(assessment)
+    deleted_values = row_values(assessment)
     name = assessment.name
     framework_row_id = assessment.framework_row_id
-    kept = DeletedAssessment(deleted_values, tuple(_values(r) for r in responses),
-                             tuple(_values(link) for link in links), None)
+    kept = DeletedAssessment(deleted_values, tuple(row_values(r) for r in responses),
+                             tuple(row_values(link) for link in links), None)
     session.execute(delete(ResponseEvidence).where(ResponseEvidence.response_id.in_(response_ids)))
     session.execute(delete(AssessmentResponse)
                     .where(AssessmentResponse.assessment_id == assessment_id))
@@ -270,7 +273,7 @@ def delete_assessment(session: Session, assessment_id: uuid.UUID) -> DeletedAsse
                                 .where(Assessment.framework_row_id == framework_row_id))
     pinned = session.get(PinnedFramework, framework_row_id)
     if not still_used and pinned is not None:
-        kept = DeletedAssessment(kept.assessment, kept.responses, kept.links, _values(pinned))
+        kept = DeletedAssessment(kept.assessment, kept.responses, kept.links, row_values(pinned))
         session.delete(pinned)
         session.flush()
     session.expire_all()
