@@ -14,7 +14,7 @@ import pytest
 
 from app.assessments.frameworks import Framework, framework_from_dict
 from app.assessments.operations import CreateAssessment, RateCriterion
-from app.assessments.rollup import NO_AREA, RollupCancelled, roll_up
+from app.assessments.rollup import NO_AREA, RollupCancelled, roll_up, survey
 from app.assessments.rollup_report import build_rollup_report
 from app.cli import run
 from app.workbook import Workbook
@@ -64,11 +64,17 @@ def books(tmp_path: Path) -> list[Path]:
     return [*paths, noise, truncated]
 
 
+def _state(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file in the folder with its content and modification time (to the ns)."""
+    return {p.name: (_digest(p), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
 def test_roll_up_by_local_area_lists_damaged_files_and_reads_only(books: list[Path]) -> None:
-    before = {path: _digest(path) for path in books}
+    before = _state(books[0].parent)
     seen: list[float] = []
     rollup = roll_up(books, "small", "local", progress=seen.append)
-    assert {path: _digest(path) for path in books} == before
+    # Sources are only read: same bytes, same times, and no lock or journal left beside them.
+    assert _state(books[0].parent) == before
     assert seen[-1] == 1.0 and seen == sorted(seen)
 
     problems = {s.path.name: s.problem for s in rollup.problems}
@@ -124,3 +130,37 @@ def test_rrt_rollup_writes_a_report_and_notes_unusable_files(
     assert capsys.readouterr().err.startswith("rrt: None of the workbooks")
     assert run(["rollup", str(books[0]), "--framework", "small", "--out",
                 str(tmp_path / "x.txt")]) == 2
+
+
+def test_survey_lists_the_frameworks_found_and_the_unreadable_files(books: list[Path]) -> None:
+    found = survey(books)
+    assert found.framework_ids() == [("small", "Small framework", 4)]
+    assert [s.path.name for s in found.sources if not s.usable] == ["noise.rrwb",
+                                                                     "truncated.rrwb"]
+    assert [s.assessments for s in found.sources if s.usable] == [1, 1, 1, 1]
+
+
+def test_altered_or_newer_assessment_tables_are_listed_not_read(books: list[Path],
+                                                                tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    view = tmp_path / "view.rrwb"
+    shutil.copyfile(books[0], view)
+    newer = tmp_path / "newer.rrwb"
+    shutil.copyfile(books[0], newer)
+    db = sqlite3.connect(view)
+    with db:
+        db.execute("ALTER TABLE assessment_response RENAME TO kept")
+        db.execute("CREATE VIEW assessment_response AS SELECT * FROM kept")
+    db.close()
+    db = sqlite3.connect(newer)
+    with db:
+        db.execute("UPDATE alembic_version SET version_num = 'assessments_0099' "
+                   "WHERE version_num LIKE 'assessments_%'")
+    db.close()
+    rollup = roll_up([books[0], view, newer], "small")
+    problems = {s.path.name: s.problem for s in rollup.problems}
+    assert "is a view where a table belongs" in problems["view.rrwb"]
+    assert "newer version" in problems["newer.rrwb"]
+    assert rollup.assessments == 1
