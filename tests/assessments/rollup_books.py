@@ -35,6 +35,7 @@ def make_workbook(path: Path, framework: Framework, ratings: dict[str, str], **a
 def make_books(tmp_path: Path) -> list[Path]:
     """Four workbooks of two versions of the small framework in two local areas (one with
     no area), then a file of noise and a truncated workbook."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     old, new = small_framework(), small_framework("2.0", extra=True)
     paths = [
         make_workbook(tmp_path / "north.rrwb", old, {"1.1": "established", "2.1": "developing"},

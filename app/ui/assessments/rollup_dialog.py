@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,7 +47,7 @@ from app.ui.assessments.rollup_tables import (
     section_rows,
     unaligned_rows,
 )
-from app.ui.fitting import keep_on_screen
+from app.ui.fitting import keep_on_screen, scrolling
 from app.ui.list_table import TableOrEmpty, button_row, row_table
 from app.ui.worker import Cancelled, TaskRunner
 
@@ -100,11 +100,13 @@ class RollupDialog(QDialog):
         self.close_buttons.rejected.connect(self.reject)
         name_buttons(self)
 
-        columns = QHBoxLayout()
+        body = QWidget(self)
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(self.inputs, 2)
         columns.addWidget(self.results, 5)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scrolling(body, self), 1)  # on a small screen the body scrolls
         layout.addWidget(self.close_buttons)
         keep_on_screen(self, QSize(1100, 680))
         self._update()
@@ -129,9 +131,7 @@ class RollupDialog(QDialog):
         self.add_button.clicked.connect(self.add_from_chooser)
         self.remove_button = QPushButton("&Remove", self.inputs)
         self.remove_button.clicked.connect(self.remove_selected)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.workbook_list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.remove_selected)
+        self.workbook_list.installEventFilter(self)  # Delete removes the selected files
         self.workbook_list.itemSelectionChanged.connect(self._update)
 
         self.framework_combo = named(QComboBox(self.inputs), "Framework")
@@ -185,6 +185,7 @@ class RollupDialog(QDialog):
                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
         named(self.summary, "Roll-up summary")
         self.tabs = named(QTabWidget(self.results), "Roll-up results")
+        named(self.tabs.tabBar(), "Parts of the roll-up")
         not_yet = "Nothing has been rolled up yet."
         self.area_table, self.area_model = self._table("Areas", "rollup_areas", 0, not_yet)
         self.section_table, self.section_model = self._table(
@@ -195,7 +196,7 @@ class RollupDialog(QDialog):
         self.area_combo.currentIndexChanged.connect(self._show_ratings)
         self.rating_table, self.rating_model = self._table(
             "How many assessments gave each rating", "rollup_ratings", 1, not_yet)
-        area_label = QLabel("&Area", ratings)
+        area_label = QLabel("Area &shown", ratings)
         area_label.setBuddy(self.area_combo)
         top = QHBoxLayout()
         top.addWidget(area_label)
@@ -311,6 +312,14 @@ class RollupDialog(QDialog):
         self.framework_combo.blockSignals(False)
         self._update()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.workbook_list and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
+            self.remove_selected()
+            return True
+        return super().eventFilter(watched, event)
+
     # ------------------------------------------------------------------ drag and drop
 
     @staticmethod
@@ -334,7 +343,8 @@ class RollupDialog(QDialog):
     # ------------------------------------------------------------------ rolling up
 
     def is_busy(self) -> bool:
-        return self.runner is not None and self.runner.is_running()
+        """True from the start of a task until its outcome has been shown."""
+        return self.runner is not None
 
     def start_rollup(self) -> None:
         framework_id = self.framework_combo.currentData()
@@ -452,10 +462,14 @@ class RollupDialog(QDialog):
         runner.failed.connect(failed)
         runner.cancelled.connect(stopped)
         for signal in (runner.finished, runner.failed, runner.cancelled):
-            signal.connect(self._update)
+            signal.connect(self._task_over)
         self.runner = runner
         self._update()
         runner.start()
+
+    def _task_over(self, *_args: object) -> None:
+        self.runner = None
+        self._update()
 
     def _update(self, *_args: object) -> None:
         busy = self.is_busy()
@@ -467,7 +481,7 @@ class RollupDialog(QDialog):
                                       and self.rollup.assessments > 0)
 
     def reject(self) -> None:
-        if self.runner is not None and self.is_busy():
+        if self.runner is not None and self.runner.is_running():
             self.runner.cancel()
             self.runner.wait(5000)
         super().reject()
