@@ -125,3 +125,29 @@ def test_altered_or_newer_assessment_tables_are_listed_not_read(books: list[Path
     assert "is a view where a table belongs" in problems["view.rrwb"]
     assert "newer version" in problems["newer.rrwb"]
     assert rollup.assessments == 1
+
+
+def test_a_workbook_left_mid_save_is_listed_and_left_as_it_is(books: list[Path],
+                                                              tmp_path: Path) -> None:
+    """A journal from a crash is never rolled back by a roll-up: that would write."""
+    import shutil
+    import sqlite3
+
+    folder, left = tmp_path / "editing", tmp_path / "left"
+    folder.mkdir()
+    left.mkdir()
+    source = shutil.copyfile(books[0], folder / "source.rrwb")
+    editor = sqlite3.connect(source, isolation_level=None)
+    editor.execute("PRAGMA cache_size = 1")  # so the change reaches the file mid-save
+    editor.execute("BEGIN IMMEDIATE")
+    editor.execute("UPDATE change_log SET summary = summary || ?", ("x" * 3000,))
+    # A copy taken at this moment is what a crash leaves: a changed file and its journal.
+    hot = shutil.copyfile(source, left / "hot.rrwb")
+    shutil.copyfile(folder / "source.rrwb-journal", left / "hot.rrwb-journal")
+    editor.execute("ROLLBACK")
+    editor.close()
+    before = _state(left)
+    rollup = roll_up([hot, books[1]], "small")
+    assert _state(left) == before
+    assert "was not closed properly" in rollup.problems[0].problem
+    assert rollup.assessments == 1
