@@ -185,20 +185,6 @@ class Survey:
     sources: tuple[SourceFile, ...]
     frameworks: tuple[tuple[SourceFile, tuple[FrameworkFound, ...]], ...]
 
-    def framework_ids(self) -> list[tuple[str, str, int]]:
-        """(id, title, workbooks holding it), most workbooks first; the title is the
-        newest version's."""
-        titles: dict[str, tuple[tuple[int, ...], str]] = {}
-        books: Counter[str] = Counter()
-        for _source, found in self.frameworks:
-            for item in found:
-                key = version_key(item.version)
-                if item.framework_id not in titles or key > titles[item.framework_id][0]:
-                    titles[item.framework_id] = (key, item.title)
-            books.update({item.framework_id for item in found})
-        return sorted(((fid, titles[fid][1], books[fid]) for fid in titles),
-                      key=lambda entry: (-entry[2], entry[1].casefold()))
-
 
 def survey(paths: Iterable[Path], *, progress: Callable[[float], None] | None = None,
            is_cancelled: Callable[[], bool] | None = None) -> Survey:

@@ -95,7 +95,10 @@ def test_rrt_rollup_writes_a_report_and_notes_unusable_files(
 
 def test_survey_lists_the_frameworks_found_and_the_unreadable_files(books: list[Path]) -> None:
     found = survey(books)
-    assert found.framework_ids() == [("small", "Small framework", 4)]
+    assert [(source.path.name, [(f.framework_id, f.version, f.assessments) for f in items])
+            for source, items in found.frameworks] == [
+        ("north.rrwb", [("small", "1.0", 1)]), ("south.rrwb", [("small", "2.0", 1)]),
+        ("east.rrwb", [("small", "2.0", 1)]), ("nowhere.rrwb", [("small", "1.0", 1)])]
     assert [s.path.name for s in found.sources if not s.usable] == ["noise.rrwb",
                                                                      "truncated.rrwb"]
     assert [s.assessments for s in found.sources if s.usable] == [1, 1, 1, 1]

@@ -132,3 +132,40 @@ def test_the_file_menu_opens_the_dialog_without_a_workbook(main_window) -> None:
     dialog = window.findChild(RollupDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_cancel_stops_a_roll_up_and_the_dialog_carries_on(qtbot, books: list[Path],
+                                                          monkeypatch, messages) -> None:
+    import time
+
+    import app.ui.assessments.rollup_dialog as module
+
+    real = module.roll_up
+
+    def slow(paths, framework_id, level, *, progress, is_cancelled):
+        # Reads the first file, then waits to be cancelled (as a long roll-up would).
+        progress(0.1)
+        for _ in range(1000):  # on the worker thread: no Qt here
+            if is_cancelled():
+                break
+            time.sleep(0.01)
+        return real(paths, framework_id, level, progress=progress, is_cancelled=is_cancelled)
+
+    dialog = _dialog(qtbot, books[:2])
+    dialog.add_from_chooser()
+    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.framework_combo.count() == 1)
+    monkeypatch.setattr(module, "roll_up", slow)
+    dialog.run_button.click()
+    runner = dialog.runner
+    assert runner is not None
+    qtbot.waitUntil(lambda: runner.dialog is not None and runner.dialog.isVisible())
+    assert not dialog.run_button.isEnabled() and not dialog.add_button.isEnabled()
+    from PySide6.QtWidgets import QPushButton
+
+    cancel = next(b for b in runner.dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    cancel.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10000)
+    assert dialog.rollup is None
+    assert "did not finish" in dialog.summary.text()
+    assert messages.texts() == []  # cancelled, not failed
+    assert dialog.run_button.isEnabled()
