@@ -307,6 +307,9 @@ class RollupDialog(QDialog):
                                           key=lambda kv: (-kv[1][1], kv[1][0].casefold())):
             self.framework_combo.addItem(
                 f"{title} ({books} workbook{'s' if books != 1 else ''})", fid)
+            self.framework_combo.setItemData(self.framework_combo.count() - 1,
+                                             f"Framework id: {fid}",
+                                             Qt.ItemDataRole.ToolTipRole)
         index = self.framework_combo.findData(current)
         self.framework_combo.setCurrentIndex(max(index, 0) if counts else -1)
         self.framework_combo.blockSignals(False)
