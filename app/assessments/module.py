@@ -5,6 +5,7 @@ from app.assessments.topics import ASSESSMENTS
 from app.modules import (
     CommandSpec,
     CountSpec,
+    MenuActionSpec,
     MigrationSpec,
     ModuleManifest,
     ReportSpec,
@@ -46,6 +47,8 @@ MODULE = ModuleManifest(
             subject_noun="self-assessment",
         ),
     ),
+    menu_actions=(MenuActionSpec("file.export",
+                                 "app.ui.assessments.rollup_menu:add_rollup_action"),),
     counts=(CountSpec("assessments", "Self-assessments", "assessment",
                       frozenset({ASSESSMENTS})),),
     tables=("assessment_framework", "assessment", "assessment_response", "response_evidence"),

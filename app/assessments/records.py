@@ -25,7 +25,6 @@ from app.assessments.frameworks import (
     NOT_APPLICABLE,
     Framework,
     fingerprint,
-    framework_from_dict,
     framework_to_dict,
 )
 from app.assessments.models import (
@@ -34,6 +33,7 @@ from app.assessments.models import (
     PinnedFramework,
     ResponseEvidence,
 )
+from app.assessments.pinned import framework_from_pinned, remember
 from app.text_policy import TextRefused
 from app.workbook.changelog import record_change
 from app.workbook.errors import InvalidValue
@@ -41,8 +41,6 @@ from app.workbook.models import EvidenceFile
 from app.workbook.types import utcnow
 
 Values = tuple[tuple[str, Any], ...]  # (column, value) pairs: a row as plain, hashable data
-
-_FRAMEWORKS: dict[str, Framework] = {}  # fingerprint -> pinned framework, read once
 
 
 @dataclass(frozen=True)
@@ -89,24 +87,13 @@ def pin_framework(session: Session, framework: Framework, *,
     )
     session.add(pinned)
     session.flush()
-    _FRAMEWORKS[print_] = framework
+    remember(print_, framework)
     return pinned
 
 
 def pinned_framework(pinned: PinnedFramework) -> Framework:
     """The framework kept in the workbook, checked as strictly as a file."""
-    cached = _FRAMEWORKS.get(pinned.fingerprint)
-    if cached is not None:
-        return cached
-    try:
-        data = json.loads(pinned.content)
-    except ValueError:
-        raise InvalidValue(f"The copy of the framework “{pinned.title}” kept in this workbook "
-                           "cannot be read; the workbook may be damaged.") from None
-    framework = framework_from_dict(data, f"the framework “{pinned.title}” kept in the workbook")
-    if fingerprint(framework) == pinned.fingerprint:  # only a faithful copy is remembered
-        _FRAMEWORKS[pinned.fingerprint] = framework
-    return framework
+    return framework_from_pinned(pinned.fingerprint, pinned.content, pinned.title)
 
 
 def pinned_frameworks(session: Session) -> list[Framework]:
