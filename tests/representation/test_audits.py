@@ -172,6 +172,29 @@ def test_the_worked_cases_through_a_workbook(workbook: Workbook) -> None:
     assert large.minorities.metrics.ratio == pytest.approx(0.63, abs=0.005)
 
 
+def test_a_group_the_area_records_nobody_in_says_so(workbook: Workbook) -> None:
+    # The area has no Black people on record: a Black trustee cannot be given a ratio,
+    # and the explanation (screen, command line and report alike) says why.
+    from app.reports.model.report import Table
+    from app.reports.workbook_export import prepare_export
+
+    area = add_baseline(workbook, (("british", 900), ("indian", 100)))
+    audit_id = add_audit(workbook, (("british", 8), ("caribbean", 2)), area)
+    with workbook.session() as session:
+        comparison = compare(_audit(workbook, audit_id), get_baseline(session, area))
+    black = next(g for g in comparison.groups if g.key == "black").metrics
+    assert black.verdict is Verdict.OVER and black.ratio is None
+    assert black.explanation.startswith("The area baseline records nobody in this group, "
+                                        "so the ratio cannot be worked out")
+    mixed = next(g for g in comparison.groups if g.key == "mixed").metrics
+    assert "records nobody in this group" in mixed.explanation  # nobody on either side
+    prepared = prepare_export(workbook, "representation")
+    report = prepared.entry.builder(prepared.snapshot)
+    cells = [str(v) for _, block in report.walk() if isinstance(block, Table)
+             for row in block.iter_rows() for v in row.cells]
+    assert black.explanation in cells
+
+
 def test_one_body_over_time(workbook: Workbook) -> None:
     baseline = add_baseline(workbook)
     add_audit(workbook, (("british", 10),), baseline, when=date(2027, 4, 1))
