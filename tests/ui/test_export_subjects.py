@@ -48,7 +48,7 @@ def test_the_dialog_offers_the_assessments_and_exports_the_one_chosen(
         "ISO self-assessment 2025 (2025, 28/03/2025, ISO performance and BME impact 1.0)"]
     assert dialog.subject_label.text() == "Sel&f-assessment:"
     assert Path(dialog.path_edit.text()).name.startswith(
-        "Anytown CVS self-assessment 2026 – Self-assessment – ISO self-assessment 2026 – ")
+        "Anytown CVS self-assessment 2026 – ISO self-assessment 2026 – ")
     assert unnamed_focusable(dialog) == []
     shots = os.environ.get("RRT_SCREENSHOTS")
     if shots:

@@ -527,14 +527,14 @@ class ExportDialog(QDialog):
         button.setChecked(True)
 
     def _auto_file_name(self) -> str:
-        about = self.report_title()
         chosen = self._subjects.get(self.report_name())
         subject = self.subject()
+        name = ""
         if chosen is not None and subject is not None:
             # Exports about different subjects (say, two rounds) get different names.
-            about += "".join(f" – {s.name}" for s in chosen[1] if s.id == subject)
-        return default_file_name(self._workbook_title, about, self._today,
-                                 self.current_format())
+            name = next((s.name for s in chosen[1] if s.id == subject), "")
+        return default_file_name(self._workbook_title, self.report_title(), self._today,
+                                 self.current_format(), subject=name)
 
     def _set_auto_name(self) -> None:
         self._auto_name = self._auto_file_name()
