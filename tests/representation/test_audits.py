@@ -135,6 +135,33 @@ def test_expanded_categories_roll_up_to_their_census_category(workbook: Workbook
     assert comparison.minorities.metrics.count == 2  # Polish people are a White minority
 
 
+def test_a_local_category_is_renamed_undoably_and_kept_while_figures_use_it(
+        workbook: Workbook) -> None:
+    from app.representation.operations import RemoveExpandedCategory, RenameExpandedCategory
+
+    category = ExpandedCategory(uuid.uuid4(), "ons2021", "", "african", "Somali")
+    run_operation(workbook, AddExpandedCategory(category))
+    rename = run_operation(workbook, RenameExpandedCategory(category.id, "Somalilander"))
+    with workbook.session() as session:
+        [renamed] = list_expanded(session)
+    assert (renamed.label, renamed.key) == ("Somalilander", "x-somali")  # counts keep it
+    with pytest.raises(UserError, match="already a category called “African”"):
+        run_operation(workbook, RenameExpandedCategory(category.id, "African"))
+    with pytest.raises(UserError, match="name"):
+        run_operation(workbook, RenameExpandedCategory(category.id, "  "))
+    run_operation(workbook, rename.inverse, Mode.UNDO)
+    with workbook.session() as session:
+        assert list_expanded(session)[0].label == "Somali"
+    # A baseline recording the category holds it as an audit does.
+    baseline = add_baseline(workbook, (("british", 90), ("x-somali", 10)))
+    with pytest.raises(UserError, match="has figures in 1 baseline; remove it first"):
+        run_operation(workbook, RemoveExpandedCategory(category.id))
+    run_operation(workbook, DeleteBaseline(baseline))
+    run_operation(workbook, RemoveExpandedCategory(category.id))
+    with workbook.session() as session:
+        assert list_expanded(session) == []
+
+
 def test_a_2001_audit_is_compared_with_a_2021_baseline_by_group(workbook: Workbook) -> None:
     baseline = add_baseline(workbook)
     audit_id = add_audit(workbook, (("british", 30), ("chinese", 2), ("indian", 3),

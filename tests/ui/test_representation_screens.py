@@ -3,6 +3,7 @@ an audit's counts typed by keyboard with live verdicts, undo, and the questionna
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import date
 from pathlib import Path
@@ -112,6 +113,73 @@ def test_bad_count_is_refused_and_changes_nothing(main_window, qtbot, messages,
     assert not model.setData(model.index(model.row_of("indian"), COUNT), "-3")
     assert any("below zero" in text for text in messages.texts())
     assert _stored(workbook_path, list_audits)[0].count_map == {}
+
+
+def test_local_categories_added_renamed_and_removed_from_the_audit_screen(
+        main_window, qtbot, messages, workbook_path) -> None:
+    from app.representation.store import list_expanded
+
+    window, baseline = _with_baseline(main_window, workbook_path)
+    editor, row = _audit_screen(window, baseline)
+    editor.categories_button.setFocus()
+    qtbot.keyClick(editor.categories_button, Qt.Key.Key_Space)
+    dialog = editor.dialog
+    assert dialog is not None and unnamed_focusable(dialog) == []
+    assert dialog.classification_combo.currentData() == "ons2021"  # the audit's own
+    assert not dialog.remove_button.isEnabled()
+
+    # Add by keyboard: type the name, choose the census category, Enter.
+    qtbot.waitUntil(dialog.name_edit.hasFocus)
+    qtbot.keyClicks(dialog.name_edit, "Somali")
+    dialog.parent_combo.setCurrentIndex(dialog.parent_combo.findData("african"))
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    [somali] = _stored(workbook_path, lambda s: list_expanded(s, "ons2021"))
+    assert (somali.label, somali.parent, somali.key) == ("Somali", "african", "x-somali")
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 1).data() == "Black, Black British, Black Welsh, Caribbean " \
+        "or African: African"
+    # The counts table shows it under its parent at once.
+    model = editor.counts_model
+    assert model.row_of("x-somali") == model.row_of("african") + 1
+    assert model.lines[model.row_of("x-somali")].label == "African: Somali (local)"
+    shots = os.environ.get("RRT_SCREENSHOTS")
+    if shots:
+        dialog.grab().save(str(Path(shots) / "local_categories.png"))
+
+    # Rename keeps the key, so counts recorded under it stay.
+    dialog.rename_button.click()
+    box = dialog.rename_box
+    assert box is not None and unnamed_focusable(box) == []
+    box.setTextValue("Somali and Somalilander")
+    box.accept()
+    [renamed] = _stored(workbook_path, list_expanded)
+    assert (renamed.label, renamed.key) == ("Somali and Somalilander", "x-somali")
+    assert model.lines[model.row_of("x-somali")].label == \
+        "African: Somali and Somalilander (local)"
+
+    # Remove is refused with a sentence while an audit counts the category.
+    assert editor._set_count("x-somali", "2")
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert any("has counts in 1 audit" in text for text in messages.texts())
+    assert len(_stored(workbook_path, list_expanded)) == 1
+    assert editor._set_count("x-somali", None)
+    dialog.remove_button.click()
+    assert _stored(workbook_path, list_expanded) == []
+    assert dialog.model.rowCount() == 0 and model.row_of("x-somali") == -1
+    dialog.reject()
+
+    # Each step undoes: the removal, the cleared count... back to the renamed category.
+    undo = window.window_actions.undo
+    undo.trigger()
+    assert editor.counts_model.row_of("x-somali") >= 0
+    undo.trigger()
+    undo.trigger()
+    undo.trigger()  # the rename
+    assert _stored(workbook_path, list_expanded)[0].label == "Somali"
+    undo.trigger()  # the addition
+    assert _stored(workbook_path, list_expanded) == []
+    assert editor.counts_model.row_of("x-somali") == -1
 
 
 def test_tab_walks_the_counts_then_leaves(main_window, qtbot, workbook_path) -> None:
