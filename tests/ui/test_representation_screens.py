@@ -120,7 +120,7 @@ def test_local_categories_added_renamed_and_removed_from_the_audit_screen(
     from app.representation.store import list_expanded
 
     window, baseline = _with_baseline(main_window, workbook_path)
-    editor, row = _audit_screen(window, baseline)
+    editor, _row = _audit_screen(window, baseline)
     editor.categories_button.setFocus()
     qtbot.keyClick(editor.categories_button, Qt.Key.Key_Space)
     dialog = editor.dialog
@@ -234,6 +234,7 @@ def _import_dialog(qtbot, editor, path: Path):
     dialog.load(path)
     qtbot.waitUntil(lambda: dialog.runner is not None and not dialog.runner.is_running())
     qtbot.waitUntil(lambda: "Reading" not in dialog.report.toPlainText())
+    qtbot.waitUntil(lambda: not dialog.pending)
     return dialog
 
 
@@ -289,8 +290,16 @@ def test_import_choose_columns_and_area_then_undo(main_window, qtbot, tmp_path,
     for role, column in (("area_code", 0), ("area_name", 1), ("category", 2), ("count", 3)):
         box = dialog.column_combos[role]
         box.setCurrentIndex(box.findData(column))
+    # The changes are checked together, off the UI thread; Import waits for the report.
+    assert dialog.pending and not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.pending)
     assert dialog.area_combo.count() == 2
+    dialog.area_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not dialog.pending)
+    assert "Otherton" in dialog.report.toPlainText()
     dialog.area_combo.setCurrentIndex(0)
+    assert not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.pending)
     assert "No problems" in dialog.report.toPlainText()
     assert "1,000 people" in dialog.report.toPlainText()
     dialog.import_button.click()
@@ -299,6 +308,49 @@ def test_import_choose_columns_and_area_then_undo(main_window, qtbot, tmp_path,
     assert editor.model.rowCount() == 1 and editor.dialog is None
     window.window_actions.undo.trigger()
     assert _stored(workbook_path, list_baselines) == []
+
+
+def test_import_checks_off_the_ui_thread_once_per_burst_of_changes(
+        main_window, qtbot, monkeypatch, tmp_path, workbook_path) -> None:
+    import threading
+
+    from app.ui.representation import import_dialog
+
+    _window, editor = _baselines_screen(main_window, workbook_path)
+    table = tmp_path / "areas.csv"
+    table.write_text("Place,Where,Who,People\n"
+                     "E1,Testshire,Asian: Indian,120\n"
+                     "E2,Otherton,Asian: Indian,7\n", encoding="utf-8")
+    dialog = _import_dialog(qtbot, editor, table)
+    real = import_dialog.check_table
+    calls: list[tuple[str | None, bool]] = []
+    gate = threading.Event()
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append((args[4], threading.current_thread() is threading.main_thread()))
+        if len(calls) == 2:
+            gate.wait(10)  # held, so the choices can change while it runs
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "check_table", watched)
+    for role, column in (("area_code", 0), ("area_name", 1), ("category", 2), ("count", 3)):
+        box = dialog.column_combos[role]
+        box.setCurrentIndex(box.findData(column))
+    qtbot.waitUntil(lambda: not dialog.pending)
+    assert calls == [(None, False)]  # four changes, one check, not on the UI thread
+    assert dialog.area_combo.count() == 2 and dialog.import_button.isEnabled()
+
+    # A change while a check runs: its result is set aside and the new choice checked.
+    dialog.area_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    dialog.area_combo.setCurrentIndex(0)
+    assert not dialog.import_button.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: not dialog.pending)
+    assert [area for area, _ in calls] == [None, "E2", "E1"]
+    assert "Testshire" in dialog.report.toPlainText()
+    assert dialog.area_combo.currentData() == "E1" and dialog.import_button.isEnabled()
+    dialog.reject()
 
 
 def test_type_in_a_baseline(main_window, qtbot, workbook_path) -> None:
