@@ -64,7 +64,32 @@ def test_roll_up_by_local_area_lists_damaged_files_and_reads_only(books: list[Pa
     report = build_rollup_report(rollup)
     assert any(table.caption == "Answers that could not be aligned" for table in
                report.tables())
-    assert report.charts()[0].categories == ("1", "3")
+    # The chart names the sections by title, as the tables do, not by number.
+    assert report.charts()[0].categories == ("First", "Third")
+    # Each area's lowest, highest and number of assessments per section, as the dialog
+    # shows them, in every format alike.
+    spread = next(t for t in report.tables() if t.caption == "Section scores in Northtown "
+                  "(0 to 2)")
+    assert [c.title for c in spread.columns] == [
+        "Section", "Mean", "Lowest", "Highest", "Assessments"]
+    row = next(r for r in spread.iter_rows() if r.cells[0] == "First")
+    assert row.cells[1:] == (first.mean, first.low, first.high, 2)
+    assert first.low is not None and first.low < first.high
+
+
+def test_chart_labels_are_short_section_titles() -> None:
+    from app.assessments.rollup_report import _chart_labels, chart_label
+
+    assert chart_label("Voice") == "Voice"
+    assert chart_label("Auditing our representation of BME VCOs") == (
+        "Auditing our representation of BME VCOs")  # fits: wrapped, not cut
+    long = chart_label("Leadership, governance and accountability for race equality in "
+                       "partnerships")
+    assert long == "Leadership, governance…"  # whole words, no dangling "and"
+    assert chart_label("A" * 60).endswith("…") and len(chart_label("A" * 60)) == 40
+    twins = ["Capacity within partner organisations and their many branches",
+             "Capacity within partner organisations and their many members"]
+    assert _chart_labels(twins) == tuple(twins)  # cut alike, they would read the same
 
 
 def test_a_roll_up_can_be_cancelled(books: list[Path]) -> None:
