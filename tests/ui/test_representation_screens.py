@@ -145,6 +145,7 @@ def test_local_categories_added_renamed_and_removed_from_the_audit_screen(
     shots = os.environ.get("RRT_SCREENSHOTS")
     if shots:
         dialog.grab().save(str(Path(shots) / "local_categories.png"))
+        editor.grab().save(str(Path(shots) / "audit_with_local_category.png"))
 
     # Rename keeps the key, so counts recorded under it stay.
     dialog.rename_button.click()
