@@ -38,9 +38,9 @@ MODULE = ModuleManifest(
                           "app.plans.commands.actions"),),
     counts=(CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),),
     topics=frozenset({ACTIONS}),
-    tables=("plan_action",),
+    tables=("plan_action", "plan_action_partner", "plan_dependency", "plan_progress_note"),
     models="app.plans.models",
-    migrations=MigrationSpec("app.plans.migrations", "plans_0001"),
+    migrations=MigrationSpec("app.plans.migrations", "plans_0002"),
     sample="app.plans.sample:add_sample",
     warm_up=("app.plans.actions", "app.plans.operations"),
 )
