@@ -68,3 +68,24 @@ class PlanProgressNote(Base):
     noted_on: Mapped[date] = mapped_column(StoredDate())
     text: Mapped[str] = mapped_column(StoredText())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# The options appraisal's tables belong to this module's migration branch too; importing
+# them here registers them whenever the module's models are loaded.
+from app.plans.appraisal.models import (  # noqa: E402
+    PlanAppraisal,
+    PlanAppraisalOption,
+    PlanAppraisalParticipant,
+    PlanAppraisalRank,
+)
+
+__all__ = [
+    "PlanAction",
+    "PlanActionPartner",
+    "PlanAppraisal",
+    "PlanAppraisalOption",
+    "PlanAppraisalParticipant",
+    "PlanAppraisalRank",
+    "PlanDependency",
+    "PlanProgressNote",
+]

@@ -8,7 +8,7 @@ from app.modules import (
     ReportSpec,
     SectionSpec,
 )
-from app.plans.topics import ACTIONS
+from app.plans.topics import ACTIONS, APPRAISALS
 
 MODULE = ModuleManifest(
     name="plans",
@@ -34,13 +34,23 @@ MODULE = ModuleManifest(
             snapshot="app.plans.report:take_snapshot",
         ),
     ),
-    commands=(CommandSpec("actions", "list, add, change or remove actions",
-                          "app.plans.commands.actions"),),
-    counts=(CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),),
-    topics=frozenset({ACTIONS}),
-    tables=("plan_action", "plan_action_partner", "plan_dependency", "plan_progress_note"),
+    commands=(
+        CommandSpec("actions", "list, add, change or remove actions",
+                    "app.plans.commands.actions"),
+        CommandSpec("appraisal", "run an options appraisal: options, rankings, the result",
+                    "app.plans.commands.appraisal"),
+    ),
+    counts=(
+        CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),
+        CountSpec("appraisals", "Options appraisals", "plan_appraisal",
+                  frozenset({APPRAISALS})),
+    ),
+    topics=frozenset({ACTIONS, APPRAISALS}),
+    tables=("plan_action", "plan_action_partner", "plan_dependency", "plan_progress_note",
+            "plan_appraisal", "plan_appraisal_option", "plan_appraisal_participant",
+            "plan_appraisal_rank"),
     models="app.plans.models",
-    migrations=MigrationSpec("app.plans.migrations", "plans_0002"),
+    migrations=MigrationSpec("app.plans.migrations", "plans_0003"),
     sample="app.plans.sample:add_sample",
     warm_up=("app.plans.actions", "app.plans.operations"),
 )

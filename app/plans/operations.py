@@ -253,7 +253,7 @@ class Steps:
     def apply(self, session: Session) -> Change:
         inverses: list[Operation] = []
         ids: list[uuid.UUID | str] = []
-        topics = set(_TOPICS)
+        topics: set[str] = set()
         for step in self.steps:
             change = step.apply(session)
             assert change.inverse is not None
