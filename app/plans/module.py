@@ -25,6 +25,16 @@ MODULE = ModuleManifest(
             topics=frozenset({ACTIONS}),
             order=700,
         ),
+        SectionSpec(
+            id="appraisals",
+            title="Options appraisal",
+            description="Weigh the options for a decision: their strengths and weaknesses, "
+                        "how each participant ranks them, and the option the group prefers.",
+            editor="app.ui.plans.appraisal_editor:create_editor",
+            count="appraisals",
+            topics=frozenset({APPRAISALS}),
+            order=710,
+        ),
     ),
     reports=(
         ReportSpec(
