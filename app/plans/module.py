@@ -43,6 +43,12 @@ MODULE = ModuleManifest(
             builder="app.plans.report:build_action_plan",
             snapshot="app.plans.report:take_snapshot",
         ),
+        ReportSpec(
+            name="options-appraisal",
+            title="Options appraisal",
+            builder="app.plans.appraisal.report:build_appraisal_report",
+            snapshot="app.plans.appraisal.report:take_snapshot",
+        ),
     ),
     commands=(
         CommandSpec("actions", "list, add, change or remove actions",
