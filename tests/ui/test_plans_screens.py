@@ -63,6 +63,10 @@ def test_filters_and_sorting(main_window, workbook_path) -> None:
     assert _shown(editor) == ["Publish results", "Agree a vision", "Set targets"]
     editor.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert _shown(editor)[0] == "Set targets"
+    editor.sort_choice.setFocus()  # the same by keyboard: Sort by › Status
+    editor.sort_choice.setCurrentIndex(editor.sort_choice.findText("Status"))
+    editor.sort_choice.activated.emit(editor.sort_choice.currentIndex())
+    assert _shown(editor) == ["Set targets", "Agree a vision", "Publish results"]
     # The warning shows in the list and on the selected action's dependencies tab.
     editor.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert editor.proxy.index(1, 7).data() == "⚠ 1"

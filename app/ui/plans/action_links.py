@@ -94,6 +94,7 @@ class PartnersPanel(LinksPanel):
         self.add_button.clicked.connect(self.add)
         self.role_button.clicked.connect(self.set_role)
         self.remove_button.clicked.connect(self.remove)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_role())
         entry = QHBoxLayout()
         entry.addWidget(self.name_edit, 1)
         entry.addWidget(self.role_combo)
@@ -104,6 +105,12 @@ class PartnersPanel(LinksPanel):
 
     def rows(self) -> list[Any]:
         return list(self.plan.partners.get(self.action_id, ())) if self.action_id else []
+
+    def _show_role(self) -> None:
+        """The chosen partner's role, ready to change with Set role."""
+        partner = self.selected()
+        if partner is not None:
+            self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(partner.role)))
 
     def add(self) -> None:
         from app.plans.operations import AddPartner

@@ -35,7 +35,18 @@ from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
 from app.ui.list_table import TableOrEmpty, button_row, row_table
 from app.ui.plans.action_links import DependenciesPanel, NotesPanel, PartnersPanel
-from app.ui.plans.actions_model import ACTION, ActionsFilter, ActionsTableModel, shown_date
+from app.ui.plans.actions_model import (
+    ACTION,
+    DUE,
+    LEAD,
+    NUMBER,
+    PRIORITY,
+    START,
+    STATUS,
+    ActionsFilter,
+    ActionsTableModel,
+    shown_date,
+)
 from app.ui.screens import ScreenContext
 
 EMPTY_TEXT = (
@@ -45,6 +56,8 @@ EMPTY_TEXT = (
 READ_ONLY_EMPTY_TEXT = "No actions in this workbook."
 TEXT_AREAS = {"weakness": "&Weakness", "action": "Deli&very action", "outcome": "Outco&me"}
 ANY = "All"
+SORTS = (("Plan order", NUMBER), ("Due date", DUE), ("Start date", START),
+         ("Status", STATUS), ("Priority", PRIORITY), ("Lead partner", LEAD))
 
 
 class CommitOnLeave(QPlainTextEdit):
@@ -139,6 +152,18 @@ class ActionsEditor(QWidget):
             combo.currentIndexChanged.connect(self._filter)
         row.addWidget(self.overdue_filter)
         self.overdue_filter.toggled.connect(self._filter)
+        # Column headings sort on a click; this does the same from the keyboard.
+        self.sort_choice = named(QComboBox(self), "Sort by")
+        named(self.sort_choice.view(), "Sort by choices")
+        for text, column in SORTS:
+            self.sort_choice.addItem(text, column)
+        self.sort_choice.activated.connect(lambda _i: self.table.sortByColumn(
+            self.sort_choice.currentData(), Qt.SortOrder.AscendingOrder))
+        sort_label = QLabel("Sort &by:", self)
+        sort_label.setBuddy(self.sort_choice)
+        row.addSpacing(12)
+        row.addWidget(sort_label)
+        row.addWidget(self.sort_choice)
         self.shown_label = QLabel(self)
         row.addStretch(1)
         row.addWidget(self.shown_label)
