@@ -55,6 +55,8 @@ MODULE = ModuleManifest(
                     "app.plans.commands.actions"),
         CommandSpec("appraisal", "run an options appraisal: options, rankings, the result",
                     "app.plans.commands.appraisal"),
+        CommandSpec("tracker", "export the action plan as an Excel tracker, or import one "
+                               "filled in", "app.plans.commands.tracker"),
     ),
     counts=(
         CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),
