@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
@@ -38,7 +38,7 @@ class NoteRow:
     action_id: uuid.UUID
     noted_on: date
     text: str
-    created_at: object  # a datetime; kept only so that a restored note is exactly as it was
+    created_at: datetime  # kept so that a restored note is exactly as it was
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,8 @@ class PlanActionPartner(Base):
 
 
 class PlanDependency(Base):
-    """`action_id` cannot finish well before `depends_on_id` has (the seed's "order in
-    which they are implemented")."""
+    """`action_id` depends on `depends_on_id`: that one should end before this one starts
+    (the seed's "order in which they are implemented")."""
 
     __tablename__ = "plan_dependency"
 
