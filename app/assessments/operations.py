@@ -34,7 +34,6 @@ from app.assessments.records import (
     update_assessment,
 )
 from app.assessments.topics import ASSESSMENTS
-from app.plans.actions import ActionRow
 from app.plans.operations import AddAction, RemoveAction, RestoreAction
 from app.plans.topics import ACTIONS
 from app.workbook.changelog import record_change
@@ -280,24 +279,25 @@ class RemoveActions:
         return "Remove raised actions"
 
     def apply(self, session: Session) -> Change:
-        rows: list[ActionRow] = []
+        restores: list[RestoreAction] = []
         for action_id in self.action_ids:
             change = RemoveAction(action_id).apply(session)
             assert isinstance(change.inverse, RestoreAction)
-            rows.append(change.inverse.row)
-        return Change(frozenset({ACTIONS}), RestoreActions(tuple(rows)), ids=self.action_ids)
+            restores.append(change.inverse)  # the action with its partners, notes and links
+        return Change(frozenset({ACTIONS}), RestoreActions(tuple(restores)),
+                      ids=self.action_ids)
 
 
 @dataclass(frozen=True)
 class RestoreActions:
-    rows: tuple[ActionRow, ...]
+    rows: tuple[RestoreAction, ...]
 
     @property
     def label(self) -> str:
         return "Restore raised actions"
 
     def apply(self, session: Session) -> Change:
-        for row in self.rows:
-            RestoreAction(row).apply(session)
-        ids = tuple(row.id for row in self.rows)
+        for restore in self.rows:
+            restore.apply(session)
+        ids = tuple(restore.row.id for restore in self.rows)
         return Change(frozenset({ACTIONS}), RemoveActions(ids), ids=ids)
