@@ -1,0 +1,52 @@
+"""The one rule for a Word paragraph's text, shared by the reader and the annotated copy.
+
+A paragraph's text is its runs' text in the accepted view of tracked changes: inserted
+text (w:ins) is in, deleted or moved-away text (w:del, w:moveFrom) is out. Text boxes
+(w:txbxContent) are paragraphs of their own, and Word's fallback copy of a drawing
+(mc:Fallback) is skipped so a text box is read once. Tabs read as a tab, line breaks as
+a newline, non-breaking hyphens as a hyphen; field codes and footnote marks carry no text.
+
+`pieces` keeps each piece's element, so the annotated copy can find the run that holds any
+character offset the reader reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+W_P = W + "p"
+W_R = W + "r"
+W_T = W + "t"
+W_TC = W + "tc"
+W_TXBX = W + "txbxContent"
+W_FOOTNOTE = W + "footnote"
+MC_FALLBACK = MC + "Fallback"
+
+_SKIP = frozenset({
+    W + "del", W + "moveFrom", W_TXBX, MC_FALLBACK, W + "pPr", W + "rPr", W + "instrText",
+    W + "delText", W + "delInstrText", W + "footnoteReference", W + "endnoteReference",
+    W + "commentReference", W + "sym", W + "fldChar", W + "object",
+})
+_FIXED = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-",
+          W + "ptab": "\t"}
+
+
+def pieces(paragraph: Any) -> Iterator[tuple[Any, str]]:
+    """(element, text) for every piece of a w:p's accepted-view text, in order."""
+    for child in paragraph:
+        tag = child.tag
+        if tag == W_T:
+            yield child, child.text or ""
+        elif tag in _SKIP or not isinstance(tag, str):
+            continue
+        elif tag in _FIXED:
+            yield child, _FIXED[tag]
+        else:
+            yield from pieces(child)
+
+
+def text_of(paragraph: Any) -> str:
+    return "".join(text for _, text in pieces(paragraph))
