@@ -14,8 +14,8 @@ from app.proofing.readers import read_draft, read_draft_bytes
 from tests.proofing.wordfiles import (
     RICH_BODY,
     RICH_FOOTNOTES,
-    docx_bytes,
     document_xml,
+    docx_bytes,
     para,
     run,
     write_docx,

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Building small .docx files from WordprocessingML by hand, for reader and annotation tests.
 
 python-docx cannot write tracked changes, text boxes or footnotes; these helpers write the

@@ -19,11 +19,11 @@ from app.proofing.readers import xmlsafe
 from app.proofing.readers.package import DraftFile, open_package
 from app.proofing.readers.wordml import (
     MC_FALLBACK,
-    W,
     W_FOOTNOTE,
     W_P,
     W_TC,
     W_TXBX,
+    W,
     pieces,
 )
 

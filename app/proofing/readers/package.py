@@ -125,7 +125,7 @@ def open_package(draft: DraftFile, wanted: tuple[str, ...]) -> dict[str, bytes]:
 def _refuse_macros(package: GuardedZip, draft: DraftFile) -> None:
     names = package.namelist()
     lowered = [n.lower() for n in names]
-    if any(n.endswith("vbaproject.bin") or n.endswith("vbadata.xml") for n in lowered):
+    if any(n.endswith(("vbaproject.bin", "vbadata.xml")) for n in lowered):
         raise _macros(draft.name)
     if draft.format == "odt" and any(n.startswith(("basic/", "scripts/")) for n in lowered):
         raise _macros(draft.name)
