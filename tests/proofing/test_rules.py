@@ -111,7 +111,7 @@ def test_look_alike_characters_still_match_at_the_same_offsets() -> None:
 
 
 def test_term_rules_compile_into_a_few_patterns() -> None:
-    assert len(RULES._term_patterns) <= 2  # noqa: SLF001 - the point of the design
+    assert len(RULES._term_patterns) <= 2
 
 
 USER_RULES = """
@@ -141,7 +141,8 @@ def test_user_rules_add_override_and_disable(tmp_path: Path) -> None:
     assert "gypsy-capital" not in rules
     assert rules["hard-to-reach"].message == "Our own wording for {match}."
     assert rules["service-users"].origin == "house.yaml"
-    findings = RuleSet(list(rules.values())).proof(doc("Plan\n\nService users who are hard to reach."))
+    text = "Plan\n\nService users who are hard to reach."
+    findings = RuleSet(list(rules.values())).proof(doc(text))
     assert {(f.rule_id, f.severity.value) for f in findings if not f.document_level} == {
         ("service-users", "info"), ("hard-to-reach", "error")}
 
