@@ -1,8 +1,8 @@
 """Reading a .docx draft: body order, headings with levels, lists, tables, text boxes and
 footnotes, tracked changes as accepted (see `wordml.py` for a paragraph's text).
 
-Fast by design: document.xml is streamed with lxml's iterparse and each finished top-level
-element is dropped, rather than building python-docx objects for the whole document.
+Fast by design: document.xml is streamed through lxml's pull parser and each finished
+top-level element is dropped, rather than building python-docx objects for the whole document.
 Headings come from the paragraph style's outline level (or a "heading N" style name) or a
 direct outline level; list items from numbering on the paragraph or its style.
 """
@@ -24,7 +24,7 @@ from app.proofing.readers.wordml import (
     W_TC,
     W_TXBX,
     W,
-    pieces,
+    text_of,
 )
 
 DOCUMENT = "word/document.xml"
@@ -68,7 +68,7 @@ def _read_body(data: bytes, name: str, styles: dict[str, _Style],
         ordinal = open_ordinals.pop()
         kind, fallback = _context(element)
         if not fallback:
-            text = "".join(t for _, t in pieces(element))
+            text = text_of(element)
             heading, list_level = _paragraph_style(element, styles)
             source = Source(DOCUMENT, ordinal)
             if heading is not None and kind is Kind.PARAGRAPH:
@@ -184,5 +184,5 @@ def _read_footnotes(data: bytes, name: str, builder: DocumentBuilder) -> None:
             continue
         if any(a.tag == MC_FALLBACK for a in paragraph.iterancestors()):
             continue
-        text = "".join(t for _, t in pieces(paragraph))
+        text = text_of(paragraph)
         builder.add(Kind.FOOTNOTE, text, source=Source(FOOTNOTES, ordinal))

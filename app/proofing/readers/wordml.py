@@ -12,6 +12,7 @@ character offset the reader reported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,8 +35,22 @@ _FIXED = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": 
           W + "ptab": "\t"}
 
 
+_TEXT_TAGS = (W_T, *_FIXED)
+_CONTAINERS = (W + "del", W + "moveFrom", W_TXBX, MC_FALLBACK, W + "object")
+
+
 def pieces(paragraph: Any) -> Iterator[tuple[Any, str]]:
     """(element, text) for every piece of a w:p's accepted-view text, in order."""
+    if next(paragraph.iter(*_CONTAINERS), None) is None:
+        # Most paragraphs hold nothing to skip: let lxml walk them (much faster).
+        for element in paragraph.iter(*_TEXT_TAGS):
+            tag = element.tag
+            yield element, (element.text or "") if tag == W_T else _FIXED[tag]
+        return
+    yield from _walk(paragraph)
+
+
+def _walk(paragraph: Any) -> Iterator[tuple[Any, str]]:
     for child in paragraph:
         tag = child.tag
         if tag == W_T:
@@ -45,8 +60,27 @@ def pieces(paragraph: Any) -> Iterator[tuple[Any, str]]:
         elif tag in _FIXED:
             yield child, _FIXED[tag]
         else:
-            yield from pieces(child)
+            yield from _walk(child)
+
+
+# Anything in a paragraph's markup that `pieces` treats specially, or whitespace between
+# elements (pretty-printed XML), which `pieces` leaves out.
+_SPECIAL = re.compile(
+    rb"<(?:\w+:)?(?:del|moveFrom|txbxContent|Fallback|instrText|delText|delInstrText|"
+    rb"object|sym|tab|ptab|br|cr|noBreakHyphen|footnoteReference|endnoteReference|"
+    rb"commentReference|fldChar)[\s/>]|>\s+<(?!/(?:\w+:)?t>)"
+)
 
 
 def text_of(paragraph: Any) -> str:
-    return "".join(text for _, text in pieces(paragraph))
+    """The paragraph's text, exactly as `pieces` would join it, but fast.
+
+    Most paragraphs are plain runs of text: libxml2 then gives the text in one call; the
+    rest go through `pieces`.
+    """
+    from lxml import etree
+
+    markup = etree.tostring(paragraph, with_tail=False)
+    if _SPECIAL.search(markup):
+        return "".join(text for _, text in pieces(paragraph))
+    return str(etree.tostring(paragraph, method="text", encoding=str, with_tail=False))

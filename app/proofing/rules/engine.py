@@ -1,32 +1,35 @@
-"""Running rules over a document: every term rule in two combined regular expressions.
+"""Running rules over a document: every pattern of every rule found in one pass per case.
 
-All existence and substitution patterns are compiled into one alternation per case
-setting, each pattern a named group (`m.lastgroup` says which rule and replacement it
-is), so a pass over the text costs about the same for 10 rules as for 300. Patterns are
-matched as whole words over a "match view" of the text: the same length and offsets, with
+Each rule pattern becomes a *slot*. The slots' possible leading letters go into one
+trie-shaped expression per case setting (see `prefixes.py`), which finds, in a single fast
+scan, every word start where some pattern could match; only there are the slots' own
+patterns tried. So the cost of a pass grows with the matches, not with the number of
+rules. Case-insensitive patterns are matched in lower case against a lower-cased copy of
+the text. Both copies are a "match view": the same length and offsets as the text, with
 no-break spaces, tabs, typographic hyphens and apostrophes made plain, so a pattern need
-not spell every variant. Where two patterns could match at the same place, the longer
-pattern is tried first.
+not spell every variant. Where term patterns overlap, the one starting first wins, and at
+the same start the longer match.
 
 A hit is not a finding when it is (see `exemptions.py`): inside quotation marks, part of a
 cited title or an organisation's name, in a references section, covered by the run's
 allow-list, or inside one of the rule's own exception patterns.
 
-Document-level rules (occurrence, absence, co-occurrence) each compile their few patterns
-once and anchor their finding on the text that triggered it, or on the title when the
-point is that something is missing.
+Document-level rules (occurrence, absence, co-occurrence) use the same hits and anchor
+their finding on the text that triggered it, or on the title when the point is that
+something is missing.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from app.proofing.document import Document, Paragraph
 from app.proofing.rules.exemptions import Exemptions
+from app.proofing.rules.prefixes import lower_pattern, prefixes, trie_pattern
 from app.proofing.rules.rule import TERM_KINDS, Finding, Rule, RuleKind, Within
 
 _PLAIN = str.maketrans({
@@ -35,6 +38,7 @@ _PLAIN = str.maketrans({
     "\u201c": '"', "\u201d": '"',
 })
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
+TERM = "term"
 
 
 def match_view(text: str) -> str:
@@ -42,26 +46,74 @@ def match_view(text: str) -> str:
     return text.translate(_PLAIN)
 
 
+def lower_view(view: str) -> str:
+    """The match view in lower case, keeping every offset (a letter whose lower case is
+    longer, such as “İ”, is left as it is)."""
+    lowered = view.lower()
+    if len(lowered) == len(view):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+
+
 def _whole(pattern: str) -> str:
     return rf"(?<!\w)(?:{pattern})(?!\w)"
 
 
+def _own_case(pattern: str, case_sensitive: bool) -> str:
+    return pattern if case_sensitive else lower_pattern(pattern)
+
+
 def _compile(patterns: Iterable[str], case_sensitive: bool) -> re.Pattern[str] | None:
-    patterns = list(patterns)
-    if not patterns:
-        return None
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile("|".join(_whole(p) for p in patterns), flags)
+    """For searching a small context (a sentence, a paragraph) in its own case view."""
+    patterns = [_own_case(p, case_sensitive) for p in patterns]
+    return re.compile("|".join(_whole(p) for p in patterns)) if patterns else None
 
 
 @dataclass(frozen=True)
-class _DocumentRule:
+class _Slot:
+    """One pattern of one rule, in one role (a term, or a document rule's trigger)."""
+
     rule: Rule
-    patterns: re.Pattern[str]
-    when: re.Pattern[str] | None
-    unless: re.Pattern[str] | None
-    with_: re.Pattern[str] | None
-    exceptions: re.Pattern[str] | None
+    role: str  # TERM, "patterns", "when", "unless"
+    replacement: str
+    pattern: str  # as written, in lower case unless the rule is case-sensitive
+    regex: re.Pattern[str]
+
+
+class _Scanner:
+    """All slots of one case setting: a trie of their prefixes, and the rest."""
+
+    def __init__(self, slots: list[_Slot], case_sensitive: bool) -> None:
+        self.by_prefix: dict[str, list[_Slot]] = defaultdict(list)
+        self.plain: list[_Slot] = []
+        for slot in slots:
+            starts = prefixes(slot.pattern)
+            if starts is None:
+                self.plain.append(slot)
+            else:
+                for start in starts:
+                    self.by_prefix[start].append(slot)
+        self.longest = max((len(p) for p in self.by_prefix), default=0)
+        self.finder = re.compile(trie_pattern(set(self.by_prefix))) if self.by_prefix else None
+        self.case_sensitive = case_sensitive
+
+    def hits(self, text: str) -> Iterable[tuple[_Slot, int, int]]:
+        if self.finder is not None:
+            by_prefix = self.by_prefix
+            for found in self.finder.finditer(text):
+                position = found.start()
+                if position and (text[position - 1].isalnum() or text[position - 1] == "_"):
+                    continue  # inside a word
+                word = found.group()
+                for length in range(1, len(word) + 1):
+                    for slot in by_prefix.get(word[:length], ()):
+                        match = slot.regex.match(text, position)
+                        if match is not None:
+                            yield slot, position, match.end()
+        for slot in self.plain:
+            pattern = re.compile(r"(?<!\w)" + slot.regex.pattern)
+            for match in pattern.finditer(text):
+                yield slot, match.start(), match.end()
 
 
 class RuleSet:
@@ -69,38 +121,32 @@ class RuleSet:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._lookup: dict[str, tuple[Rule, str]] = {}
+        slots: dict[bool, list[_Slot]] = {False: [], True: []}
         self._exceptions: dict[str, re.Pattern[str] | None] = {}
-        groups: dict[bool, list[tuple[str, str]]] = {False: [], True: []}
+        self._with: dict[str, re.Pattern[str] | None] = {}
         for rule in self.rules:
-            if rule.kind not in TERM_KINDS:
-                continue
             self._exceptions[rule.id] = _compile(rule.exceptions, rule.case_sensitive)
-            for pattern, replacement in rule.patterns:
-                name = f"r{len(self._lookup)}"
-                self._lookup[name] = (rule, replacement)
-                groups[rule.case_sensitive].append((name, pattern))
-        self._term_patterns = []
-        for case_sensitive, named in groups.items():
-            if named:
-                named.sort(key=lambda item: -len(item[1]))  # the longer, likely more specific
-                body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in named)
-                flags = 0 if case_sensitive else re.IGNORECASE
-                self._term_patterns.append(re.compile(_whole(body), flags))
-        self._document_rules = [
-            _DocumentRule(
-                rule,
-                patterns=_compile(rule.terms, rule.case_sensitive) or re.compile(r"(?!)"),
-                when=_compile(rule.when, rule.case_sensitive),
-                unless=_compile(rule.unless, rule.case_sensitive),
-                with_=_compile(rule.with_, rule.case_sensitive),
-                exceptions=_compile(rule.exceptions, rule.case_sensitive),
-            )
-            for rule in self.rules if rule.kind not in TERM_KINDS
-        ]
+            self._with[rule.id] = _compile(rule.with_, rule.case_sensitive)
+            roles: list[tuple[str, str, str]]
+            if rule.kind in TERM_KINDS:
+                roles = [(TERM, pattern, replacement) for pattern, replacement in rule.patterns]
+            else:
+                roles = [("patterns", p, "") for p in rule.terms]
+                roles += [("when", p, "") for p in rule.when]
+                roles += [("unless", p, "") for p in rule.unless]
+            for role, pattern, replacement in roles:
+                own = _own_case(pattern, rule.case_sensitive)
+                slots[rule.case_sensitive].append(
+                    _Slot(rule, role, replacement, own, re.compile(f"(?:{own})(?!\\w)")))
+        self._scanners = [_Scanner(found, case) for case, found in slots.items() if found]
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    @property
+    def scanners(self) -> int:
+        """How many passes over the text a document costs (one per case setting in use)."""
+        return len(self._scanners)
 
     def only(self, rule_id: str) -> RuleSet:
         """The same set cut down to one rule (a rule's examples are run this way)."""
@@ -113,50 +159,69 @@ class RuleSet:
         (organisation names such as "BME Network")."""
         if not document.paragraphs:
             return []
-        run = _Run(document, Exemptions(document, allow))
-        for pattern in self._term_patterns:
-            for match in pattern.finditer(run.view):
-                name = match.lastgroup
-                assert name is not None
-                rule, replacement = self._lookup[name]
-                run.term(rule, replacement, match.start(name), match.end(name),
-                         self._exceptions[rule.id])
-        for compiled in self._document_rules:
-            run.document_rule(compiled)
+        run = _Run(document, Exemptions(document, allow), self._exceptions, self._with)
+        terms: list[tuple[int, int, _Slot]] = []
+        others: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for scanner in self._scanners:
+            text = run.view if scanner.case_sensitive else run.low
+            for slot, start, end in scanner.hits(text):
+                if slot.role == TERM:
+                    terms.append((start, end, slot))
+                else:
+                    others[(slot.rule.id, slot.role)].append((start, end))
+        terms.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+        reached = 0
+        for start, end, slot in terms:
+            if start >= reached and run.term(slot.rule, slot.replacement, start, end):
+                reached = end
+        for rule in self.rules:
+            if rule.kind not in TERM_KINDS:
+                hits = {role: sorted(others.get((rule.id, role), ()))
+                        for role in ("patterns", "when", "unless")}
+                run.document_rule(rule, hits)
         run.findings.sort(key=lambda f: (f.start, -f.severity.rank, f.rule_id))
         return run.findings
 
 
 class _Run:
-    """One document being proofed: the text, its match view and the findings so far."""
+    """One document being proofed: the text, its match views and the findings so far."""
 
-    def __init__(self, document: Document, exemptions: Exemptions) -> None:
+    def __init__(self, document: Document, exemptions: Exemptions,
+                 exceptions: dict[str, re.Pattern[str] | None],
+                 with_: dict[str, re.Pattern[str] | None]) -> None:
         self.document = document
         self.view = match_view(document.text)
+        self.low = lower_view(self.view)
         self.exemptions = exemptions
+        self.exceptions = exceptions
+        self.with_ = with_
         self.findings: list[Finding] = []
         self._starts = [p.start for p in document.paragraphs]
 
     def paragraph(self, offset: int) -> Paragraph:
         return self.document.paragraphs[max(bisect.bisect_right(self._starts, offset) - 1, 0)]
 
-    def exempt(self, rule: Rule, start: int, end: int, paragraph: Paragraph,
-               exceptions: re.Pattern[str] | None) -> bool:
+    def own_case(self, rule: Rule) -> str:
+        return self.view if rule.case_sensitive else self.low
+
+    def exempt(self, rule: Rule, start: int, end: int, paragraph: Paragraph) -> bool:
         if end > paragraph.end:  # a pattern with \s+ ran on into the next paragraph
             return True
         if rule.scope is not None and str(paragraph.kind) not in rule.scope:
             return True
-        if exceptions is not None and _inside_exception(self.view, paragraph, start, end,
-                                                        exceptions):
+        exceptions = self.exceptions.get(rule.id)
+        if exceptions is not None and _inside_exception(self.own_case(rule), paragraph, start,
+                                                        end, exceptions):
             return True
         return self.exemptions.covers(start, end, paragraph)
 
-    def term(self, rule: Rule, replacement: str, start: int, end: int,
-             exceptions: re.Pattern[str] | None) -> None:
+    def term(self, rule: Rule, replacement: str, start: int, end: int) -> bool:
+        """Record a term hit as a finding unless it is exempt; True if it was."""
         paragraph = self.paragraph(start)
-        if self.exempt(rule, start, end, paragraph, exceptions):
-            return
+        if self.exempt(rule, start, end, paragraph):
+            return False
         self.add(rule, start, end, paragraph, replacement or rule.suggestion)
+        return True
 
     def add(self, rule: Rule, start: int, end: int, paragraph: Paragraph, suggestion: str,
             *, document_level: bool = False) -> None:
@@ -168,78 +233,68 @@ class _Run:
 
     # ------------------------------------------------------------ document-level
 
-    def hits(self, compiled: _DocumentRule, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
-        """The pattern's matches that are not exempt and are in the rule's scope."""
-        for match in pattern.finditer(self.view):
-            paragraph = self.paragraph(match.start())
-            if not self.exempt(compiled.rule, match.start(), match.end(), paragraph,
-                               compiled.exceptions):
-                yield match
+    def live(self, rule: Rule, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The hits that are not exempt and are in the rule's scope."""
+        return [(start, end) for start, end in hits
+                if not self.exempt(rule, start, end, self.paragraph(start))]
 
-    def first_hit(self, compiled: _DocumentRule, pattern: re.Pattern[str]) -> Any:
-        return next(iter(self.hits(compiled, pattern)), None)
+    def at(self, rule: Rule, start: int, end: int) -> None:
+        self.add(rule, start, end, self.paragraph(start), rule.suggestion, document_level=True)
 
-    def at_title(self, rule: Rule) -> None:
-        paragraph = self.document.paragraphs[0]
-        self.add(rule, paragraph.start, paragraph.end, paragraph, rule.suggestion,
-                 document_level=True)
-
-    def at_match(self, rule: Rule, match: re.Match[str]) -> None:
-        self.add(rule, match.start(), match.end(), self.paragraph(match.start()),
-                 rule.suggestion, document_level=True)
-
-    def document_rule(self, compiled: _DocumentRule) -> None:
-        rule = compiled.rule
+    def document_rule(self, rule: Rule, hits: dict[str, list[tuple[int, int]]]) -> None:
         if rule.kind is RuleKind.ABSENCE:
             trigger = None
-            if compiled.when is not None:
-                trigger = self.first_hit(compiled, compiled.when)
-                if trigger is None:
+            if rule.when:
+                triggers = self.live(rule, hits["when"])
+                if not triggers:
                     return  # nothing the rule is about (say, no targets at all)
-            if compiled.patterns.search(self.view):
+                trigger = triggers[0]
+            if hits["patterns"]:
                 return
             if trigger is not None:
-                self.at_match(rule, trigger)
+                self.at(rule, *trigger)
             else:
-                self.at_title(rule)
+                title = self.document.paragraphs[0]
+                self.at(rule, title.start, title.end)
         elif rule.kind is RuleKind.OCCURRENCE:
-            if compiled.unless is not None and compiled.unless.search(self.view):
+            if hits["unless"]:
                 return
-            hit = self.first_hit(compiled, compiled.patterns)
-            if hit is not None:
-                self.at_match(rule, hit)
+            found = self.live(rule, hits["patterns"])
+            if found:
+                self.at(rule, *found[0])
         elif rule.kind is RuleKind.COOCCURRENCE:
-            self.cooccurrence(compiled)
+            self.cooccurrence(rule, self.live(rule, hits["patterns"]))
 
-    def cooccurrence(self, compiled: _DocumentRule) -> None:
-        rule = compiled.rule
-        assert compiled.with_ is not None
-        together: list[re.Match[str]] = []
+    def cooccurrence(self, rule: Rule, topics: list[tuple[int, int]]) -> None:
+        company = self.with_[rule.id]
+        assert company is not None
+        together: list[tuple[int, int]] = []
         apart = 0
-        flagged_paragraphs: set[int] = set()
-        for match in self.hits(compiled, compiled.patterns):
-            paragraph = self.paragraph(match.start())
-            context = self.context(rule.within, paragraph, match.start())
-            if compiled.with_.search(context):
-                together.append(match)
+        for start, end in topics:
+            context = self.context(rule, self.paragraph(start), start)
+            if company.search(context):
+                together.append((start, end))
             else:
                 apart += 1
         if rule.only:
             if together and not apart:
-                self.at_match(rule, together[0])
+                self.at(rule, *together[0])
             return
-        for match in together:
-            paragraph = self.paragraph(match.start())
-            if paragraph.index not in flagged_paragraphs:
-                flagged_paragraphs.add(paragraph.index)
-                self.at_match(rule, match)
+        flagged: set[int] = set()
+        for start, end in together:
+            index = self.paragraph(start).index
+            if index not in flagged:
+                flagged.add(index)
+                self.at(rule, start, end)
 
-    def context(self, within: Within, paragraph: Paragraph, offset: int) -> str:
-        if within is Within.HEADING:
+    def context(self, rule: Rule, paragraph: Paragraph, offset: int) -> str:
+        text = self.own_case(rule)
+        if rule.within is Within.HEADING:
             own = [paragraph.text] if paragraph.is_heading else []
-            return match_view("\n".join([*paragraph.heading_path, *own]))
-        text = self.view[paragraph.start:paragraph.end]
-        if within is Within.PARAGRAPH:
+            joined = match_view("\n".join([*paragraph.heading_path, *own]))
+            return joined if rule.case_sensitive else lower_view(joined)
+        text = text[paragraph.start:paragraph.end]
+        if rule.within is Within.PARAGRAPH:
             return text
         local = offset - paragraph.start
         begin = 0
@@ -250,9 +305,9 @@ class _Run:
         return text[begin:]
 
 
-def _inside_exception(view: str, paragraph: Paragraph, start: int, end: int,
+def _inside_exception(text: str, paragraph: Paragraph, start: int, end: int,
                       exceptions: re.Pattern[str]) -> bool:
-    for match in exceptions.finditer(view, paragraph.start, paragraph.end):
+    for match in exceptions.finditer(text, paragraph.start, paragraph.end):
         if match.start() <= start and end <= match.end():
             return True
     return False
