@@ -12,10 +12,9 @@ it begins with `\\w`) is scanned the plain way instead.
 from __future__ import annotations
 
 import re
+from re import _constants as _c  # type: ignore[attr-defined]  # the parser behind `re`
+from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
-
-from re import _constants as _c  # the parser behind `re` (Python 3.11+)
-from re import _parser as _p
 
 MAX_PREFIXES = 64  # per pattern: beyond this, scanning the plain way is simpler
 _MAX_CLASS = 12  # characters in a class expanded into prefixes
