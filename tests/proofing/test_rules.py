@@ -9,10 +9,10 @@ import pytest
 from app.errors import UserError
 from app.proofing.readers import read_draft_bytes
 from app.proofing.rules.engine import RuleSet
-from app.proofing.rules.loader import load_rules, rules_from_yaml
+from app.proofing.rules.loader import load_rules, rules_from_yaml, shipped_rules_dir
 from app.proofing.rules.rule import RuleKind
 
-SHIPPED = load_rules()
+SHIPPED = load_rules(use_cache=False)  # at import: no cache folder is set up yet
 RULES = RuleSet(SHIPPED)
 
 
@@ -170,3 +170,19 @@ def test_bad_rule_files_name_the_file_and_rule(yaml_text: str, expected: str) ->
 def test_python_tags_are_refused() -> None:
     with pytest.raises(UserError, match="not valid YAML"):
         rules_from_yaml("rules: !!python/object/apply:os.system ['true']\n", "evil.yaml")
+
+
+def test_checked_rules_are_cached_and_a_change_is_noticed(tmp_path: Path) -> None:
+    from app.proofing.rules import cache
+
+    (tmp_path / "house.yaml").write_text(USER_RULES, encoding="utf-8")
+    first = load_rules(tmp_path)
+    stored = next(p for p in cache.cache_folder().glob("rules-*.json")
+                  if p.name == f"rules-{cache.cache_key([shipped_rules_dir(), tmp_path])}.json")
+    assert load_rules(tmp_path) == first == load_rules(tmp_path, use_cache=False)
+    stored.write_text("[{\"id\": 1}]", encoding="utf-8")  # damaged: rebuilt, not trusted
+    assert load_rules(tmp_path) == first
+    (tmp_path / "house.yaml").write_text(USER_RULES.replace("Say {suggestion}.", "Use it."),
+                                         encoding="utf-8")
+    changed = {rule.id: rule for rule in load_rules(tmp_path)}
+    assert changed["service-users"].message == "Use it."

@@ -24,13 +24,27 @@ def shipped_rules_dir() -> Path:
     return resource("rules")
 
 
-def load_rules(user_dir: Path | str | None = None) -> list[Rule]:
-    """The shipped rules, with a user's folder of rule files applied on top."""
-    rules = {rule.id: rule for rule in _load_dir(shipped_rules_dir())[0]}
+def load_rules(user_dir: Path | str | None = None, *, use_cache: bool = True) -> list[Rule]:
+    """The shipped rules, with a user's folder of rule files applied on top.
+
+    Rules that passed their checks before are taken from the cache (see `cache.py`).
+    """
+    folders = [shipped_rules_dir()]
     if user_dir is not None:
         folder = Path(user_dir)
         if not folder.is_dir():
             raise RulesInvalid(f"There is no folder of rules at {folder}.")
+        folders.append(folder)
+    if not use_cache:
+        return _load(folders)
+    from app.proofing.rules.cache import cached
+
+    return cached(folders, lambda: _load(folders))
+
+
+def _load(folders: list[Path]) -> list[Rule]:
+    rules = {rule.id: rule for rule in _load_dir(folders[0])[0]}
+    for folder in folders[1:]:
         added, disabled = _load_dir(folder)
         unknown = [rule_id for rule_id in disabled if rule_id not in rules]
         if unknown:
@@ -49,7 +63,9 @@ def _load_dir(folder: Path) -> tuple[list[Rule], list[str]]:
     rules: list[Rule] = []
     disabled: list[str] = []
     seen: dict[str, str] = {}
-    for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+    from app.proofing.rules.cache import rule_files
+
+    for path in rule_files(folder):
         found, off = load_rule_file(path)
         for rule in found:
             if rule.id in seen:
