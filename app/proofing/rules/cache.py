@@ -3,8 +3,9 @@
 Checking rule files takes a YAML parse and pydantic, which cost several times more than
 proofing a long draft. Once the files have passed, the rules are kept as plain JSON in the
 app's cache folder (`app.paths.cache_dir`) under a key made from the files' names and bytes
-(and the app version): any change to any rule file gives a new key, so a stale copy is never used. A copy that
-cannot be read or does not have the expected shape is ignored and rebuilt.
+(and the app version): any change to any rule file gives a new key, so a stale copy is
+never used. A copy that cannot be read or does not have the expected shape is ignored and
+rebuilt.
 """
 
 from __future__ import annotations
