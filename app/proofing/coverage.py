@@ -1,0 +1,123 @@
+"""Which paragraphs address each scheme commitment, and which commitments nothing addresses.
+
+A plain TF-IDF model over the draft's paragraphs, in pure Python: words are lower-cased,
+common words dropped and endings trimmed ("consulted", "consultation" → "consult"), each
+paragraph and each commitment (title, text, and its keywords counted twice) becomes a
+weighted word vector, and paragraphs are ranked by cosine similarity to the commitment.
+Matches below `MIN_SCORE` do not count: a commitment with none is unaddressed.
+
+An inverted index means scoring costs only the words paragraphs and commitments share.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from app.proofing.document import Document
+from app.proofing.scheme import Commitment, Scheme
+
+MIN_SCORE = 0.12
+TOP = 5
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+_STOPWORDS = frozenset("""
+a about above after again all also am an and any are as at be been before being below
+between both but by can could did do does doing down during each few for from further had
+has have having he her here hers him his how i if in into is it its itself just may me
+more most must my no nor not now of off on once only or other our ours out over own same
+she should so some such than that the their theirs them then there these they this those
+through to too under until up very was we were what when where which while who whom why
+will with would you your yours us per via within without across every shall
+""".split())
+_SUFFIXES = (("ations", ""), ("ation", ""), ("ments", ""), ("ment", ""), ("ities", ""),
+             ("ity", ""), ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ness", ""),
+             ("ates", ""), ("ate", ""), ("ers", ""), ("er", ""), ("ed", ""), ("es", ""),
+             ("ly", ""), ("s", ""))
+
+
+def stem(word: str) -> str:
+    """A light stemmer: enough to join a word's common forms, never a dictionary."""
+    word = word.removesuffix("'s").replace("'", "")
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def terms(text: str) -> list[str]:
+    cache = _STEMS
+    out = []
+    for word in _WORD.findall(text.lower()):
+        if word in _STOPWORDS:
+            continue
+        stemmed = cache.get(word)
+        if stemmed is None:
+            stemmed = cache[word] = stem(word)
+        out.append(stemmed)
+    return out
+
+
+_STEMS: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Match:
+    paragraph: int  # Paragraph.index
+    score: float  # cosine similarity, 0-1
+
+
+@dataclass(frozen=True)
+class CommitmentCoverage:
+    commitment: Commitment
+    matches: tuple[Match, ...]  # best first, at most TOP, each at least MIN_SCORE
+
+    @property
+    def addressed(self) -> bool:
+        return bool(self.matches)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    scheme: Scheme
+    commitments: tuple[CommitmentCoverage, ...]
+
+    @property
+    def unaddressed(self) -> tuple[Commitment, ...]:
+        return tuple(c.commitment for c in self.commitments if not c.addressed)
+
+
+def coverage(document: Document, scheme: Scheme, *, min_score: float = MIN_SCORE,
+             top: int = TOP) -> Coverage:
+    """For each commitment, the paragraphs that address it, best first."""
+    paragraph_terms = [Counter(terms(p.text)) for p in document.paragraphs]
+    count = len(paragraph_terms)
+    frequency: Counter[str] = Counter()
+    for counted in paragraph_terms:
+        frequency.update(counted.keys())
+    idf = {term: math.log((count + 1) / (df + 1)) + 1.0 for term, df in frequency.items()}
+    unseen = math.log(count + 1) + 1.0
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for position, counted in enumerate(paragraph_terms):
+        weights = {t: (1 + math.log(n)) * idf[t] for t, n in counted.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        for term, weight in weights.items():
+            index[term].append((position, weight / norm))
+    results = []
+    for commitment in scheme.commitments:
+        counted = Counter(terms(f"{commitment.title}\n{commitment.text}"))
+        for keyword in commitment.keywords:
+            for term in terms(keyword):
+                counted[term] += 2
+        weights = {t: (1 + math.log(n)) * idf.get(t, unseen) for t, n in counted.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        scores: dict[int, float] = defaultdict(float)
+        for term, weight in weights.items():
+            for position, paragraph_weight in index.get(term, ()):
+                scores[position] += weight / norm * paragraph_weight
+        ranked = sorted(((s, p) for p, s in scores.items() if s >= min_score), reverse=True)
+        matches = tuple(Match(document.paragraphs[p].index, round(s, 4))
+                        for s, p in ranked[:top])
+        results.append(CommitmentCoverage(commitment, matches))
+    return Coverage(scheme, tuple(results))
