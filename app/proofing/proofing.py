@@ -16,8 +16,7 @@ from app.proofing.document import Document
 from app.proofing.errors import DraftRefused
 from app.proofing.readers import read_draft
 from app.proofing.readers.package import ODF_SUFFIXES, TEXT_SUFFIXES, WORD_SUFFIXES
-from app.proofing.rules.engine import RuleSet
-from app.proofing.rules.loader import load_rules
+from app.proofing.rules.loader import load_rule_set
 from app.proofing.rules.rule import Finding, Severity
 from app.proofing.scheme import Scheme, with_general_duty
 
@@ -37,7 +36,7 @@ class ProofResult:
 class Proofer:
     def __init__(self, *, rules_dir: Path | str | None = None, scheme: Scheme | None = None,
                  allow: Sequence[str] = ()) -> None:
-        self.rules = RuleSet(load_rules(rules_dir))
+        self.rules = load_rule_set(rules_dir)
         self.scheme = with_general_duty(scheme or Scheme("General equality duty"))
         self.allow = tuple(allow)
 

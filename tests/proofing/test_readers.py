@@ -222,3 +222,21 @@ def test_missing_and_folder(tmp_path: Path) -> None:
         read_draft(tmp_path / "nothing.docx")
     with pytest.raises(UserError, match="folder"):
         read_draft(tmp_path)
+
+
+def test_fast_paragraph_text_matches_the_careful_walk(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from app.proofing.readers.wordml import W_P, TextReader, pieces
+
+    image = ('<w:p><w:r><w:t>Before </w:t></w:r><w:r><w:drawing><wp:inline xmlns:wp="http://'
+             'schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent/>'
+             '<wp:posOffset>914400</wp:posOffset></wp:inline></w:drawing></w:r>'
+             '<w:r><w:t>after.</w:t></w:r></w:p>')
+    for body in (RICH_BODY, RICH_BODY + image, para(run("plain")) + image):
+        data = document_xml(body).encode()
+        reader = TextReader(data)
+        for paragraph in etree.fromstring(data).iter(W_P):
+            assert reader.text(paragraph) == "".join(t for _, t in pieces(paragraph))
+    plain = document_xml(para(run("One")) + para(run("Two"))).encode()
+    assert TextReader(plain).text(etree.fromstring(plain).find(f".//{W_P}")) == "One"

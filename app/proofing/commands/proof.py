@@ -132,7 +132,7 @@ def _print_text(results: list[tuple[Path, ProofResult | None, str | None]]) -> N
 
 def _as_json(results: list[tuple[Path, ProofResult | None, str | None]],
              threshold: Any) -> dict[str, Any]:
-    drafts = []
+    drafts: list[dict[str, Any]] = []
     for path, result, error in results:
         if result is None:
             drafts.append({"file": str(path), "error": error})

@@ -23,8 +23,8 @@ from app.proofing.readers.wordml import (
     W_P,
     W_TC,
     W_TXBX,
+    TextReader,
     W,
-    text_of,
 )
 
 DOCUMENT = "word/document.xml"
@@ -32,6 +32,10 @@ STYLES = "word/styles.xml"
 FOOTNOTES = "word/footnotes.xml"
 W_BODY = W + "body"
 W_VAL = W + "val"
+W_PPR = W + "pPr"
+W_PSTYLE = W + "pStyle"
+W_OUTLINE = W + "outlineLvl"
+W_NUMPR = W + "numPr"
 _HEADING_NAME = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
 
 
@@ -60,6 +64,7 @@ def _read_body(data: bytes, name: str, styles: dict[str, _Style],
                builder: DocumentBuilder) -> None:
     open_ordinals: list[int] = []  # paragraphs nest (a text box inside a paragraph)
     count = 0
+    reader = TextReader(data)
     for event, element in xmlsafe.iterparse(data, name, events=("start", "end"), tag=W_P):
         if event == "start":
             open_ordinals.append(count)
@@ -68,7 +73,7 @@ def _read_body(data: bytes, name: str, styles: dict[str, _Style],
         ordinal = open_ordinals.pop()
         kind, fallback = _context(element)
         if not fallback:
-            text = text_of(element)
+            text = reader.text(element)
             heading, list_level = _paragraph_style(element, styles)
             source = Source(DOCUMENT, ordinal)
             if heading is not None and kind is Kind.PARAGRAPH:
@@ -103,20 +108,24 @@ def _context(paragraph: Any) -> tuple[Kind, bool]:
 
 def _paragraph_style(paragraph: Any, styles: dict[str, _Style]) -> tuple[int | None, int | None]:
     """(heading level or None, list level or None) from the paragraph's properties."""
-    properties = paragraph.find(W + "pPr")
-    if properties is None:
+    # w:pPr is always the first child; its few children are read in one go.
+    if not len(paragraph) or paragraph[0].tag != W_PPR:
         return None, None
     heading: int | None = None
     listed = False
-    style = properties.find(W + "pStyle")
-    if style is not None:
-        info = styles.get(style.get(W_VAL, ""))
-        if info is not None:
-            heading, listed = info.heading, info.listed
-    outline = properties.find(W + "outlineLvl")
+    outline = numbering = None
+    for child in paragraph[0]:
+        tag = child.tag
+        if tag == W_PSTYLE:
+            info = styles.get(child.get(W_VAL, ""))
+            if info is not None:
+                heading, listed = info.heading, info.listed
+        elif tag == W_OUTLINE:
+            outline = child
+        elif tag == W_NUMPR:
+            numbering = child
     if outline is not None:
         heading = _outline(outline.get(W_VAL))
-    numbering = properties.find(W + "numPr")
     level: int | None = 0 if listed else None
     if numbering is not None:
         number_id = numbering.find(W + "numId")
@@ -175,6 +184,7 @@ def _styles(data: bytes, name: str) -> dict[str, _Style]:
 
 def _read_footnotes(data: bytes, name: str, builder: DocumentBuilder) -> None:
     root = xmlsafe.parse(data, name)
+    reader = TextReader(data)
     builder.close_headings()  # footnotes sit under no heading of the body
     for ordinal, paragraph in enumerate(root.iter(W_P)):
         footnote = next(paragraph.iterancestors(W_FOOTNOTE), None)
@@ -184,5 +194,5 @@ def _read_footnotes(data: bytes, name: str, builder: DocumentBuilder) -> None:
             continue
         if any(a.tag == MC_FALLBACK for a in paragraph.iterancestors()):
             continue
-        text = text_of(paragraph)
+        text = reader.text(paragraph)
         builder.add(Kind.FOOTNOTE, text, source=Source(FOOTNOTES, ordinal))

@@ -63,24 +63,46 @@ def _walk(paragraph: Any) -> Iterator[tuple[Any, str]]:
             yield from _walk(child)
 
 
-# Anything in a paragraph's markup that `pieces` treats specially, or whitespace between
-# elements (pretty-printed XML), which `pieces` leaves out.
-_SPECIAL = re.compile(
-    rb"<(?:\w+:)?(?:del|moveFrom|txbxContent|Fallback|instrText|delText|delInstrText|"
-    rb"object|sym|tab|ptab|br|cr|noBreakHyphen|footnoteReference|endnoteReference|"
-    rb"commentReference|fldChar)[\s/>]|>\s+<(?!/(?:\w+:)?t>)"
-)
+# Markup that `pieces` treats specially (skips, or reads as a tab or newline), or whose
+# text a plain text dump would wrongly include (drawings, maths, ruby), or whitespace
+# between elements (pretty-printed XML), which `pieces` leaves out.
+_SPECIAL_NAMES = ("del", "moveFrom", "txbxContent", "Fallback", "AlternateContent",
+                  "instrText", "delText", "delInstrText", "object", "sym", "tab", "ptab", "br",
+                  "cr", "noBreakHyphen", "drawing", "pict", "oMath", "oMathPara", "ruby",
+                  "footnoteReference", "endnoteReference", "commentReference", "fldChar")
+_SPECIAL = re.compile(rb"<(?:\w+:)?(" + "|".join(_SPECIAL_NAMES).encode() + rb")[\s/>]")
+_LOOSE_WHITESPACE = re.compile(rb">\s+<(?!/(?:\w+:)?t>)")
+
+
+class TextReader:
+    """Paragraph texts of one part, exactly as `pieces` would join them, but fast.
+
+    The part's bytes are looked at once: which special elements occur at all. A paragraph
+    without any of them (most) gets its text from libxml2 in one call; the rest go through
+    `pieces`.
+    """
+
+    def __init__(self, part: bytes) -> None:
+        from lxml import etree
+
+        self._tostring = etree.tostring
+        if _LOOSE_WHITESPACE.search(part):
+            self._special: Any = True  # pretty-printed: take the careful way throughout
+            return
+        names = sorted({m.decode() for m in _SPECIAL.findall(part)})
+        if not names:
+            self._special = False
+            return
+        tests = [f".//*[local-name()='{name}']" for name in names]
+        self._special = etree.XPath("boolean(" + " | ".join(tests) + ")")
+
+    def text(self, paragraph: Any) -> str:
+        special = self._special
+        if special is True or (special is not False and special(paragraph)):
+            return "".join(text for _, text in pieces(paragraph))
+        return str(self._tostring(paragraph, method="text", encoding=str, with_tail=False))
 
 
 def text_of(paragraph: Any) -> str:
-    """The paragraph's text, exactly as `pieces` would join it, but fast.
-
-    Most paragraphs are plain runs of text: libxml2 then gives the text in one call; the
-    rest go through `pieces`.
-    """
-    from lxml import etree
-
-    markup = etree.tostring(paragraph, with_tail=False)
-    if _SPECIAL.search(markup):
-        return "".join(text for _, text in pieces(paragraph))
-    return str(etree.tostring(paragraph, method="text", encoding=str, with_tail=False))
+    """One paragraph's text (see `TextReader` for many)."""
+    return "".join(text for _, text in pieces(paragraph))

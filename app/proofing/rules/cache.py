@@ -43,21 +43,33 @@ def cache_folder() -> Path:
     return cache_dir()
 
 
-def cached(folders: list[Path], load: Callable[[], list[Rule]]) -> list[Rule]:
-    """The rules from the cache for these folders' files, or `load()`ed and then kept."""
+Prefixes = dict[str, list[str] | None]
+
+
+def cached(folders: list[Path], load: Callable[[], list[Rule]]) -> tuple[list[Rule], Prefixes]:
+    """The rules for these folders' files and their patterns' prefixes (see `prefixes.py`):
+    from the cache, or `load()`ed, worked out and then kept."""
+    from app.proofing.rules.engine import RuleSet
+
     try:
         key = cache_key(folders)
     except OSError:
-        return load()  # the loader will say what is wrong with the files
+        rules = load()  # the loader will say what is wrong with the files
+        return rules, RuleSet.pattern_prefixes(rules)
     path = cache_folder() / f"rules-{key}.json"
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        return [rule_from_dict(item) for item in json.loads(path.read_text("utf-8"))]
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+        data = json.loads(path.read_text("utf-8"))
+        rules = [rule_from_dict(item) for item in data["rules"]]
+        known = {str(k): (None if v is None else [str(p) for p in v])
+                 for k, v in data["prefixes"].items()}
+        return rules, known
     rules = load()
-    _store(path, [rule_to_dict(rule) for rule in rules])
-    return rules
+    known = RuleSet.pattern_prefixes(rules)
+    _store(path, {"rules": [rule_to_dict(rule) for rule in rules], "prefixes": known})
+    return rules, known
 
 
-def _store(path: Path, data: list[dict[str, Any]]) -> None:
+def _store(path: Path, data: dict[str, Any]) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("rules-*.json"):  # one copy per set of files is enough

@@ -48,11 +48,8 @@ class Exemptions:
 
     def __init__(self, document: Document, allow: Sequence[str]) -> None:
         self.document = document
-        self._quote_starts: list[int] = []
-        self._quote_ends: list[int] = []
-        for match in _QUOTED.finditer(document.text):
-            self._quote_starts.append(match.start())
-            self._quote_ends.append(match.end())
+        # Quotations are found per paragraph, when a hit there first asks.
+        self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._allowed: list[tuple[int, int]] = []
         terms = [t.strip() for t in allow if t.strip()]
         if terms:
@@ -64,12 +61,16 @@ class Exemptions:
         self._allowed_starts = [start for start, _ in self._allowed]
 
     def covers(self, start: int, end: int, paragraph: Paragraph) -> bool:
-        return (self.quoted(start, end) or self.allowed(start, end)
+        return (self.quoted(start, end, paragraph) or self.allowed(start, end)
                 or _in_references(paragraph) or _in_title_or_name(paragraph, start, end))
 
-    def quoted(self, start: int, end: int) -> bool:
-        index = bisect.bisect_right(self._quote_starts, start) - 1
-        return index >= 0 and self._quote_ends[index] >= end
+    def quoted(self, start: int, end: int, paragraph: Paragraph) -> bool:
+        spans = self._quotes.get(paragraph.index)
+        if spans is None:
+            spans = self._quotes[paragraph.index] = [
+                (paragraph.start + m.start(), paragraph.start + m.end())
+                for m in _QUOTED.finditer(paragraph.text)]
+        return any(s <= start and end <= e for s, e in spans)
 
     def allowed(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self._allowed_starts, start) - 1

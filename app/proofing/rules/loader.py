@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.paths import resource
 from app.proofing.errors import RulesInvalid
 from app.proofing.rules.rule import Rule
+
+if TYPE_CHECKING:
+    from app.proofing.rules.engine import RuleSet
 
 MAX_RULE_FILE_BYTES = 1024 * 1024
 MAX_EVENTS = 200_000
@@ -29,17 +32,31 @@ def load_rules(user_dir: Path | str | None = None, *, use_cache: bool = True) ->
 
     Rules that passed their checks before are taken from the cache (see `cache.py`).
     """
+    folders = _folders(user_dir)
+    if not use_cache:
+        return _load(folders)
+    from app.proofing.rules.cache import cached
+
+    return cached(folders, lambda: _load(folders))[0]
+
+
+def load_rule_set(user_dir: Path | str | None = None) -> RuleSet:
+    """The rules compiled, ready to proof with (from the cache when it can be)."""
+    from app.proofing.rules.cache import cached
+    from app.proofing.rules.engine import RuleSet
+
+    rules, known = cached(_folders(user_dir), lambda: _load(_folders(user_dir)))
+    return RuleSet(rules, known)
+
+
+def _folders(user_dir: Path | str | None) -> list[Path]:
     folders = [shipped_rules_dir()]
     if user_dir is not None:
         folder = Path(user_dir)
         if not folder.is_dir():
             raise RulesInvalid(f"There is no folder of rules at {folder}.")
         folders.append(folder)
-    if not use_cache:
-        return _load(folders)
-    from app.proofing.rules.cache import cached
-
-    return cached(folders, lambda: _load(folders))
+    return folders
 
 
 def _load(folders: list[Path]) -> list[Rule]:
