@@ -126,10 +126,10 @@ def coverage(document: Document, scheme: Scheme, *, min_score: float = MIN_SCORE
         for keyword in commitment.keywords:
             for term in terms(keyword):
                 counted[term] += 2
-        weights = {t: _tf(n) * idf.get(t, unseen) for t, n in counted.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        wanted = {t: _tf(n) * idf.get(t, unseen) for t, n in counted.items()}
+        norm = math.sqrt(sum(w * w for w in wanted.values())) or 1.0
         scores: dict[int, float] = defaultdict(float)
-        for term, weight in weights.items():
+        for term, weight in wanted.items():
             for position, paragraph_weight in index.get(term, ()):
                 scores[position] += weight / norm * paragraph_weight
         ranked = sorted(((s, p) for p, s in scores.items() if s >= min_score), reverse=True)
