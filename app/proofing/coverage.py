@@ -4,7 +4,8 @@ A plain TF-IDF model over the draft's paragraphs, in pure Python: words are lowe
 common words dropped and endings trimmed ("consulted", "consultation" → "consult"), each
 paragraph and each commitment (title, text, and its keywords counted twice) becomes a
 weighted word vector, and paragraphs are ranked by cosine similarity to the commitment.
-Matches below `MIN_SCORE` do not count: a commitment with none is unaddressed.
+Matches below `MIN_SCORE`, or sharing fewer than `MIN_SHARED` words with the commitment,
+do not count: a commitment with none is unaddressed.
 
 An inverted index means scoring costs only the words paragraphs and commitments share.
 """
@@ -20,6 +21,7 @@ from app.proofing.document import Document
 from app.proofing.scheme import Commitment, Scheme
 
 MIN_SCORE = 0.12
+MIN_SHARED = 2
 TOP = 5
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 _STOPWORDS = frozenset("""
@@ -129,10 +131,16 @@ def coverage(document: Document, scheme: Scheme, *, min_score: float = MIN_SCORE
         wanted = {t: _tf(n) * idf.get(t, unseen) for t, n in counted.items()}
         norm = math.sqrt(sum(w * w for w in wanted.values())) or 1.0
         scores: dict[int, float] = defaultdict(float)
+        shared: dict[int, int] = defaultdict(int)
         for term, weight in wanted.items():
             for position, paragraph_weight in index.get(term, ()):
                 scores[position] += weight / norm * paragraph_weight
-        ranked = sorted(((s, p) for p, s in scores.items() if s >= min_score), reverse=True)
+                shared[position] += 1
+        # One word in common (say "Black" in an organisation's name) is not addressing a
+        # commitment: a match shares at least two of its words, unless it has only one.
+        needed = min(MIN_SHARED, len(wanted))
+        ranked = sorted(((s, p) for p, s in scores.items()
+                         if s >= min_score and shared[p] >= needed), reverse=True)
         matches = tuple(Match(document.paragraphs[p].index, round(s, 4))
                         for s, p in ranked[:top])
         results.append(CommitmentCoverage(commitment, matches))
