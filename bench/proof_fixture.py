@@ -8,6 +8,7 @@ same file. About one sentence in forty carries wording the rules (or the peers) 
 from __future__ import annotations
 
 import random
+import re
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -135,3 +136,89 @@ def build_docx(path: Path, words: int = 50_000) -> Path:
         package.writestr("word/styles.xml", styles)
         package.writestr("word/document.xml", document)
     return path
+
+
+# ---------------------------------------------------------------- the peers
+
+PROOF_WORDS = 50_000
+NOTES: list[str] = []  # lines for the report: finding counts, peers that could not be had
+
+
+def draft(work: Path, words: int) -> Path:
+    return work / f"proof-{words}.docx"
+
+
+def extracted(work: Path, words: int) -> Path:
+    """The draft's text as our reader extracts it: what the peers are given."""
+    return work / f"proof-{words}.txt"
+
+
+def alex_bin(work: Path) -> Path:
+    return work / "alex" / "node_modules" / ".bin" / "alex"
+
+
+def proselint_bin(work: Path) -> Path:
+    return work / "proselint-venv" / "bin" / "proselint"
+
+
+def prepare(words: int, work: Path) -> None:
+    """Build the draft and its text, install the peers (once per run) and count what each
+    tool finds on it (untimed)."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    path = draft(work, words)
+    if path.exists():
+        return
+    build_docx(path, words)
+    from app.proofing.readers import read_draft
+
+    document = read_draft(path)
+    extracted(work, words).write_text(document.text, encoding="utf-8")
+    if not alex_bin(work).exists():
+        npm = shutil.which("npm")
+        folder = work / "alex"
+        folder.mkdir(exist_ok=True)
+        done = subprocess.run([npm or "npm", "install", "--no-audit", "--no-fund", "--silent",
+                               "alex"], cwd=folder, capture_output=True, text=True,
+                              timeout=600, check=False) if npm else None
+        if done is None or done.returncode != 0:
+            NOTES.append("alex could not be installed from npm here, so it was not compared"
+                         + (f" ({done.stderr.strip()[:200]})" if done else " (no npm)."))
+    if not proselint_bin(work).exists():
+        venv = work / "proselint-venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+        done = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "proselint"],
+                              capture_output=True, text=True, timeout=600, check=False)
+        if done.returncode != 0:
+            NOTES.append("proselint could not be installed from PyPI here, so it was not "
+                         f"compared ({done.stderr.strip()[:200]}).")
+    ours = subprocess.run([sys.executable, "-m", "app", "proof", str(path), "--format", "json"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    [result] = json.loads(ours.stdout)["drafts"]
+    by_rule: dict[str, int] = {}
+    for finding in result["findings"]:
+        by_rule[finding["rule"]] = by_rule.get(finding["rule"], 0) + 1
+    counts = [f"ours {len(result['findings'])} ("
+              + ", ".join(f"{rule} {n}" for rule, n in sorted(by_rule.items())) + ")"]
+    text = str(extracted(work, words))
+    if alex_bin(work).exists():
+        done = subprocess.run([str(alex_bin(work)), text], capture_output=True, text=True,
+                              timeout=600, check=False)
+        summary = re.search(r"(\d+) warnings?", done.stderr + done.stdout)
+        counts.append(f"alex {summary.group(1) if summary else 0}")
+    if proselint_bin(work).exists():
+        done = subprocess.run([str(proselint_bin(work)), "check", text], capture_output=True,
+                              text=True, timeout=600, check=False)
+        found = sum(1 for line in done.stdout.splitlines() if line.startswith(text + ":"))
+        counts.append(f"proselint {found}")
+    NOTES.append(f"Findings on the {words:,}-word draft ({document.word_count:,} words "
+                 "as read): " + "; ".join(counts) + ".")
+
+
+def peer_command(tool: Path, *args: str) -> list[str]:
+    """A peer run as a whole process; both exit 1 when they find something, which the
+    harness would take for a crash, so a tiny shell reports 0 once the tool has finished."""
+    return ["/bin/sh", "-c", '"$@" >/dev/null 2>&1; exit 0', "peer", str(tool), *args]
