@@ -262,6 +262,11 @@ def _proof_peer(tool: str) -> Callable[[int, Path], list[str]]:
         from bench import proof_fixture
 
         text = str(proof_fixture.extracted(work, size))
+        binary = proof_fixture.alex_bin(work) if tool == "alex" else \
+            proof_fixture.proselint_bin(work)
+        if not binary.exists():
+            raise SystemExit(f"{tool} could not be installed here, so the proof item cannot "
+                             "be compared: " + " ".join(proof_fixture.NOTES))
         if tool == "alex":
             return proof_fixture.peer_command(proof_fixture.alex_bin(work), text)
         return proof_fixture.peer_command(proof_fixture.proselint_bin(work), "check", text)

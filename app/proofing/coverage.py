@@ -116,13 +116,7 @@ def coverage(document: Document, scheme: Scheme, *, min_score: float = MIN_SCORE
         frequency.update(counted.keys())
     idf = {term: math.log((count + 1) / (df + 1)) + 1.0 for term, df in frequency.items()}
     unseen = math.log(count + 1) + 1.0
-    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for position, counted in enumerate(paragraph_terms):
-        weights = [(t, _tf(n) * idf[t]) for t, n in counted.items()]
-        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
-        for term, weight in weights:
-            index[term].append((position, weight / norm))
-    results = []
+    wanted_by: list[tuple[Commitment, dict[str, float]]] = []
     for commitment in scheme.commitments:
         counted = Counter(terms(f"{commitment.title}\n{commitment.text}"))
         for keyword in commitment.keywords:
@@ -130,11 +124,24 @@ def coverage(document: Document, scheme: Scheme, *, min_score: float = MIN_SCORE
                 counted[term] += 2
         wanted = {t: _tf(n) * idf.get(t, unseen) for t, n in counted.items()}
         norm = math.sqrt(sum(w * w for w in wanted.values())) or 1.0
+        wanted_by.append((commitment, {t: w / norm for t, w in wanted.items()}))
+    vocabulary = {term for _, wanted in wanted_by for term in wanted}
+    # Only the commitments' words need indexing; every word counts towards a paragraph's norm.
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for position, counted in enumerate(paragraph_terms):
+        shared_terms = [t for t in counted if t in vocabulary]
+        if not shared_terms:
+            continue
+        norm = math.sqrt(sum((_tf(n) * idf[t]) ** 2 for t, n in counted.items())) or 1.0
+        for term in shared_terms:
+            index[term].append((position, _tf(counted[term]) * idf[term] / norm))
+    results = []
+    for commitment, wanted in wanted_by:
         scores: dict[int, float] = defaultdict(float)
         shared: dict[int, int] = defaultdict(int)
         for term, weight in wanted.items():
             for position, paragraph_weight in index.get(term, ()):
-                scores[position] += weight / norm * paragraph_weight
+                scores[position] += weight * paragraph_weight
                 shared[position] += 1
         # One word in common (say "Black" in an organisation's name) is not addressing a
         # commitment: a match shares at least two of its words, unless it has only one.

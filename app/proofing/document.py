@@ -107,19 +107,20 @@ class DocumentBuilder:
         self._pieces: list[str] = []
         self._length = 0
         self._headings: list[tuple[int, str]] = []  # (level, text), the open headings
+        self._path: tuple[str, ...] = ()  # their texts, for the paragraphs under them
 
     def add(self, kind: Kind, text: str, *, level: int = 0,
             source: Source | None = None) -> Paragraph | None:
         if not text.strip():
             return None
+        path = self._path
         if kind is Kind.HEADING:
             level = max(level, 0)  # 0: the document's title, above every heading
             while self._headings and self._headings[-1][0] >= level:
                 self._headings.pop()
             path = tuple(t for _, t in self._headings)
             self._headings.append((level, " ".join(text.split())))
-        else:
-            path = tuple(t for _, t in self._headings)
+            self._path = tuple(t for _, t in self._headings)
         if self._pieces:
             self._pieces.append(PARAGRAPH_BREAK)
             self._length += len(PARAGRAPH_BREAK)
@@ -134,6 +135,7 @@ class DocumentBuilder:
     def close_headings(self) -> None:
         """Paragraphs added from now on sit under no heading (footnotes, end matter)."""
         self._headings.clear()
+        self._path = ()
 
     def build(self) -> Document:
         return Document(self.name, self.format, tuple(self._paragraphs), "".join(self._pieces))

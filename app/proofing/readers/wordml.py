@@ -86,7 +86,7 @@ class TextReader:
         from lxml import etree
 
         self._tostring = etree.tostring
-        if _LOOSE_WHITESPACE.search(part):
+        if _LOOSE_WHITESPACE.search(part, _after_root_tag(part)):
             self._special: Any = True  # pretty-printed: take the careful way throughout
             return
         names = sorted({m.decode() for m in _SPECIAL.findall(part)})
@@ -101,6 +101,19 @@ class TextReader:
         if special is True or (special is not False and special(paragraph)):
             return "".join(text for _, text in pieces(paragraph))
         return str(self._tostring(paragraph, method="text", encoding=str, with_tail=False))
+
+
+def _after_root_tag(part: bytes) -> int:
+    """Where the root element's start tag ends (line breaks in the prolog do not count)."""
+    position = 0
+    while True:
+        position = part.find(b"<", position)
+        if position < 0:
+            return 0
+        if part[position + 1:position + 2] not in (b"?", b"!"):
+            end = part.find(b">", position)
+            return end + 1 if end >= 0 else 0
+        position += 1
 
 
 def text_of(paragraph: Any) -> str:

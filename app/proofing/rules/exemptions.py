@@ -37,6 +37,7 @@ _ORGANISATION_WORDS = frozenset({
     "fund", "union", "club", "college", "university", "school", "limited", "ltd", "cic",
     "housing", "sub-group", "subgroup", "taskforce", "team", "department", "directorate",
 })
+_WINDOW = 160  # characters either side of a hit
 _YEAR_AFTER = re.compile(r"\s*(?:\(|,|:)\s*(?:19|20)\d\d\b")
 _REFERENCE_HEADING = re.compile(
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:references|bibliography|sources|further reading|"
@@ -96,7 +97,15 @@ def _in_title_or_name(paragraph: Paragraph, start: int, end: int) -> bool:
     """A hit inside a run of capitalised words that cites a title or names a body."""
     text = paragraph.text
     local_start, local_end = start - paragraph.start, end - paragraph.start
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    # Names and titles are short: a window round the hit is enough to look at.
+    window_start = max(0, local_start - _WINDOW)
+    window_end = min(len(text), local_end + _WINDOW)
+    words = [(m.start(), m.end(), m.group())
+             for m in _WORD.finditer(text, window_start, window_end)]
+    if words and window_start > 0:
+        words = words[1:]  # it may be cut in half
+    if words and window_end < len(text):
+        words = words[:-1]
     inside = [i for i, (s, e, _) in enumerate(words) if e > local_start and s < local_end]
     if not inside:
         return False
