@@ -63,21 +63,28 @@ def _stemmed(word: str) -> str:
 def _counted(text: str) -> dict[str, int]:
     """Term counts of one text; counting raw words first (in C) keeps this fast."""
     counted: dict[str, int] = {}
-    stems = _STEMS
+    mapped = _TERMS
     for word, number in Counter(_WORD.findall(text.lower())).items():
-        if word in _STOPWORDS:
-            continue
-        term = stems.get(word) or _stemmed(word)
-        counted[term] = counted.get(term, 0) + number
+        term = mapped.get(word)
+        if term is None:
+            term = mapped[word] = "" if word in _STOPWORDS else _stemmed(word)
+        if term:
+            counted[term] = counted.get(term, 0) + number
     return counted
 
 
 _STEMS: dict[str, str] = {}
+_TERMS: dict[str, str] = {}  # raw word -> its term, or "" for a common word
 _LOG = [0.0] + [1 + math.log(n) for n in range(1, 64)]  # 1 + log(tf), looked up
+_LOG2 = [w * w for w in _LOG]
 
 
 def _tf(number: int) -> float:
     return _LOG[number] if number < 64 else 1 + math.log(number)
+
+
+def _tf2(number: int) -> float:
+    return _LOG2[number] if number < 64 else (1 + math.log(number)) ** 2
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,7 @@ def coverage(document: Document, scheme: Scheme, *, min_score: float = MIN_SCORE
     for counted in paragraph_terms:
         frequency.update(counted.keys())
     idf = {term: math.log((count + 1) / (df + 1)) + 1.0 for term, df in frequency.items()}
+    idf2 = {term: weight * weight for term, weight in idf.items()}
     unseen = math.log(count + 1) + 1.0
     wanted_by: list[tuple[Commitment, dict[str, float]]] = []
     for commitment in scheme.commitments:
@@ -132,7 +140,7 @@ def coverage(document: Document, scheme: Scheme, *, min_score: float = MIN_SCORE
         shared_terms = [t for t in counted if t in vocabulary]
         if not shared_terms:
             continue
-        norm = math.sqrt(sum((_tf(n) * idf[t]) ** 2 for t, n in counted.items())) or 1.0
+        norm = math.sqrt(sum(_tf2(n) * idf2[t] for t, n in counted.items())) or 1.0
         for term in shared_terms:
             index[term].append((position, _tf(counted[term]) * idf[term] / norm))
     results = []

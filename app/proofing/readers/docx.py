@@ -93,6 +93,9 @@ def _read_body(data: bytes, name: str, styles: dict[str, _Style],
 def _context(paragraph: Any) -> tuple[Kind, bool]:
     """What kind of paragraph its place makes it, and whether it is in a fallback copy."""
     kind = Kind.PARAGRAPH
+    parent = paragraph.getparent()
+    if parent is not None and parent.tag == W_BODY:  # most paragraphs: nothing to look up
+        return kind, False
     for ancestor in paragraph.iterancestors():
         tag = ancestor.tag
         if tag == MC_FALLBACK:
