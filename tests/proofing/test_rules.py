@@ -111,7 +111,7 @@ def test_look_alike_characters_still_match_at_the_same_offsets() -> None:
 
 
 def test_term_rules_compile_into_a_few_patterns() -> None:
-    assert RULES.scanners <= 2
+    assert RULES.scanners == 1
 
 
 USER_RULES = """

@@ -1,11 +1,11 @@
-"""Running rules over a document: every pattern of every rule found in one pass per case.
+"""Running rules over a document: every pattern of every rule found in one pass.
 
-Each rule pattern becomes a *slot*. The slots' possible leading letters go into one
-trie-shaped expression per case setting (see `prefixes.py`), which finds, in a single fast
-scan, every word start where some pattern could match; only there are the slots' own
-patterns tried. So the cost of a pass grows with the matches, not with the number of
-rules. Case-insensitive patterns are matched in lower case against a lower-cased copy of
-the text. Both copies are a "match view": the same length and offsets as the text, with
+Each rule pattern becomes a *slot*. The slots' possible leading letters, in lower case, go
+into one trie-shaped expression (see `prefixes.py`), which finds, in a single fast scan of
+the lower-cased text, every word start where some pattern could match; only there are the
+slots' own patterns tried (a case-sensitive one on the text as written). So the cost of a
+pass grows with the matches, not with the number of rules. Case-insensitive patterns are
+matched in lower case against a lower-cased copy of the text. Both copies are a "match view": the same length and offsets as the text, with
 no-break spaces, tabs, typographic hyphens and apostrophes made plain, so a pattern need
 not spell every variant. Where term patterns overlap, the one starting first wins, and at
 the same start the longer match.
@@ -88,10 +88,11 @@ class _Lazy:
 class _Slot:
     """One pattern of one rule, in one role (a term, or a document rule's trigger)."""
 
-    __slots__ = ("_regex", "pattern", "replacement", "role", "rule")
+    __slots__ = ("_regex", "case_sensitive", "pattern", "replacement", "role", "rule")
 
     def __init__(self, rule: Rule, role: str, replacement: str, pattern: str) -> None:
         self.rule = rule
+        self.case_sensitive = rule.case_sensitive
         self.role = role  # TERM, "patterns", "when", "unless"
         self.replacement = replacement
         self.pattern = pattern  # as written, in lower case unless the rule is case-sensitive
@@ -106,10 +107,13 @@ class _Slot:
 
 
 class _Scanner:
-    """All slots of one case setting: a trie of their prefixes, and the rest."""
+    """All slots: a trie of their prefixes (in lower case), and the rest.
 
-    def __init__(self, slots: list[_Slot], case_sensitive: bool,
-                 known: dict[str, list[str] | None]) -> None:
+    One pass over the lower-cased text finds every candidate; a case-sensitive pattern is
+    then tried on the text as written at the same offset (the two have the same offsets).
+    """
+
+    def __init__(self, slots: list[_Slot], known: dict[str, list[str] | None]) -> None:
         self.by_prefix: dict[str, list[_Slot]] = defaultdict(list)
         self.plain: list[_Slot] = []
         for slot in slots:
@@ -118,33 +122,34 @@ class _Scanner:
                 starts = frozenset(listed) if listed is not None else None
             else:
                 starts = prefixes(slot.pattern)
-            if starts is None:
+            keys = {s[:PREFIX_CHARS].rstrip(" -'./").lower() for s in starts or ()}
+            if starts is None or any(len(k) == 0 for k in keys):
                 self.plain.append(slot)
-            else:
-                # A few letters narrow the candidates enough; longer keys only make the
-                # finder slower to compile (measured: 8 is the sweet spot on the shipped set).
-                for start in {s[:PREFIX_CHARS].rstrip(" -'./") for s in starts}:
-                    self.by_prefix[start].append(slot)
+                continue
+            # A few letters narrow the candidates enough; longer keys only make the finder
+            # slower to compile (measured: 8 is the sweet spot on the shipped set).
+            for key in keys:
+                self.by_prefix[key].append(slot)
         # The look-behind makes the engine give up at once inside words (measured faster
         # than letting it start the trie at every letter).
         self.finder = (re.compile(r"(?<!\w)" + trie_pattern(set(self.by_prefix)))
                        if self.by_prefix else None)
-        self.case_sensitive = case_sensitive
 
-    def hits(self, text: str) -> Iterable[tuple[_Slot, int, int]]:
+    def hits(self, view: str, low: str) -> Iterable[tuple[_Slot, int, int]]:
         if self.finder is not None:
             by_prefix = self.by_prefix
-            for found in self.finder.finditer(text):
+            for found in self.finder.finditer(low):
                 position = found.start()
                 word = found.group()
                 for length in range(1, len(word) + 1):
                     for slot in by_prefix.get(word[:length], ()):
+                        text = view if slot.case_sensitive else low
                         match = slot.regex.match(text, position)
                         if match is not None:
                             yield slot, position, match.end()
         for slot in self.plain:
             pattern = re.compile(r"(?<!\w)" + slot.regex.pattern)
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(view if slot.case_sensitive else low):
                 yield slot, match.start(), match.end()
 
 
@@ -155,7 +160,7 @@ class RuleSet:
                  known_prefixes: dict[str, list[str] | None] | None = None) -> None:
         """`known_prefixes` (pattern → its prefixes, from the rule cache) saves parsing."""
         self.rules = tuple(rules)
-        slots: dict[bool, list[_Slot]] = {False: [], True: []}
+        slots: list[_Slot] = []
         self._exceptions = _Lazy({r.id: (r.exceptions, r.case_sensitive) for r in self.rules})
         self._with = _Lazy({r.id: (r.with_, r.case_sensitive) for r in self.rules})
         for rule in self.rules:
@@ -168,18 +173,16 @@ class RuleSet:
                 roles += [("unless", p, "") for p in rule.unless]
             for role, pattern, replacement in roles:
                 own = _own_case(pattern, rule.case_sensitive)
-                slots[rule.case_sensitive].append(_Slot(rule, role, replacement, own))
-        known = known_prefixes or {}
-        self._scanners = [_Scanner(found, case, known) for case, found in slots.items()
-                          if found]
+                slots.append(_Slot(rule, role, replacement, own))
+        self._scanner = _Scanner(slots, known_prefixes or {})
 
     def __len__(self) -> int:
         return len(self.rules)
 
     @property
     def scanners(self) -> int:
-        """How many passes over the text a document costs (one per case setting in use)."""
-        return len(self._scanners)
+        """How many passes over the text a document costs, however many rules there are."""
+        return 1 if self._scanner.finder is not None else 0
 
     def only(self, rule_id: str) -> RuleSet:
         """The same set cut down to one rule (a rule's examples are run this way)."""
@@ -206,13 +209,11 @@ class RuleSet:
         run = _Run(document, Exemptions(document, allow), self._exceptions, self._with)
         terms: list[tuple[int, int, _Slot]] = []
         others: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        for scanner in self._scanners:
-            text = run.view if scanner.case_sensitive else run.low
-            for slot, start, end in scanner.hits(text):
-                if slot.role == TERM:
-                    terms.append((start, end, slot))
-                else:
-                    others[(slot.rule.id, slot.role)].append((start, end))
+        for slot, start, end in self._scanner.hits(run.view, run.low):
+            if slot.role == TERM:
+                terms.append((start, end, slot))
+            else:
+                others[(slot.rule.id, slot.role)].append((start, end))
         terms.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
         reached = 0
         for start, end, slot in terms:
