@@ -5,10 +5,10 @@ into one trie-shaped expression (see `prefixes.py`), which finds, in a single fa
 the lower-cased text, every word start where some pattern could match; only there are the
 slots' own patterns tried (a case-sensitive one on the text as written). So the cost of a
 pass grows with the matches, not with the number of rules. Case-insensitive patterns are
-matched in lower case against a lower-cased copy of the text. Both copies are a "match view": the same length and offsets as the text, with
-no-break spaces, tabs, typographic hyphens and apostrophes made plain, so a pattern need
-not spell every variant. Where term patterns overlap, the one starting first wins, and at
-the same start the longer match.
+matched in lower case against the lower-cased copy. Both copies are a "match view": the
+same length and offsets as the text, with no-break spaces, tabs, typographic hyphens and
+apostrophes made plain, so a pattern need not spell every variant. Where term patterns
+overlap, the one starting first wins, and at the same start the longer match.
 
 A hit is not a finding when it is (see `exemptions.py`): inside quotation marks, part of a
 cited title or an organisation's name, in a references section, covered by the run's
