@@ -55,6 +55,10 @@ class ArchiveLimits:
     max_entries: int = 5_000  # parts in one archive
     max_xml_bytes: int = 50 * MB  # one XML part
     max_depth: int = 1  # archives inside the archive (Word embeds a spreadsheet this way)
+    # Inflated ÷ stored size of one part, checked once the part passes `ratio_floor` bytes
+    # (small XML parts squeeze very well). None: sizes alone limit the file.
+    max_ratio: float | None = None
+    ratio_floor: int = 1 * MB
 
 
 DEFAULT_LIMITS = ArchiveLimits()
@@ -199,6 +203,14 @@ class GuardedZip:
                             f"A part of {_called(self.name, inside=True)} unpacks to more "
                             f"than {_size(self.limits.max_entry_bytes)}, far more than any "
                             "real document; it may be damaged or hostile, so it was not opened."
+                        )
+                    if (self.limits.max_ratio is not None
+                            and produced > self.limits.ratio_floor
+                            and produced > self.limits.max_ratio * max(info.compress_size, 1)):
+                        raise UnsafeArchive(
+                            f"A part of {_called(self.name, inside=True)} is packed more than "
+                            f"{self.limits.max_ratio:,.0f} times tighter than any real "
+                            "document; it may be a “zip bomb”, so it was not opened."
                         )
                     if self._budget.used > self._budget.total:
                         raise UnsafeArchive(

@@ -3,6 +3,7 @@ install and a plain source checkout alike."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -33,3 +34,20 @@ def resource(*parts: str) -> Path:
 
 def docs_dir() -> Path:
     return _bundled("docs")
+
+
+CACHE_ENV = "RRT_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Where the app keeps data it can always derive again (checked structures, rules)."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "Rights & Responsibilities Toolkit" / "cache"
+    if sys.platform == "darwin":  # pragma: no cover - macOS only
+        return Path.home() / "Library" / "Caches" / "Rights & Responsibilities Toolkit"
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "rrt"

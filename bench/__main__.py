@@ -46,6 +46,7 @@ class Target:
     seconds: float | None = None
     growth: float | None = None
     less_memory: bool = False
+    max_mb: float | None = None  # ours' peak memory at most this
 
     def text(self) -> str:
         parts = []
@@ -57,6 +58,8 @@ class Target:
             parts.append(f"growth ≤ {self.growth:g}")
         if self.less_memory:
             parts.append("RSS < peer")
+        if self.max_mb is not None:
+            parts.append(f"RSS ≤ {self.max_mb:g} MB")
         return ", ".join(parts) or "—"
 
 
@@ -111,6 +114,8 @@ class Result:
         if ours_growth and ours_growth[-1] > (t.growth or GROWTH_FLAG):
             out.append("growth")
         if t.less_memory and (not self.peer or self.ours_mb >= self.peer_mb):
+            out.append("memory")
+        if t.max_mb is not None and self.ours_mb > t.max_mb:
             out.append("memory")
         return out
 
@@ -239,6 +244,41 @@ def _prepare_rating(_size: int, work: Path) -> None:
     _prepare_assessment(RATED_CRITERIA, work)
 
 
+def _proof_prepare(size: int, work: Path) -> None:
+    from bench import proof_fixture
+
+    proof_fixture.prepare(size, work)
+
+
+def _proof_ours(size: int, work: Path) -> list[str]:
+    from bench import proof_fixture
+
+    return proof_fixture.peer_command(Path(PY), "-m", "app", "proof",
+                                      str(proof_fixture.draft(work, size)), "--format", "json")
+
+
+def _proof_peer(tool: str) -> Callable[[int, Path], list[str]]:
+    def argv(size: int, work: Path) -> list[str]:
+        from bench import proof_fixture
+
+        text = str(proof_fixture.extracted(work, size))
+        binary = proof_fixture.alex_bin(work) if tool == "alex" else \
+            proof_fixture.proselint_bin(work)
+        if not binary.exists():
+            raise SystemExit(f"{tool} could not be installed here, so the proof item cannot "
+                             "be compared: " + " ".join(proof_fixture.NOTES))
+        if tool == "alex":
+            return proof_fixture.peer_command(proof_fixture.alex_bin(work), text)
+        return proof_fixture.peer_command(proof_fixture.proselint_bin(work), "check", text)
+
+    return argv
+
+
+PROOF_WORDS = 50_000
+PROOF_QUICK = 2_000
+# Whole process ≤ 0.35 s and peak RSS ≤ 100 MiB; ≥ 5x faster than alex, ≥ 2.5x than
+# proselint; in-process ≥ 300,000 words a second.
+PROOF_TARGET = {"seconds": 0.35, "max_mb": 100}  # MB here are MiB (ru_maxrss in KiB ÷ 1024)
 RATED_CRITERIA = 500  # the rating item's assessment; its size is the ratings made
 
 TABLE_SIZES = (250, 1_000, 4_000, 16_000)  # the sizes the issue names (4x steps)
@@ -383,6 +423,34 @@ ITEMS: tuple[Item, ...] = (
                      "{work}/ours-cli.pdf", "--force")),
         Process(_script(procs.PEER_EXPORT_PDF, "{sample}", "{work}/peer-cli.pdf", "{fonts}")),
         rounds=7, metrics=(("total", "", Target(ratio=2.0)),), prepare=_prepare_sample,
+    ),
+    Item(
+        "proof", "rrt proof of a 50,000-word draft against alex",
+        "whole processes: rrt proof reads the .docx, runs every rule and measures coverage "
+        "of the general duty (JSON out); alex (npm, installed into the run's folder) reads "
+        "the same text as our reader extracts it",
+        Process(_proof_ours), Process(_proof_peer("alex")),
+        fixed=PROOF_WORDS, quick_fixed=PROOF_QUICK, unit="words", rounds=5,
+        metrics=(("total", "vs alex", Target(ratio=0.2, **PROOF_TARGET)),),
+        prepare=_proof_prepare,
+    ),
+    Item(
+        "proof", "rrt proof of a 50,000-word draft against proselint",
+        "whole processes: rrt proof as above; proselint (pip, in a throwaway venv in the "
+        "run's folder) checks the same extracted text",
+        Process(_proof_ours), Process(_proof_peer("proselint")),
+        fixed=PROOF_WORDS, quick_fixed=PROOF_QUICK, unit="words", rounds=5,
+        metrics=(("total", "vs proselint", Target(ratio=0.4, **PROOF_TARGET)),),
+        prepare=_proof_prepare,
+    ),
+    Item(
+        "proof", "Proofing in-process (words a second)",
+        "in-process, no peer: Proofer.proof_file on the same draft after a warm-up (read, "
+        "every rule, coverage); the target is 300,000 words a second",
+        InProcess("proof:ours"), None,
+        fixed=PROOF_WORDS, quick_fixed=PROOF_QUICK, unit="words", rounds=5, runs=3,
+        warm_size=1_000,
+        metrics=(("total", "in-process", Target(seconds=round(PROOF_WORDS / 300_000, 3))),),
     ),
 )
 
@@ -529,11 +597,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table)
     print(f"\n{environment()}; whole run {elapsed:.0f} s\n")
     print(how_measured(items, args.quick))
+    from bench.proof_fixture import NOTES
+
+    for note in NOTES:
+        print(f"\n{note}")
     if args.write_docs:
         from bench.docs import write_performance
 
         write_performance(ROOT / "docs" / "PERFORMANCE.md", table, environment(),
-                          how_measured(items, args.quick), elapsed, results)
+                          "\n".join([how_measured(items, args.quick), *NOTES]), elapsed,
+                          results)
     return 0
 
 

@@ -422,3 +422,19 @@ def _rollup_peer(size: int, work: Path) -> Run:
         return len(counts)
 
     return run
+
+
+# ---------------------------------------------------------------- proofing
+
+
+@task("proof:ours")
+def _proof_ours(size: int, work: Path) -> Run:
+    """Read the draft, run every rule and measure coverage, as `rrt proof` does."""
+    from app.proofing.proofing import Proofer
+    from bench.proof_fixture import build_docx, draft
+
+    path = draft(work, size)
+    if not path.exists():
+        build_docx(path, size)
+    proofer = Proofer()
+    return lambda: proofer.proof_file(path)

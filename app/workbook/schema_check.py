@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 import tempfile
 import threading
 import time
@@ -33,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from app import paths
 from app.workbook.errors import DamagedWorkbook, NotAWorkbook, WorkbookError
 
 Snapshot = dict[str, Any]
@@ -41,7 +41,7 @@ Snapshot = dict[str, Any]
 SQLITE_INTERRUPT = 9
 _PROGRESS_EVERY = 1000  # virtual-machine instructions between calls of the handler
 
-CACHE_ENV = "RRT_CACHE_DIR"
+CACHE_ENV = paths.CACHE_ENV
 _memory: dict[str, dict[str, Any]] = {}
 _memory_lock = threading.Lock()
 
@@ -259,17 +259,7 @@ def fingerprint() -> str:
     return digest.hexdigest()[:32]
 
 
-def cache_dir() -> Path:
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured)
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "Rights & Responsibilities Toolkit" / "cache"
-    if sys.platform == "darwin":  # pragma: no cover - macOS only
-        return Path.home() / "Library" / "Caches" / "Rights & Responsibilities Toolkit"
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "rrt"
+cache_dir = paths.cache_dir  # where derived data is kept between runs
 
 
 def expected_structures() -> dict[str, Any]:
