@@ -81,6 +81,9 @@ class Item:
     warm_size: int = 10
     metrics: tuple[tuple[str, str, Target], ...] = (("total", "", Target()),)
     prepare: Callable[[int, Path], None] | None = None  # builds fixtures, untimed
+    # Where the peer is downloaded from on first run ("npm", "PyPI"); empty: already here.
+    # `--offline` leaves such items out (the runner's own test never needs the network).
+    peer_download: str = ""
 
 
 @dataclass
@@ -429,7 +432,7 @@ ITEMS: tuple[Item, ...] = (
         "whole processes: rrt proof reads the .docx, runs every rule and measures coverage "
         "of the general duty (JSON out); alex (npm, installed into the run's folder) reads "
         "the same text as our reader extracts it",
-        Process(_proof_ours), Process(_proof_peer("alex")),
+        Process(_proof_ours), Process(_proof_peer("alex")), peer_download="npm",
         fixed=PROOF_WORDS, quick_fixed=PROOF_QUICK, unit="words", rounds=5,
         metrics=(("total", "vs alex", Target(ratio=0.2, **PROOF_TARGET)),),
         prepare=_proof_prepare,
@@ -438,7 +441,7 @@ ITEMS: tuple[Item, ...] = (
         "proof", "rrt proof of a 50,000-word draft against proselint",
         "whole processes: rrt proof as above; proselint (pip, in a throwaway venv in the "
         "run's folder) checks the same extracted text",
-        Process(_proof_ours), Process(_proof_peer("proselint")),
+        Process(_proof_ours), Process(_proof_peer("proselint")), peer_download="PyPI",
         fixed=PROOF_WORDS, quick_fixed=PROOF_QUICK, unit="words", rounds=5,
         metrics=(("total", "vs proselint", Target(ratio=0.4, **PROOF_TARGET)),),
         prepare=_proof_prepare,
@@ -580,10 +583,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one round (for tests)")
     parser.add_argument("--only", action="append", metavar="NAME",
                         help=f"run only this item (repeatable): {', '.join(i.name for i in ITEMS)}")
+    parser.add_argument("--offline", action="store_true",
+                        help="leave out items whose peer is downloaded on first run")
     parser.add_argument("--write-docs", action="store_true",
                         help="regenerate docs/PERFORMANCE.md from this run")
     args = parser.parse_args(argv)
-    items = [i for i in ITEMS if not args.only or i.name in args.only]
+    items = [i for i in ITEMS if (not args.only or i.name in args.only)
+             and not (args.offline and i.peer_download)]
     if not items:
         parser.error(f"no item called {args.only}")
     started = time.perf_counter()
