@@ -161,19 +161,22 @@ def test_warnings_follow_ratings_and_actions_are_raised(main_window, qtbot,
     screen = window.workbook_screen
     scores = editor.scores
     refs = [criterion.ref for _place, criterion in framework.criteria()]
+    assert scores.warnings.count() == 0  # filled when its tab is first chosen
+    editor.tabs.setCurrentWidget(scores)
     warnings = [scores.warnings.item(i).text() for i in range(scores.warnings.count())]
     assert f"{refs[0]} has not been answered." in warnings
     assert scores.model.rowCount() > 0 and "rests on 0 criteria" in scores.model.index(
         0, 2).data()
 
+    editor.tabs.setCurrentIndex(0)
     editor.tree.setFocus()
     qtbot.keyClick(editor.tree, Qt.Key.Key_1)  # the lowest level, with no evidence
+    editor.tabs.setCurrentWidget(scores)  # shows the figures at once, not the old ones
     warnings = [scores.warnings.item(i).text() for i in range(scores.warnings.count())]
     assert f"{refs[0]} has not been answered." not in warnings
     assert any(text.startswith(f"{refs[0]} is rated") for text in warnings)
     assert "1 of " in scores.progress.text()
 
-    editor.tabs.setCurrentWidget(scores)
     row = next(i for i in range(scores.warnings.count())
                if scores.warnings.item(i).text().startswith(refs[0]))
     scores.warnings.setFocus()
@@ -197,6 +200,8 @@ def test_the_chart_draws_the_section_scores_it_is_given(main_window, qtbot, work
     _window, editor, _framework = _started(main_window, qtbot, workbook_path)
     editor.tree.setFocus()
     qtbot.keyClick(editor.tree, Qt.Key.Key_3)
+    editor.tabs.setCurrentWidget(editor.chart)
+    editor.tabs.setCurrentWidget(editor.scores)
     top = [s for s in editor.scores.model.rows() if s.depth == 1]
     assert editor.chart.shares() == [s.score.share for s in top]
     assert editor.chart.shares()[0] is not None and editor.chart.shares()[1] is None
@@ -204,6 +209,27 @@ def test_the_chart_draws_the_section_scores_it_is_given(main_window, qtbot, work
     assert editor.chart.accessibleName()
     editor.tabs.setCurrentWidget(editor.chart)
     assert not editor.chart.grab().isNull()  # paints without error
+
+
+def test_ratings_in_a_row_repaint_at_once_and_are_scored_when_typing_pauses(
+        main_window, qtbot, workbook_path) -> None:
+    from app.ui.assessments.list_model import PROGRESS
+
+    _window, editor, framework = _started(main_window, qtbot, workbook_path)
+    refs = [criterion.ref for _place, criterion in framework.criteria()]
+    editor.tree.setFocus()
+    progress = editor.model.index(0, PROGRESS)
+    for _ref in refs[:3]:
+        qtbot.keyClick(editor.tree, Qt.Key.Key_2)
+        qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
+    label = framework.scale.levels[1].label
+    # Each row shows its rating as soon as the key is pressed ...
+    assert [editor.criteria_model.index_of_ref(ref).siblingAtColumn(2).data()
+            for ref in refs[:3]] == [label] * 3
+    assert editor.data is not None and all(
+        editor.data.responses[ref].answer == framework.scale.levels[1].id for ref in refs[:3])
+    # ... and the list's figures follow once the typing pauses.
+    qtbot.waitUntil(lambda: progress.data().startswith("3 of "))
 
 
 def test_the_welcome_screen_starts_a_workbook_with_a_self_assessment(main_window, qtbot,

@@ -1,12 +1,19 @@
 """Self-assessments: the workbook's assessments listed above the one selected.
 
 Every edit is one of the assessments module's undoable operations, run through
-`document.perform`; the screen redraws when the assessments (or actions) topic changes.
+`document.perform`; the screen redraws when the assessments (or evidence) topic changes.
+
+Rating by keyboard must keep up with typing, so an edit of one criterion made here reads
+back only that response and repaints its row; the scores, warnings and charts follow on
+a short timer, once per pause in the typing, and only the tab on show is filled. Any other
+change (an undo, another screen's edit) re-reads every assessment.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,23 +43,30 @@ from app.ui.fitting import scrolling
 from app.ui.list_table import TableOrEmpty, button_row, row_table
 from app.ui.screens import ScreenContext
 
+if TYPE_CHECKING:
+    from app.assessments.operations import (
+        LinkEvidence,
+        RateCriterion,
+        SetResponseField,
+        UnlinkEvidence,
+    )
+
+    OnResponse = RateCriterion | SetResponseField | LinkEvidence | UnlinkEvidence
+
 EMPTY_TEXT = (
     "No self-assessments yet — start one from a framework: choose New…, pick the framework "
     "you assess against, and rate each criterion with the number keys."
 )
 READ_ONLY_EMPTY_TEXT = "No self-assessments in this workbook."
+# Ratings typed in a row are scored once, when the typing pauses this long.
+RESCORE_MS = 150
 
 
 def _listed(session: object) -> list[ListedAssessment]:
     from app.assessments.records import list_assessments, load_assessment
-    from app.assessments.scoring import max_score, score_assessment
 
-    listed = []
-    for row in list_assessments(session):  # type: ignore[arg-type]
-        data = load_assessment(session, row.id)  # type: ignore[arg-type]
-        listed.append(ListedAssessment(row, score_assessment(data.framework, data.responses),
-                                       max_score(data.framework)))
-    return listed
+    return [ListedAssessment.scored(load_assessment(session, row.id))  # type: ignore[arg-type]
+            for row in list_assessments(session)]  # type: ignore[arg-type]
 
 
 class AssessmentsEditor(QWidget):
@@ -85,6 +99,13 @@ class AssessmentsEditor(QWidget):
         self._shown = 0  # how many times the selected assessment has been shown
         self.data: AssessmentData | None = None  # the selected assessment, as last read
         self._evidence: dict[str, uuid.UUID] = {}  # the workbook's evidence files by name
+        self._own_edit: tuple[uuid.UUID, str] | None = None  # (assessment, ref) being edited
+        self._stale: set[uuid.UUID] = set()  # assessments whose scores wait for the timer
+        self._rescore = QTimer(self)
+        self._rescore.setSingleShot(True)
+        self._rescore.setInterval(RESCORE_MS)
+        self._rescore.timeout.connect(self.rescore)
+        self._filled: set[QWidget] = set()  # tabs that show the selection's current figures
         self.tabs = self._make_tabs()
         self._layout.addWidget(self.tabs, 3)
         self.setFocusProxy(self.table)
@@ -128,6 +149,7 @@ class AssessmentsEditor(QWidget):
         tabs.addTab(self.scores, "Scores and &warnings")
         self.chart = RadarChart(tabs)
         tabs.addTab(self.chart, "C&hart")
+        tabs.currentChanged.connect(lambda _index: self._fill_current_tab())
         return tabs
 
     def go_to_criterion(self, ref: str) -> None:
@@ -139,6 +161,8 @@ class AssessmentsEditor(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_id()
+        self._rescore.stop()
+        self._stale.clear()
         self.model.set_rows(self._document.read(_listed))
         self._pages.follow_rows()
         shown = self._shown
@@ -147,8 +171,64 @@ class AssessmentsEditor(QWidget):
             self._show_selected()
 
     def _on_changed(self, topics: frozenset[str]) -> None:
-        if topics & {ASSESSMENTS, EVIDENCE}:
+        if not topics & {ASSESSMENTS, EVIDENCE}:
+            return
+        own, self._own_edit = self._own_edit, None
+        if own is not None and EVIDENCE not in topics and self.model.row_of(own[0]) >= 0:
+            self._update_response(*own)
+        else:
             self.refresh()
+
+    def _update_response(self, assessment_id: uuid.UUID, ref: str) -> None:
+        """This screen changed one response: read back just that one and repaint its row."""
+        from app.assessments.records import read_responses
+
+        number = self.model.row_of(assessment_id)
+        item: ListedAssessment = self.model.row_at(number)
+        fresh = self._document.read(lambda session: read_responses(session, assessment_id,
+                                                                   ref))
+        responses = {key: value for key, value in item.data.responses.items() if key != ref}
+        responses.update(fresh)  # nothing back: the response was emptied and removed
+        data = replace(item.data, responses=responses)
+        self.model.replace_row(number, replace(item, data=data))  # scores: see `rescore`
+        self._stale.add(assessment_id)
+        if assessment_id == self.selected_id():
+            self.data = data
+            self.criteria_model.set_data(data)
+            if ref == self.current_ref():
+                self._show_criterion()
+        self._rescore.start()
+
+    def rescore(self) -> None:
+        """Score the assessments changed since the last time, and redraw what shows them."""
+        self._rescore.stop()
+        stale, self._stale = self._stale, set()
+        for assessment_id in stale:
+            number = self.model.row_of(assessment_id)
+            if number >= 0:
+                self.model.replace_row(number,
+                                       ListedAssessment.scored(self.model.row_at(number).data))
+        if self.selected_id() in stale:
+            self._filled.clear()
+            self._fill_current_tab()
+
+    def _fill_current_tab(self) -> None:
+        """Show the selection's figures on the tab on show (the others wait until chosen)."""
+        page = self.tabs.currentWidget()
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        if self.selected_id() in self._stale:
+            self.rescore()  # the figures are due: score now rather than show old ones
+            return
+        if page in self._filled:
+            return
+        listed: ListedAssessment = self.model.row_at(index.row())
+        if page is self.scores:
+            self.scores.show_scores(listed.scores, listed.top, not self._document.read_only)
+        elif page is self.chart:
+            self.chart.set_scores(listed.scores.sections, listed.top)
+        self._filled.add(page)
 
     def selected_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
@@ -179,19 +259,16 @@ class AssessmentsEditor(QWidget):
             self.scores.show_scores(None, None, False)
             self._show_criterion()
             return
-        from app.assessments.records import load_assessment
-
         ref = self.current_ref()
         fresh = self.data is None or self.data.framework is not self.criteria_model.framework
-        self.data = self._document.read(lambda session: load_assessment(session,
-                                                                         assessment_id))
+        listed: ListedAssessment = self.model.row_at(self.table.currentIndex().row())
+        self.data = listed.data
         before = self.criteria_model.framework
         self.criteria_model.set_data(self.data)
         if fresh or before is not self.criteria_model.framework:
             self.tree.expandAll()
-        listed = self.model.row_at(self.table.currentIndex().row())
-        self.scores.show_scores(listed.scores, listed.top, not self._document.read_only)
-        self.chart.set_scores(listed.scores.sections, listed.top)
+        self._filled.clear()
+        self._fill_current_tab()
         if self.current_ref() is None:
             first = next(iter(self.data.framework.criteria()), None)
             self.tree.select_ref(ref or (first[1].ref if first else ""))
@@ -251,13 +328,21 @@ class AssessmentsEditor(QWidget):
             # After the dialog has closed and handed focus back: go to the new assessment.
             QTimer.singleShot(0, self.table.setFocus)
 
+    def _perform_on_response(self, operation: OnResponse) -> bool:
+        """Perform an edit of one response, which the screen then updates on its own."""
+        self._own_edit = (operation.assessment_id, operation.ref)
+        try:
+            return self._document.perform(operation)
+        finally:
+            self._own_edit = None
+
     def rate(self, ref: str, answer: str) -> None:
         from app.assessments.operations import RateCriterion
 
         assessment_id = self.selected_id()
         if assessment_id is not None and not self._document.read_only:
-            self._document.perform(RateCriterion(assessment_id, ref,
-                                                 None if answer == CLEAR else answer))
+            self._perform_on_response(RateCriterion(assessment_id, ref,
+                                                    None if answer == CLEAR else answer))
 
     def _commit_response(self, field: str, value: str) -> None:
         from app.assessments.operations import SetResponseField
@@ -267,7 +352,7 @@ class AssessmentsEditor(QWidget):
             return
         if getattr(self.criteria_model.response(ref), field) == (value or ""):
             return
-        if not self._document.perform(SetResponseField(assessment_id, ref, field, value)):
+        if not self._perform_on_response(SetResponseField(assessment_id, ref, field, value)):
             self._show_criterion()  # refused: show what the file holds
 
     def choose_evidence(self, names: list[str]) -> str | None:
@@ -297,7 +382,7 @@ class AssessmentsEditor(QWidget):
             return
         name = self.choose_evidence(names)
         if name is not None:
-            self._document.perform(LinkEvidence(assessment_id, ref, self._evidence[name]))
+            self._perform_on_response(LinkEvidence(assessment_id, ref, self._evidence[name]))
 
     def unlink_evidence(self) -> None:
         from app.assessments.operations import UnlinkEvidence
@@ -309,7 +394,7 @@ class AssessmentsEditor(QWidget):
             return
         name = item.text()
         evidence_id = self._document.read(lambda session: find_evidence(session, name))
-        self._document.perform(UnlinkEvidence(assessment_id, ref, evidence_id))
+        self._perform_on_response(UnlinkEvidence(assessment_id, ref, evidence_id))
 
     def raise_actions(self) -> None:
         from app.assessments.improvement import actions_to_raise, propose_actions
@@ -339,4 +424,4 @@ class AssessmentsEditor(QWidget):
 
 
 def create_editor(context: ScreenContext) -> AssessmentsEditor:
-    return AssessmentsEditor(context.document)
+    return AssessmentsEditor(context.document, context.parent)
