@@ -43,6 +43,7 @@ class CriteriaModel(QAbstractItemModel):
         self._responses: dict[str, ResponseData] = {}
         self._visible: set[str] = set()
         self._by_ref: dict[str, int] = {}
+        self._conditional = False  # some criterion is shown only after a given answer
 
     # ------------------------------------------------------------------ contents
 
@@ -70,11 +71,33 @@ class CriteriaModel(QAbstractItemModel):
             return
         self.beginResetModel()
         self._framework = data.framework if data is not None else None
+        # Only a framework with conditions needs visibility worked out again per answer.
+        self._conditional = self._framework is not None and any(
+            c.show_when is not None for _place, c in self._framework.criteria())
         self._nodes = [_Node(0, -1, 0)]
         self._by_ref = {}
         if self._framework is not None:
             self._add_sections(0, self._framework.sections)
         self.endResetModel()
+
+    def set_response(self, ref: str, response: ResponseData | None) -> None:
+        """One response changed (None: removed): repaint its row, and the rows whose
+        visibility depends on it."""
+        if self._framework is None:
+            return
+        if response is None:
+            self._responses.pop(ref, None)
+        else:
+            self._responses[ref] = response
+        changed = {ref}
+        if self._conditional:
+            old_visible = self._visible
+            self._visible = visible_refs(self._framework, self._responses)
+            changed |= old_visible ^ self._visible
+        for changed_ref in changed:
+            index = self.index_of_ref(changed_ref)
+            if index.isValid():
+                self.dataChanged.emit(index, index.siblingAtColumn(len(HEADERS) - 1))
 
     def _add_sections(self, parent: int, sections: list[Section]) -> None:
         for section in sections:

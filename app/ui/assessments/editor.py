@@ -190,11 +190,12 @@ class AssessmentsEditor(QWidget):
         responses = {key: value for key, value in item.data.responses.items() if key != ref}
         responses.update(fresh)  # nothing back: the response was emptied and removed
         data = replace(item.data, responses=responses)
-        self.model.replace_row(number, replace(item, data=data))  # scores: see `rescore`
+        # The row's figures are redrawn once rescored (see `rescore`), not now.
+        self.model.replace_row(number, replace(item, data=data), repaint=False)
         self._stale.add(assessment_id)
         if assessment_id == self.selected_id():
             self.data = data
-            self.criteria_model.set_data(data)
+            self.criteria_model.set_response(ref, fresh.get(ref))
             if ref == self.current_ref():
                 self._show_criterion()
         self._rescore.start()

@@ -61,10 +61,12 @@ class AssessmentsTableModel(RowTableModel):
             return f"{progress.answered} of {progress.shown} answered"
         return score_text(item.scores.overall.value, item.top)
 
-    def replace_row(self, number: int, item: ListedAssessment) -> None:
-        """One assessment's figures changed: repaint its row only."""
+    def replace_row(self, number: int, item: ListedAssessment, *, repaint: bool = True
+                    ) -> None:
+        """One assessment changed: keep it, and repaint its row only (if asked)."""
         self._rows[number] = item
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
+        if repaint:
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
 
     def row_of(self, assessment_id: object) -> int:
         for number, item in enumerate(self.rows()):
