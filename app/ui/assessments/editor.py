@@ -33,6 +33,7 @@ from app.assessments.frameworks import Framework
 from app.assessments.topics import ASSESSMENTS
 from app.evidence.topics import EVIDENCE
 from app.ui.a11y import named
+from app.ui.assessments.compare_view import CompareView
 from app.ui.assessments.criteria_model import CriteriaModel
 from app.ui.assessments.criteria_view import CLEAR, CriteriaTree, ResponsePanel
 from app.ui.assessments.list_model import NAME, AssessmentsTableModel, ListedAssessment
@@ -149,8 +150,17 @@ class AssessmentsEditor(QWidget):
         tabs.addTab(self.scores, "Scores and &warnings")
         self.chart = RadarChart(tabs)
         tabs.addTab(self.chart, "C&hart")
+        self.compare = CompareView(tabs)
+        tabs.addTab(self.compare, "Com&pare")
         tabs.currentChanged.connect(lambda _index: self._fill_current_tab())
         return tabs
+
+    def _show_chart(self, listed: ListedAssessment) -> None:
+        from app.assessments.charts import section_radar
+
+        name = listed.row.round_label or listed.row.name
+        self.chart.set_chart(section_radar(listed.data.framework, listed.scores, None, name, ""),
+                             [[s.score.value is None for s in listed.scores.top_sections]])
 
     def go_to_criterion(self, ref: str) -> None:
         self.tabs.setCurrentIndex(0)
@@ -228,7 +238,9 @@ class AssessmentsEditor(QWidget):
         if page is self.scores:
             self.scores.show_scores(listed.scores, listed.top, not self._document.read_only)
         elif page is self.chart:
-            self.chart.set_scores(listed.scores.sections, listed.top)
+            self._show_chart(listed)
+        elif page is self.compare:
+            self.compare.show_for(listed, self.model.rows())
         self._filled.add(page)
 
     def selected_id(self) -> uuid.UUID | None:
