@@ -271,3 +271,83 @@ def test_the_sample_s_assessment_is_reached_by_tab_in_reading_order(main_window,
         walks.append(walk)
     assert editor.tree in walks[0] and editor.panel.notes_edit in walks[0]
     assert editor.scores.raise_button in walks[1] and editor.scores.warnings in walks[1]
+    compare = editor.compare
+    assert [w for w in walks[3] if w in (compare.choice, compare.only_changes,
+                                         compare.tables.tabBar(), compare.sections)] == [
+        compare.choice, compare.only_changes, compare.tables.tabBar(), compare.sections]
+
+
+def test_compare_tab_puts_the_sample_s_rounds_side_by_side_by_keyboard(main_window,
+                                                                       qtbot) -> None:
+    from app.assessments.compare import ROUND, compare
+
+    window = main_window()
+    window.open_sample()
+    screen = window.workbook_screen
+    screen.show_section("assessments")
+    editor = screen.editor("assessments")
+    view = editor.compare
+    selected = editor.model.row_at(editor.table.currentIndex().row())
+    assert view.sections_model.rowCount() == 0  # filled when its tab is first chosen
+    editor.tabs.setCurrentWidget(view)
+    # The newest round is selected; the one before it is chosen for it.
+    assert view.choice.count() == 1 and "the previous round" in view.choice.currentText()
+    previous = editor.model.row_at(0)
+    expected = compare(selected.data, previous.data, ROUND)
+    assert view.sections_model.rows() == list(expected.sections)
+    assert view.criteria_model.rows() == list(expected.criteria)
+    assert f"{expected.counts['improved']} improved" in view.summary.text()
+    headers = [view.criteria_model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(view.criteria_model.columnCount())]
+    assert headers[2:4] == [previous.row.round_label, selected.row.round_label]
+    chart = view.chart.chart
+    assert chart is not None and [s.name for s in chart.series] == headers[2:4]
+    assert previous.row.round_label in view.chart.accessibleDescription()
+    assert not view.grab().isNull()
+
+    # By keyboard: the inner tabs, then hide what did not change.
+    view.only_changes.setFocus()
+    qtbot.keyClick(view.only_changes, Qt.Key.Key_Space)
+    shown = view.criteria_model.rows()
+    assert shown and all(row.status != "Unchanged" for row in shown)
+    assert len(shown) < len(expected.criteria)
+    assert unnamed_focusable(view) == []
+
+    # Choosing the older round compares it with the newer one the same way round.
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up)
+    assert editor.selected_id() == previous.row.id
+    assert "2026" in view.choice.currentText()
+    assert view.sections_model.rows() == list(expected.sections)
+
+
+def test_compare_tab_sets_respondent_groups_of_one_round_side_by_side(main_window, qtbot,
+                                                                      workbook_path) -> None:
+    from app.assessments.operations import CreateAssessment, RateCriterion
+
+    window = main_window(workbook_path)
+    screen = window.workbook_screen
+    screen.show_section("assessments")
+    editor = screen.editor("assessments")
+    framework = next(f for f in editor.frameworks() if f.id == "community-participation")
+    groups = [group.id for group in framework.respondent_groups][:2]
+    first = next(c.ref for _place, c in framework.criteria())
+    levels = [level.id for level in framework.scale.levels]
+    created = []
+    for group, level in zip(groups, (levels[0], levels[-1]), strict=True):
+        create = CreateAssessment.of(framework, name=f"Views of {group}", round_label="2026",
+                                     respondent_group=group)
+        assert window.document.perform(create)
+        assert window.document.perform(RateCriterion(create.assessment_id, first, level))
+        created.append(create.assessment_id)
+    assert editor.selected_id() == created[0]  # the first stays selected
+    editor.tabs.setCurrentWidget(editor.compare)
+    view = editor.compare
+    assert "another respondent group" in view.choice.currentText()
+    [row] = [r for r in view.criteria_model.rows() if r.key == first]
+    labels = {g.id: g.label for g in framework.respondent_groups}
+    assert row.status == f"Higher for {labels[groups[1]]}"
+    # The other group's strand and column come first, the selected assessment's second.
+    assert view.summary.text().startswith(f"{labels[groups[1]]} and {labels[groups[0]]}")
+    assert view.chart.chart is not None
+    assert [s.name for s in view.chart.chart.series] == [labels[groups[1]], labels[groups[0]]]

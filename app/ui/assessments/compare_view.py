@@ -120,6 +120,11 @@ class CompareView(QWidget):
         named(self.tables.tabBar(), "Sections or criteria")
         self.tables.addTab(self.sections, "Sect&ions")
         self.tables.addTab(self.criteria, "Criteri&a")
+        # Reading order: the tabs' names before the table under them.
+        for earlier, later in ((self.only_changes, self.tables.tabBar()),
+                               (self.tables.tabBar(), self.sections),
+                               (self.sections, self.criteria)):
+            QWidget.setTabOrder(earlier, later)
         self.body = QSplitter(Qt.Orientation.Horizontal, self)
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(self.tables)
@@ -204,4 +209,5 @@ class CompareView(QWidget):
         before = {s.key: s.score.value for s in earlier.scores.top_sections}
         self.chart.set_chart(chart, (
             tuple(before.get(key) is None for key in keys),
-            tuple(s.score.value is None for s in later.scores.top_sections)))
+            tuple(s.score.value is None for s in later.scores.top_sections)),
+            [s.label for s in later.scores.top_sections])

@@ -160,7 +160,8 @@ class AssessmentsEditor(QWidget):
 
         name = listed.row.round_label or listed.row.name
         self.chart.set_chart(section_radar(listed.data.framework, listed.scores, None, name, ""),
-                             [[s.score.value is None for s in listed.scores.top_sections]])
+                             [[s.score.value is None for s in listed.scores.top_sections]],
+                             [s.label for s in listed.scores.top_sections])
 
     def go_to_criterion(self, ref: str) -> None:
         self.tabs.setCurrentIndex(0)

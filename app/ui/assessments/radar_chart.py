@@ -37,9 +37,10 @@ class RadarChart(QWidget):
         self.chart: Chart | None = None
         self._missing: tuple[tuple[bool, ...], ...] = ()
 
-    def set_chart(self, chart: Chart | None,
-                  missing: Sequence[Sequence[bool]] = ()) -> None:
-        """Show `chart`; `missing` says, per strand and spoke, where nothing was scored."""
+    def set_chart(self, chart: Chart | None, missing: Sequence[Sequence[bool]] = (),
+                  names: Sequence[str] = ()) -> None:
+        """Show `chart`; `missing` says, per strand and spoke, where nothing was scored;
+        `names` are the spokes' full names for a screen reader (the picture shows keys)."""
         self.chart = chart
         self._missing = tuple(tuple(m) for m in missing)
         if chart is None:
@@ -48,6 +49,7 @@ class RadarChart(QWidget):
             # A screen reader hears the numbers the picture shows.
             parts = []
             for spoke, category in enumerate(chart.categories):
+                category = names[spoke] if spoke < len(names) else category
                 values = ", ".join(
                     f"{series.name} {self._value_text(strand, spoke)}"
                     if len(chart.series) > 1 else self._value_text(strand, spoke)
