@@ -161,7 +161,7 @@ def test_warnings_follow_ratings_and_actions_are_raised(main_window, qtbot,
     screen = window.workbook_screen
     scores = editor.scores
     refs = [criterion.ref for _place, criterion in framework.criteria()]
-    assert scores.warnings.count() == 0  # filled when its tab is first chosen
+    assert not scores.built  # made when its tab is first chosen
     editor.tabs.setCurrentWidget(scores)
     warnings = [scores.warnings.item(i).text() for i in range(scores.warnings.count())]
     assert f"{refs[0]} has not been answered." in warnings
@@ -288,7 +288,7 @@ def test_compare_tab_puts_the_sample_s_rounds_side_by_side_by_keyboard(main_wind
     editor = screen.editor("assessments")
     view = editor.compare
     selected = editor.model.row_at(editor.table.currentIndex().row())
-    assert view.sections_model.rowCount() == 0  # filled when its tab is first chosen
+    assert not view.built  # made and filled when its tab is first chosen
     editor.tabs.setCurrentWidget(view)
     # The newest round is selected; the one before it is chosen for it.
     assert view.choice.count() == 1 and "the previous round" in view.choice.currentText()

@@ -30,6 +30,7 @@ from app.assessments.compare import (
     summary,
 )
 from app.ui.a11y import named
+from app.ui.assessments.lazy import show_built
 from app.ui.assessments.list_model import ListedAssessment
 from app.ui.assessments.radar_chart import RadarChart
 from app.ui.list_table import row_table
@@ -82,12 +83,19 @@ def _choice_text(counterpart: Counterpart, note: str) -> str:
 
 
 class CompareView(QWidget):
+    """Built the first time it is shown: the screen opens faster without it."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._selected: ListedAssessment | None = None
         self._others: dict[object, ListedAssessment] = {}
         self._comparison: Comparison | None = None
+        self.built = False
 
+    def build(self) -> None:
+        if self.built:
+            return
+        self.built = True
         self.choice = named(QComboBox(self), "Compare with",
                             "Another round of this framework, or another respondent group")
         named(self.choice.view(), "Assessments to compare with")
@@ -137,6 +145,7 @@ class CompareView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.body, 1)
+        show_built(self)
 
     # ------------------------------------------------------------------ contents
 
@@ -144,6 +153,7 @@ class CompareView(QWidget):
                  listed: list[ListedAssessment]) -> None:
         """Compare `selected` with one of the `listed` (it keeps the one chosen before, if it
         is still there; else the previous round)."""
+        self.build()
         chosen = self.choice.currentData()
         self._selected = selected
         self._others = {item.row.id: item for item in listed

@@ -38,7 +38,7 @@ from app.ui.assessments.criteria_model import CriteriaModel
 from app.ui.assessments.criteria_view import CLEAR, CriteriaTree, ResponsePanel
 from app.ui.assessments.list_model import NAME, AssessmentsTableModel, ListedAssessment
 from app.ui.assessments.radar_chart import RadarChart
-from app.ui.assessments.scores_view import REF_ROLE, ScoresView
+from app.ui.assessments.scores_view import ScoresView
 from app.ui.document import OpenWorkbook
 from app.ui.fitting import scrolling
 from app.ui.list_table import TableOrEmpty, button_row, row_table
@@ -144,9 +144,8 @@ class AssessmentsEditor(QWidget):
         criteria.setSizes([600, 400])  # the criteria's titles need the room more
         tabs.addTab(criteria, "&Criteria")
         self.scores = ScoresView(tabs)
-        self.scores.warnings.itemActivated.connect(
-            lambda item: self.go_to_criterion(item.data(REF_ROLE)))
-        self.scores.raise_button.clicked.connect(self.raise_actions)
+        self.scores.criterion_chosen.connect(self.go_to_criterion)
+        self.scores.raise_requested.connect(self.raise_actions)
         tabs.addTab(self.scores, "Scores and &warnings")
         self.chart = RadarChart(tabs)
         tabs.addTab(self.chart, "C&hart")
