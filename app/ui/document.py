@@ -124,6 +124,11 @@ class OpenWorkbook(QObject):
         try:
             for name in warm_up_modules():
                 importlib.import_module(name)
+            # Mappers are otherwise set up by the first query: tens of milliseconds that
+            # the first screen to read through the ORM (or the first edit) would wait for.
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()
             if not self.closed:
                 with self.workbook.engine.connect():
                     pass  # the first connection also initialises the SQLite dialect
