@@ -55,4 +55,5 @@ MODULE = ModuleManifest(
     warm_up=("app.assessments.records", "app.assessments.operations",
              "app.assessments.compare", "app.assessments.charts",
              "app.ui.assessments.editor"),
+    prime="app.assessments.records:prime",
 )

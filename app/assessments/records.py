@@ -199,6 +199,14 @@ def read_responses(session: Session, assessment_id: uuid.UUID, ref: str | None =
     }
 
 
+def prime(session: Session) -> None:
+    """Read every assessment once, in idle time after the workbook opens: each pinned
+    framework is parsed (and kept), and the queries the assessment screen runs are
+    prepared, so choosing that screen does not wait for either."""
+    for row in list_assessments(session):
+        load_assessment(session, row.id)
+
+
 # ---------------------------------------------------------------- assessments
 
 

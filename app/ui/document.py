@@ -132,6 +132,7 @@ class OpenWorkbook(QObject):
             if not self.closed:
                 with self.workbook.engine.connect():
                     pass  # the first connection also initialises the SQLite dialect
+            self._prime_modules()
         except Exception:
             # Nothing was asked of it yet: the first edit tries again and says what is wrong
             # (a workbook closed meanwhile ends up here too).
@@ -139,6 +140,17 @@ class OpenWorkbook(QObject):
                                               exc_info=True)
         finally:
             self.warmed_up.set()
+
+    def _prime_modules(self) -> None:
+        """Each module's idle-time reads (`ModuleManifest.prime`), one short session each."""
+        from app.modules import load_target, modules
+
+        for module in modules():
+            if module.prime is None or self.closed:
+                continue
+            prime = load_target(module.prime)
+            with self.session() as session:
+                prime(session)
 
     # ------------------------------------------------------------------ work
 

@@ -351,3 +351,19 @@ def test_compare_tab_sets_respondent_groups_of_one_round_side_by_side(main_windo
     assert view.summary.text().startswith(f"{labels[groups[1]]} and {labels[groups[0]]}")
     assert view.chart.chart is not None
     assert [s.name for s in view.chart.chart.series] == [labels[groups[1]], labels[groups[0]]]
+
+
+def test_idle_time_after_opening_reads_the_assessments_ahead(main_window, qtbot,
+                                                             monkeypatch) -> None:
+    import pytest
+
+    from app.modules import ModuleManifest
+
+    read = []
+    monkeypatch.setattr("app.assessments.records.prime", lambda session: read.append(session))
+    window = main_window()
+    window.open_sample()
+    qtbot.waitUntil(window.document.warmed_up.is_set, timeout=10_000)
+    assert len(read) == 1  # one short session, before the screen is chosen
+    with pytest.raises(ValueError, match="target"):
+        ModuleManifest("odd", "Odd", prime="not a target")

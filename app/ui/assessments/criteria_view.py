@@ -89,6 +89,10 @@ class CriteriaTree(QTreeView):
             EVIDENCE: ["✓"],
         }
         refs = [c.ref for _place, c in framework.criteria()] if framework is not None else []
+        # The widest ref is among the longest: measuring only those keeps this quick for a
+        # framework of hundreds of criteria.
+        longest = max((len(r) for r in refs), default=0)
+        refs = [r for r in refs if len(r) >= longest - 1]
         depth = max((d for _p, _s, d in framework.walk()), default=0) if framework else 0
         for column in range(model.columnCount()):
             if column == TITLE:
