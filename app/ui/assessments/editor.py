@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.assessments.data import AssessmentData
+from app.assessments.data import AssessmentData, ResponseData
 from app.assessments.frameworks import Framework
 from app.assessments.topics import ASSESSMENTS
 from app.evidence.topics import EVIDENCE
@@ -68,6 +68,12 @@ def _listed(session: object) -> list[ListedAssessment]:
 
     return [ListedAssessment.scored(load_assessment(session, row.id))  # type: ignore[arg-type]
             for row in list_assessments(session)]  # type: ignore[arg-type]
+
+
+def _support(response: ResponseData | None) -> tuple[object, ...]:
+    """What the criterion panel shows of a response."""
+    response = response or ResponseData()
+    return response.notes, response.confidence, response.evidence
 
 
 class AssessmentsEditor(QWidget):
@@ -204,9 +210,12 @@ class AssessmentsEditor(QWidget):
         self.model.replace_row(number, replace(item, data=data), repaint=False)
         self._stale.add(assessment_id)
         if assessment_id == self.selected_id():
+            before, after = item.data.responses.get(ref), fresh.get(ref)
             self.data = data
-            self.criteria_model.set_response(ref, fresh.get(ref))
-            if ref == self.current_ref():
+            self.criteria_model.set_response(ref, after)
+            # The panel shows what supports the answer, not the rating: leave it be when
+            # only the rating changed (re-filling it re-laid out the page on every key).
+            if ref == self.current_ref() and _support(before) != _support(after):
                 self._show_criterion()
         self._rescore.start()
 
