@@ -367,3 +367,19 @@ def test_idle_time_after_opening_reads_the_assessments_ahead(main_window, qtbot,
     assert len(read) == 1  # one short session, before the screen is chosen
     with pytest.raises(ValueError, match="target"):
         ModuleManifest("odd", "Odd", prime="not a target")
+
+
+def test_the_panel_follows_the_criteria_once_the_arrows_pause_or_focus_leaves(
+        main_window, qtbot, workbook_path) -> None:
+    _window, editor, framework = _started(main_window, qtbot, workbook_path)
+    refs = [criterion.ref for _place, criterion in framework.criteria()]
+    panel = editor.panel
+    editor.tree.setFocus()
+    assert panel.heading.text().startswith(refs[0])
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
+    assert editor.current_ref() == refs[2]
+    qtbot.waitUntil(lambda: panel.heading.text().startswith(refs[2] + " "))
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Up)
+    panel.notes_edit.setFocus()  # leaving the tree shows the criterion at once
+    assert panel.heading.text().startswith(refs[1] + " ")

@@ -61,6 +61,9 @@ EMPTY_TEXT = (
 READ_ONLY_EMPTY_TEXT = "No self-assessments in this workbook."
 # Ratings typed in a row are scored once, when the typing pauses this long.
 RESCORE_MS = 150
+# Arrowing through the criteria shows the chosen one's guidance once the keys pause (or
+# at once when focus leaves the tree): laying out its wrapped text on every key was slow.
+PANEL_MS = 120
 
 
 def _listed(session: object) -> list[ListedAssessment]:
@@ -137,7 +140,12 @@ class AssessmentsEditor(QWidget):
         self.tree = CriteriaTree(self.criteria_model, self)
         self.tree.read_only = self._document.read_only
         self.tree.rate.connect(self.rate)
-        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_criterion())
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(PANEL_MS)
+        self._panel_timer.timeout.connect(self._show_criterion)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._panel_timer.start())
+        self.tree.left.connect(self.flush_panel)
         self.panel = ResponsePanel(self._commit_response, self)
         self.panel.link_button.clicked.connect(self.link_evidence)
         self.panel.unlink_button.clicked.connect(self.unlink_evidence)
@@ -300,7 +308,13 @@ class AssessmentsEditor(QWidget):
         criterion = self.criteria_model.criterion_at(self.tree.currentIndex())
         return criterion.ref if criterion is not None else None
 
+    def flush_panel(self) -> None:
+        """Show the current criterion in the panel now, if it is waiting to be shown."""
+        if self._panel_timer.isActive():
+            self._show_criterion()
+
     def _show_criterion(self) -> None:
+        self._panel_timer.stop()
         ref = self.current_ref()
         framework = self.criteria_model.framework
         criterion = framework.criterion(ref) if framework is not None and ref else None
@@ -388,6 +402,7 @@ class AssessmentsEditor(QWidget):
         from app.assessments.operations import LinkEvidence
         from app.workbook.evidence import list_evidence
 
+        self.flush_panel()
         assessment_id, ref = self.selected_id(), self.current_ref()
         if assessment_id is None or ref is None or self._document.read_only:
             return
@@ -410,6 +425,7 @@ class AssessmentsEditor(QWidget):
         from app.assessments.operations import UnlinkEvidence
         from app.assessments.records import find_evidence
 
+        self.flush_panel()
         assessment_id, ref = self.selected_id(), self.current_ref()
         item = self.panel.files.currentItem()
         if assessment_id is None or ref is None or item is None or self._document.read_only:
