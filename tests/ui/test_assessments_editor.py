@@ -317,7 +317,8 @@ def test_compare_tab_puts_the_sample_s_rounds_side_by_side_by_keyboard(main_wind
     editor.table.setFocus()
     qtbot.keyClick(editor.table, Qt.Key.Key_Up)
     assert editor.selected_id() == previous.row.id
-    assert "2026" in view.choice.currentText()
+    assert "2026" in view.choice.currentText() and "later round" in view.choice.currentText()
+    assert "previous" not in view.choice.currentText()
     assert view.sections_model.rows() == list(expected.sections)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.assessments.compare import (
     GROUP,
+    ROUND,
     CompareRow,
     Comparison,
     Counterpart,
@@ -29,6 +30,7 @@ from app.assessments.compare import (
     round_name,
     summary,
 )
+from app.assessments.data import AssessmentRow
 from app.ui.a11y import named
 from app.ui.assessments.lazy import show_built
 from app.ui.assessments.list_model import ListedAssessment
@@ -75,9 +77,12 @@ class CompareRowsModel(RowTableModel):
         return None
 
 
-def _choice_text(counterpart: Counterpart, note: str) -> str:
+def _choice_text(counterpart: Counterpart, selected: AssessmentRow, note: str) -> str:
     row = counterpart.row
-    what = "another respondent group, same round" if counterpart.kind == GROUP else "round"
+    if counterpart.kind == GROUP:
+        what = "another respondent group, same round"
+    else:
+        what = "earlier round" if row.when < selected.when else "later round"
     group = f", {row.respondent_group}" if row.respondent_group else ""
     return f"{round_name(row)} — {row.name} ({what}{group}){note}"
 
@@ -163,8 +168,10 @@ class CompareView(QWidget):
         self.choice.blockSignals(True)
         self.choice.clear()
         for counterpart in found:
-            note = " — the previous round" if counterpart is default else ""
-            self.choice.addItem(_choice_text(counterpart, note),
+            previous = counterpart is default and counterpart.kind == ROUND and \
+                selected is not None and counterpart.row.when < selected.row.when
+            note = " — the previous round" if previous else ""
+            self.choice.addItem(_choice_text(counterpart, selected.row, note),
                                 (counterpart.row.id, counterpart.kind))
         ids = [data[0] for data in (self.choice.itemData(i) for i in range(self.choice.count()))]
         keep = chosen[0] if chosen and chosen[0] in ids else (
