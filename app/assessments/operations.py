@@ -13,8 +13,17 @@ from sqlalchemy.orm import Session
 
 from app.assessments.fields import FieldValue, assessment_label, response_label
 from app.assessments.frameworks import Framework
+from app.assessments.moving import (
+    AssessmentState,
+    add_pinned,
+    capture_state,
+    move_assessment,
+    put_state,
+    remove_pinned_if_unused,
+)
 from app.assessments.records import (
     DeletedAssessment,
+    Values,
     create_assessment,
     delete_assessment,
     link_evidence,
@@ -25,9 +34,9 @@ from app.assessments.records import (
     update_assessment,
 )
 from app.assessments.topics import ASSESSMENTS
-from app.plans.actions import ActionRow
 from app.plans.operations import AddAction, RemoveAction, RestoreAction
 from app.plans.topics import ACTIONS
+from app.workbook.changelog import record_change
 from app.workbook.operations import Change
 
 _TOPICS = frozenset({ASSESSMENTS})
@@ -182,6 +191,59 @@ class RestoreAssessment:
         return Change(_TOPICS, DeleteAssessment(self.deleted.id), ids=(self.deleted.id,))
 
 
+# ---------------------------------------------------------------- framework versions
+
+
+@dataclass(frozen=True)
+class MoveAssessmentToFrameworkVersion:
+    """Move an assessment to a newer version of its framework, carrying its responses over
+    by reference id (see `app.assessments.versions.plan_move` for what carries over)."""
+
+    assessment_id: uuid.UUID
+    framework: Framework
+    pinned_id: uuid.UUID = field(default_factory=uuid.uuid4)  # if the version is pinned now
+
+    @property
+    def label(self) -> str:
+        return f"Move assessment to version {self.framework.version}"
+
+    def apply(self, session: Session) -> Change:
+        before = capture_state(session, self.assessment_id)
+        _plan, pinned = move_assessment(session, self.assessment_id, self.framework,
+                                        pinned_id=self.pinned_id)
+        after = capture_state(session, self.assessment_id)
+        inverse = SwitchAssessmentState(before, after, added=None, removed=pinned)
+        return Change(_TOPICS, inverse, ids=(self.assessment_id,))
+
+
+@dataclass(frozen=True)
+class SwitchAssessmentState:
+    """Put an assessment's rows back exactly as `state` (the undo and redo of a move):
+    `added` is a pinned framework to put back first, `removed` one no longer needed after."""
+
+    state: AssessmentState
+    other: AssessmentState
+    added: Values | None
+    removed: Values | None
+
+    @property
+    def label(self) -> str:
+        return "Move assessment to another framework version"
+
+    def apply(self, session: Session) -> Change:
+        if self.added is not None:
+            add_pinned(session, self.added)
+        put_state(session, self.state)
+        if self.removed is not None:
+            remove_pinned_if_unused(session, dict(self.removed)["id"])
+        name = dict(self.state.assessment)["name"]
+        record_change(session, action="assessments.move", entity="assessment",
+                      entity_id=str(self.state.id),
+                      summary=f"Framework version of assessment “{name}” switched")
+        inverse = SwitchAssessmentState(self.other, self.state, self.removed, self.added)
+        return Change(_TOPICS, inverse, ids=(self.state.id,))
+
+
 # ---------------------------------------------------------------- improvement actions
 
 
@@ -217,24 +279,25 @@ class RemoveActions:
         return "Remove raised actions"
 
     def apply(self, session: Session) -> Change:
-        rows: list[ActionRow] = []
+        restores: list[RestoreAction] = []
         for action_id in self.action_ids:
             change = RemoveAction(action_id).apply(session)
             assert isinstance(change.inverse, RestoreAction)
-            rows.append(change.inverse.row)
-        return Change(frozenset({ACTIONS}), RestoreActions(tuple(rows)), ids=self.action_ids)
+            restores.append(change.inverse)  # the action with its partners, notes and links
+        return Change(frozenset({ACTIONS}), RestoreActions(tuple(restores)),
+                      ids=self.action_ids)
 
 
 @dataclass(frozen=True)
 class RestoreActions:
-    rows: tuple[ActionRow, ...]
+    rows: tuple[RestoreAction, ...]
 
     @property
     def label(self) -> str:
         return "Restore raised actions"
 
     def apply(self, session: Session) -> Change:
-        for row in self.rows:
-            RestoreAction(row).apply(session)
-        ids = tuple(row.id for row in self.rows)
+        for restore in self.rows:
+            restore.apply(session)
+        ids = tuple(restore.row.id for restore in self.rows)
         return Change(frozenset({ACTIONS}), RemoveActions(ids), ids=ids)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.plans.fields import STATUSES, FieldValue, label_of, validate
+from app.plans.fields import CLOSED, STATUSES, FieldValue, label_of, validate
 from app.plans.models import PlanAction
 from app.workbook.changelog import record_change
 from app.workbook.errors import InvalidValue
@@ -27,6 +27,7 @@ class ActionRow:
     action: str
     outcome: str
     lead_partner: str
+    start: date | None
     due: date | None
     status: str
     priority: str
@@ -37,6 +38,10 @@ class ActionRow:
     @property
     def status_label(self) -> str:
         return STATUSES.get(self.status, self.status)
+
+    def overdue(self, today: date) -> bool:
+        """Due before `today` and its work not over."""
+        return self.due is not None and self.due < today and self.status not in CLOSED
 
 
 def _row(action: PlanAction) -> ActionRow:
@@ -52,7 +57,8 @@ def count_actions(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(PlanAction)) or 0
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short(text: str, limit: int = 60) -> str:
+    """One line of `text` (for change-log lines and sentences that name an action)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -66,17 +72,25 @@ def add_action(session: Session, values: dict[str, FieldValue], *,
     if position is None:
         last = session.scalar(select(func.max(PlanAction.position)))
         position = 0 if last is None else last + 1
+    _check_dates(checked.get("start"), checked.get("due"))  # type: ignore[arg-type]
     now = utcnow()
     action = PlanAction(id=action_id or uuid.uuid4(), position=position, created_at=now,
                         updated_at=now, **checked)
     session.add(action)
     session.flush()
     record_change(session, action="plans.add", entity="action", entity_id=str(action.id),
-                  summary=f"Added action “{_short(action.action)}”")
+                  summary=f"Added action “{short(action.action)}”")
     return _row(action)
 
 
-def _get(session: Session, action_id: uuid.UUID) -> PlanAction:
+def _check_dates(start: date | None, due: date | None) -> None:
+    if start is not None and due is not None and start > due:
+        raise InvalidValue(
+            f"The start date ({start:%d/%m/%Y}) is after the due date ({due:%d/%m/%Y}). "
+            "Change one of them so that the action starts before it is due.")
+
+
+def get_action(session: Session, action_id: uuid.UUID) -> PlanAction:
     action = session.get(PlanAction, action_id)
     if action is None:
         raise InvalidValue("That action is no longer in the workbook.")
@@ -87,24 +101,27 @@ def update_action(session: Session, action_id: uuid.UUID, field: str, value: Fie
                   ) -> tuple[FieldValue, FieldValue]:
     """Change one field; returns (old, new) as stored."""
     new = validate(field, value)
-    action = _get(session, action_id)
+    action = get_action(session, action_id)
     old = getattr(action, field)
     if old == new:
         return old, new
+    if field in ("start", "due"):
+        dates = {"start": action.start, "due": action.due, field: new}
+        _check_dates(dates["start"], dates["due"])  # type: ignore[arg-type]
     setattr(action, field, new)
     action.updated_at = utcnow()
     record_change(session, action="plans.update", entity="action", entity_id=str(action.id),
-                  summary=f"{label_of(field)} of action “{_short(action.action)}” changed")
+                  summary=f"{label_of(field)} of action “{short(action.action)}” changed")
     return old, new
 
 
 def remove_action(session: Session, action_id: uuid.UUID) -> ActionRow:
     """Remove an action; returns it as it was, so that undo can put it back."""
-    action = _get(session, action_id)
+    action = get_action(session, action_id)
     row = _row(action)
     session.delete(action)
     record_change(session, action="plans.remove", entity="action", entity_id=str(row.id),
-                  summary=f"Removed action “{_short(row.action)}”")
+                  summary=f"Removed action “{short(row.action)}”")
     return row
 
 
@@ -113,4 +130,4 @@ def restore_action(session: Session, row: ActionRow) -> None:
     session.add(PlanAction(**{f.name: getattr(row, f.name) for f in fields(ActionRow)}))
     session.flush()
     record_change(session, action="plans.restore", entity="action", entity_id=str(row.id),
-                  summary=f"Restored action “{_short(row.action)}”")
+                  summary=f"Restored action “{short(row.action)}”")

@@ -8,7 +8,7 @@ from app.modules import (
     ReportSpec,
     SectionSpec,
 )
-from app.plans.topics import ACTIONS
+from app.plans.topics import ACTIONS, APPRAISALS
 
 MODULE = ModuleManifest(
     name="plans",
@@ -25,6 +25,16 @@ MODULE = ModuleManifest(
             topics=frozenset({ACTIONS}),
             order=700,
         ),
+        SectionSpec(
+            id="appraisals",
+            title="Options appraisal",
+            description="Weigh the options for a decision: their strengths and weaknesses, "
+                        "how each participant ranks them, and the option the group prefers.",
+            editor="app.ui.plans.appraisal_editor:create_editor",
+            count="appraisals",
+            topics=frozenset({APPRAISALS}),
+            order=710,
+        ),
     ),
     reports=(
         ReportSpec(
@@ -33,14 +43,32 @@ MODULE = ModuleManifest(
             builder="app.plans.report:build_action_plan",
             snapshot="app.plans.report:take_snapshot",
         ),
+        ReportSpec(
+            name="options-appraisal",
+            title="Options appraisal",
+            builder="app.plans.appraisal.report:build_appraisal_report",
+            snapshot="app.plans.appraisal.report:take_snapshot",
+        ),
     ),
-    commands=(CommandSpec("actions", "list, add, change or remove actions",
-                          "app.plans.commands.actions"),),
-    counts=(CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),),
-    topics=frozenset({ACTIONS}),
-    tables=("plan_action",),
+    commands=(
+        CommandSpec("actions", "list, add, change or remove actions",
+                    "app.plans.commands.actions"),
+        CommandSpec("appraisal", "run an options appraisal: options, rankings, the result",
+                    "app.plans.commands.appraisal"),
+        CommandSpec("tracker", "export the action plan as an Excel tracker, or import one "
+                               "filled in", "app.plans.commands.tracker"),
+    ),
+    counts=(
+        CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),
+        CountSpec("appraisals", "Options appraisals", "plan_appraisal",
+                  frozenset({APPRAISALS})),
+    ),
+    topics=frozenset({ACTIONS, APPRAISALS}),
+    tables=("plan_action", "plan_action_partner", "plan_dependency", "plan_progress_note",
+            "plan_appraisal", "plan_appraisal_option", "plan_appraisal_participant",
+            "plan_appraisal_rank"),
     models="app.plans.models",
-    migrations=MigrationSpec("app.plans.migrations", "plans_0001"),
+    migrations=MigrationSpec("app.plans.migrations", "plans_0003"),
     sample="app.plans.sample:add_sample",
     warm_up=("app.plans.actions", "app.plans.operations"),
 )

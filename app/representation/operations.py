@@ -141,6 +141,21 @@ class RemoveExpandedCategory:
 
 
 @dataclass(frozen=True)
+class RenameExpandedCategory:
+    category_id: uuid.UUID
+    new_label: str
+
+    @property
+    def label(self) -> str:
+        return "Rename category"
+
+    def apply(self, session: Session) -> Change:
+        old = store.rename_expanded(session, self.category_id, self.new_label)
+        return Change(_AUDITS, RenameExpandedCategory(self.category_id, old),
+                      ids=(self.category_id,))
+
+
+@dataclass(frozen=True)
 class SetAnswer:
     answer: Answer
 

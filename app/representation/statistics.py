@@ -261,6 +261,13 @@ def explain(x: int, n: int, p: float | None, verdict: Verdict, noun: str = "memb
         return "No one in the body stated their ethnic group, so nothing can be compared."
     if verdict is Verdict.NO_BASELINE:
         return "There is no population share to compare with."
+    if p == 0:
+        # A share of nothing: no ratio exists, and any member at all is "above" it.
+        nobody = "The area baseline records nobody in this group, so the ratio cannot be " \
+                 "worked out"
+        if x:
+            return f"{nobody}; any member from the group reads as over-represented."
+        return f"{nobody}; the body has no one from it either."
     if verdict is Verdict.UNDER:
         return f"With {_people(n, noun)}, a gap this large is very unlikely to be chance."
     if verdict is Verdict.OVER:

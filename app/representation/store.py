@@ -437,11 +437,44 @@ def remove_expanded(session: Session, category_id: uuid.UUID) -> ExpandedCategor
         raise RepresentationError(
             f"“{found.label}” has counts in {used} audit{'s' if used != 1 else ''}; clear "
             "them first.")
+    # A baseline may record the local category too; its figures would be orphaned.
+    in_baselines = session.scalar(select(func.count()).select_from(RepBaselineCount).join(
+        RepBaseline, RepBaseline.id == RepBaselineCount.baseline_id).where(
+        RepBaselineCount.category == found.key,
+        RepBaseline.classification == found.classification)) or 0
+    if in_baselines:
+        raise RepresentationError(
+            f"“{found.label}” has figures in {in_baselines} baseline"
+            f"{'s' if in_baselines != 1 else ''}; remove "
+            f"{'them' if in_baselines != 1 else 'it'} first.")
     row = ExpandedCategory(found.id, found.classification, found.key, found.parent, found.label)
     session.delete(found)
     record_change(session, action="representation.category.remove", entity="category",
                   entity_id=str(row.id), summary=f"Removed category “{row.label}”")
     return row
+
+
+def rename_expanded(session: Session, category_id: uuid.UUID, label: object) -> str:
+    """Give a local category a new name; returns the old one. Its key, and so every count
+    recorded under it, stays as it is."""
+    found = session.get(RepExpandedCategory, category_id)
+    if found is None:
+        raise RepresentationError("That category is no longer in the workbook.")
+    new = _text(label, "The category's name", 200, required=True)
+    old = found.label
+    if new == old:
+        return old
+    classification = get_classification(found.classification)
+    if any(e.id != found.id and e.label.casefold() == new.casefold()
+           for e in list_expanded(session, found.classification)) or any(
+            c.label.casefold() == new.casefold() for _, c in classification.categories()):
+        raise RepresentationError(
+            f"There is already a category called “{new}” in {classification.title}.")
+    found.label = new
+    session.flush()
+    record_change(session, action="representation.category.rename", entity="category",
+                  entity_id=str(found.id), summary=f"Renamed category “{old}” to “{new}”")
+    return old
 
 
 # ---------------------------------------------------------------- the questionnaire

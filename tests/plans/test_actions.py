@@ -88,8 +88,9 @@ def test_the_command_line_runs_the_same_operations(tmp_path: Path) -> None:
     listed = json.loads(rrt("actions", "list", str(path), "--json").stdout)
     assert listed == [{
         "number": 1, "weakness": "", "action": "Publish monitoring by ethnicity",
-        "outcome": "", "lead_partner": "Council", "due": "2027-06-30", "status": "done",
-        "priority": "high", "raised_by": "",
+        "outcome": "", "lead_partner": "Council", "partners": [], "start": None,
+        "due": "2027-06-30", "status": "done", "priority": "high", "raised_by": "",
+        "depends_on": [], "notes": [], "warnings": [],
     }]
     wrong = rrt("actions", "set", str(path), "7", "status", "done")
     assert wrong.returncode == 2 and "no action number 7" in wrong.stderr

@@ -104,6 +104,21 @@ def test_default_file_name_reads_title_report_and_long_date() -> None:
     assert long_date(date(2027, 1, 3)) == "3 January 2027"
 
 
+def test_default_file_name_names_the_subject_once() -> None:
+    # The subject's name already says "self-assessment": the report's title would repeat it.
+    when = date(2026, 11, 30)
+    name = default_file_name("Anytown CVS", "Self-assessment", when, ExportFormat.XLSX,
+                             subject="ISO self-assessment 2026")
+    assert name == "Anytown CVS – ISO self-assessment 2026 – 30 November 2026.xlsx"
+    other = default_file_name("Anytown CVS", "Self-assessment", when, ExportFormat.XLSX,
+                              subject="ISO self-assessment 2025")
+    assert other != name
+    # A subject that does not say what the report is keeps the report's title.
+    assert default_file_name("Anytown CVS", "Improvement plan", when, ExportFormat.PDF,
+                             subject="Spring review") == (
+        "Anytown CVS – Improvement plan – Spring review – 30 November 2026.pdf")
+
+
 def test_default_file_name_is_safe_on_windows() -> None:
     name = default_file_name('Q1/Q2: "draft"? <v2>|*. ', "Audit\\summary", date(2026, 11, 25),
                              ExportFormat.XLSX)

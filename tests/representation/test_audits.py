@@ -135,6 +135,33 @@ def test_expanded_categories_roll_up_to_their_census_category(workbook: Workbook
     assert comparison.minorities.metrics.count == 2  # Polish people are a White minority
 
 
+def test_a_local_category_is_renamed_undoably_and_kept_while_figures_use_it(
+        workbook: Workbook) -> None:
+    from app.representation.operations import RemoveExpandedCategory, RenameExpandedCategory
+
+    category = ExpandedCategory(uuid.uuid4(), "ons2021", "", "african", "Somali")
+    run_operation(workbook, AddExpandedCategory(category))
+    rename = run_operation(workbook, RenameExpandedCategory(category.id, "Somalilander"))
+    with workbook.session() as session:
+        [renamed] = list_expanded(session)
+    assert (renamed.label, renamed.key) == ("Somalilander", "x-somali")  # counts keep it
+    with pytest.raises(UserError, match="already a category called “African”"):
+        run_operation(workbook, RenameExpandedCategory(category.id, "African"))
+    with pytest.raises(UserError, match="name"):
+        run_operation(workbook, RenameExpandedCategory(category.id, "  "))
+    run_operation(workbook, rename.inverse, Mode.UNDO)
+    with workbook.session() as session:
+        assert list_expanded(session)[0].label == "Somali"
+    # A baseline recording the category holds it as an audit does.
+    baseline = add_baseline(workbook, (("british", 90), ("x-somali", 10)))
+    with pytest.raises(UserError, match="has figures in 1 baseline; remove it first"):
+        run_operation(workbook, RemoveExpandedCategory(category.id))
+    run_operation(workbook, DeleteBaseline(baseline))
+    run_operation(workbook, RemoveExpandedCategory(category.id))
+    with workbook.session() as session:
+        assert list_expanded(session) == []
+
+
 def test_a_2001_audit_is_compared_with_a_2021_baseline_by_group(workbook: Workbook) -> None:
     baseline = add_baseline(workbook)
     audit_id = add_audit(workbook, (("british", 30), ("chinese", 2), ("indian", 3),
@@ -170,6 +197,29 @@ def test_the_worked_cases_through_a_workbook(workbook: Workbook) -> None:
     assert small.minorities.metrics.ratio == pytest.approx(0.42, abs=0.005)
     assert large.minorities.metrics.verdict is Verdict.UNDER
     assert large.minorities.metrics.ratio == pytest.approx(0.63, abs=0.005)
+
+
+def test_a_group_the_area_records_nobody_in_says_so(workbook: Workbook) -> None:
+    # The area has no Black people on record: a Black trustee cannot be given a ratio,
+    # and the explanation (screen, command line and report alike) says why.
+    from app.reports.model.report import Table
+    from app.reports.workbook_export import prepare_export
+
+    area = add_baseline(workbook, (("british", 900), ("indian", 100)))
+    audit_id = add_audit(workbook, (("british", 8), ("caribbean", 2)), area)
+    with workbook.session() as session:
+        comparison = compare(_audit(workbook, audit_id), get_baseline(session, area))
+    black = next(g for g in comparison.groups if g.key == "black").metrics
+    assert black.verdict is Verdict.OVER and black.ratio is None
+    assert black.explanation.startswith("The area baseline records nobody in this group, "
+                                        "so the ratio cannot be worked out")
+    mixed = next(g for g in comparison.groups if g.key == "mixed").metrics
+    assert "records nobody in this group" in mixed.explanation  # nobody on either side
+    prepared = prepare_export(workbook, "representation")
+    report = prepared.entry.builder(prepared.snapshot)
+    cells = [str(v) for _, block in report.walk() if isinstance(block, Table)
+             for row in block.iter_rows() for v in row.cells]
+    assert black.explanation in cells
 
 
 def test_one_body_over_time(workbook: Workbook) -> None:

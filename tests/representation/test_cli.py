@@ -91,6 +91,8 @@ def test_type_in_and_remove_baselines_categories_and_questionnaire(
     black = next(g for g in shown["groups"] if g["key"] == "black")
     assert black["count"] == 2  # the local category counts under its census one
     assert "has counts" in _error(capsys, 3, run(["categories", "remove", book, "Somali"]))
+    assert run(["categories", "rename", book, "Somali", "Somali and Somalilander"]) == 0
+    assert "x-somali=N" in capsys.readouterr().out  # the key, and so the counts, stay
     assert "used by 1 audit" in _error(capsys, 3, run(["baseline", "remove", book, "1"]))
     assert run(["audit", "remove", book, "1"]) == 0
     assert run(["categories", "remove", book, "x-somali"]) == 0

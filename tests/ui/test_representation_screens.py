@@ -3,6 +3,7 @@ an audit's counts typed by keyboard with live verdicts, undo, and the questionna
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import date
 from pathlib import Path
@@ -114,6 +115,74 @@ def test_bad_count_is_refused_and_changes_nothing(main_window, qtbot, messages,
     assert _stored(workbook_path, list_audits)[0].count_map == {}
 
 
+def test_local_categories_added_renamed_and_removed_from_the_audit_screen(
+        main_window, qtbot, messages, workbook_path) -> None:
+    from app.representation.store import list_expanded
+
+    window, baseline = _with_baseline(main_window, workbook_path)
+    editor, _row = _audit_screen(window, baseline)
+    editor.categories_button.setFocus()
+    qtbot.keyClick(editor.categories_button, Qt.Key.Key_Space)
+    dialog = editor.dialog
+    assert dialog is not None and unnamed_focusable(dialog) == []
+    assert dialog.classification_combo.currentData() == "ons2021"  # the audit's own
+    assert not dialog.remove_button.isEnabled()
+
+    # Add by keyboard: type the name, choose the census category, Enter.
+    qtbot.waitUntil(dialog.name_edit.hasFocus)
+    qtbot.keyClicks(dialog.name_edit, "Somali")
+    dialog.parent_combo.setCurrentIndex(dialog.parent_combo.findData("african"))
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    [somali] = _stored(workbook_path, lambda s: list_expanded(s, "ons2021"))
+    assert (somali.label, somali.parent, somali.key) == ("Somali", "african", "x-somali")
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.index(0, 1).data() == "Black, Black British, Black Welsh, Caribbean " \
+        "or African: African"
+    # The counts table shows it under its parent at once.
+    model = editor.counts_model
+    assert model.row_of("x-somali") == model.row_of("african") + 1
+    assert model.lines[model.row_of("x-somali")].label == "African: Somali (local)"
+    shots = os.environ.get("RRT_SCREENSHOTS")
+    if shots:
+        dialog.grab().save(str(Path(shots) / "local_categories.png"))
+        editor.grab().save(str(Path(shots) / "audit_with_local_category.png"))
+
+    # Rename keeps the key, so counts recorded under it stay.
+    dialog.rename_button.click()
+    box = dialog.rename_box
+    assert box is not None and unnamed_focusable(box) == []
+    box.setTextValue("Somali and Somalilander")
+    box.accept()
+    [renamed] = _stored(workbook_path, list_expanded)
+    assert (renamed.label, renamed.key) == ("Somali and Somalilander", "x-somali")
+    assert model.lines[model.row_of("x-somali")].label == \
+        "African: Somali and Somalilander (local)"
+
+    # Remove is refused with a sentence while an audit counts the category.
+    assert editor._set_count("x-somali", "2")
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert any("has counts in 1 audit" in text for text in messages.texts())
+    assert len(_stored(workbook_path, list_expanded)) == 1
+    assert editor._set_count("x-somali", None)
+    dialog.remove_button.click()
+    assert _stored(workbook_path, list_expanded) == []
+    assert dialog.model.rowCount() == 0 and model.row_of("x-somali") == -1
+    dialog.reject()
+
+    # Each step undoes: the removal, the cleared count... back to the renamed category.
+    undo = window.window_actions.undo
+    undo.trigger()
+    assert editor.counts_model.row_of("x-somali") >= 0
+    undo.trigger()
+    undo.trigger()
+    undo.trigger()  # the rename
+    assert _stored(workbook_path, list_expanded)[0].label == "Somali"
+    undo.trigger()  # the addition
+    assert _stored(workbook_path, list_expanded) == []
+    assert editor.counts_model.row_of("x-somali") == -1
+
+
 def test_tab_walks_the_counts_then_leaves(main_window, qtbot, workbook_path) -> None:
     window, baseline = _with_baseline(main_window, workbook_path)
     editor, _row = _audit_screen(window, baseline)
@@ -166,6 +235,7 @@ def _import_dialog(qtbot, editor, path: Path):
     dialog.load(path)
     qtbot.waitUntil(lambda: dialog.runner is not None and not dialog.runner.is_running())
     qtbot.waitUntil(lambda: "Reading" not in dialog.report.toPlainText())
+    qtbot.waitUntil(lambda: not dialog.pending)
     return dialog
 
 
@@ -221,8 +291,16 @@ def test_import_choose_columns_and_area_then_undo(main_window, qtbot, tmp_path,
     for role, column in (("area_code", 0), ("area_name", 1), ("category", 2), ("count", 3)):
         box = dialog.column_combos[role]
         box.setCurrentIndex(box.findData(column))
+    # The changes are checked together, off the UI thread; Import waits for the report.
+    assert dialog.pending and not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.pending)
     assert dialog.area_combo.count() == 2
+    dialog.area_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not dialog.pending)
+    assert "Otherton" in dialog.report.toPlainText()
     dialog.area_combo.setCurrentIndex(0)
+    assert not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.pending)
     assert "No problems" in dialog.report.toPlainText()
     assert "1,000 people" in dialog.report.toPlainText()
     dialog.import_button.click()
@@ -231,6 +309,49 @@ def test_import_choose_columns_and_area_then_undo(main_window, qtbot, tmp_path,
     assert editor.model.rowCount() == 1 and editor.dialog is None
     window.window_actions.undo.trigger()
     assert _stored(workbook_path, list_baselines) == []
+
+
+def test_import_checks_off_the_ui_thread_once_per_burst_of_changes(
+        main_window, qtbot, monkeypatch, tmp_path, workbook_path) -> None:
+    import threading
+
+    from app.ui.representation import import_dialog
+
+    _window, editor = _baselines_screen(main_window, workbook_path)
+    table = tmp_path / "areas.csv"
+    table.write_text("Place,Where,Who,People\n"
+                     "E1,Testshire,Asian: Indian,120\n"
+                     "E2,Otherton,Asian: Indian,7\n", encoding="utf-8")
+    dialog = _import_dialog(qtbot, editor, table)
+    real = import_dialog.check_table
+    calls: list[tuple[str | None, bool]] = []
+    gate = threading.Event()
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append((args[4], threading.current_thread() is threading.main_thread()))
+        if len(calls) == 2:
+            gate.wait(10)  # held, so the choices can change while it runs
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "check_table", watched)
+    for role, column in (("area_code", 0), ("area_name", 1), ("category", 2), ("count", 3)):
+        box = dialog.column_combos[role]
+        box.setCurrentIndex(box.findData(column))
+    qtbot.waitUntil(lambda: not dialog.pending)
+    assert calls == [(None, False)]  # four changes, one check, not on the UI thread
+    assert dialog.area_combo.count() == 2 and dialog.import_button.isEnabled()
+
+    # A change while a check runs: its result is set aside and the new choice checked.
+    dialog.area_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    dialog.area_combo.setCurrentIndex(0)
+    assert not dialog.import_button.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: not dialog.pending)
+    assert [area for area, _ in calls] == [None, "E2", "E1"]
+    assert "Testshire" in dialog.report.toPlainText()
+    assert dialog.area_combo.currentData() == "E1" and dialog.import_button.isEnabled()
+    dialog.reject()
 
 
 def test_type_in_a_baseline(main_window, qtbot, workbook_path) -> None:

@@ -228,15 +228,29 @@ MAX_STEM = 150  # leaves room for a long folder path within Windows' 260-charact
 
 
 
-def default_file_name(title: str, report_name: str, when: date, fmt: ExportFormat) -> str:
-    """"<title> – <report> – 25 November 2026.<ext>", safe to use as a Windows file name."""
-    parts = [_clean_part(title), _clean_part(report_name), long_date(when)]
+def default_file_name(title: str, report_name: str, when: date, fmt: ExportFormat,
+                      subject: str = "") -> str:
+    """"<title> – <report> – 25 November 2026.<ext>", safe to use as a Windows file name.
+
+    A report about one subject (one self-assessment) adds the subject's name, so exports
+    about different subjects differ; the report's title is left out when the subject's
+    name already says it ("ISO self-assessment 2026" for the "Self-assessment" report).
+    """
+    report = _clean_part(report_name)
+    about = _clean_part(subject)
+    if about and _words(report) <= _words(about):
+        report = ""
+    parts = [_clean_part(title), report, about, long_date(when)]
     stem = " – ".join(part for part in parts if part)
     if len(stem) > MAX_STEM:
         stem = stem[:MAX_STEM].rstrip(" .–")
     if _WINDOWS_RESERVED.match(stem):
         stem = f"{stem}_"
     return stem + EXPORTERS[fmt].file_suffix
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
 
 
 def _clean_part(text: str) -> str:

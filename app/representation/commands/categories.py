@@ -1,5 +1,5 @@
 """`rrt categories`: the expanded local ethnic group categories a workbook records under the
-census ones (such as "Somali" under "African"), listed, added or removed undoably."""
+census ones (such as "Somali" under "African"), listed, added, renamed or removed undoably."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from app.representation.vocabulary import DEFAULT_CLASSIFICATION
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    verbs = parser.add_subparsers(dest="verb", required=True, metavar="list|add|remove")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="list|add|rename|remove")
     listing = verbs.add_parser("list", help="the workbook's expanded categories")
     listing.add_argument("path")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -23,6 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                      help="the census category it sits under: its code, id or label")
     add.add_argument("--classification", default=DEFAULT_CLASSIFICATION,
                      help="the census categories it extends (ons2001, ons2011, ons2021)")
+    rename = verbs.add_parser("rename", help="give a category a new name (its key stays)")
+    rename.add_argument("path")
+    rename.add_argument("category", help="its key or name, as `rrt categories list` shows")
+    rename.add_argument("label", help="its new name")
     remove = verbs.add_parser("remove", help="remove a category no audit counts")
     remove.add_argument("path")
     remove.add_argument("category", help="its key or name, as `rrt categories list` shows")
@@ -32,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
     import uuid
 
     from app.representation.classifications import get_classification
-    from app.representation.operations import AddExpandedCategory, RemoveExpandedCategory
+    from app.representation.operations import (
+        AddExpandedCategory,
+        RemoveExpandedCategory,
+        RenameExpandedCategory,
+    )
     from app.representation.store import ExpandedCategory, list_expanded
     from app.workbook import Workbook
     from app.workbook.operations import run_operation
@@ -72,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
         if len(found) != 1:
             raise UsageError(f"there is no one category “{args.category}”; see "
                              "'rrt categories list'")
+        if args.verb == "rename":
+            run_operation(workbook, RenameExpandedCategory(found[0].id, args.label))
+            print(f"Category renamed; use it in counts as {found[0].key}=N, as before.")
+            return 0
         run_operation(workbook, RemoveExpandedCategory(found[0].id))
     print("Category removed.")
     return 0

@@ -110,7 +110,7 @@ class AuditsEditor(QWidget):
     def __init__(self, document: OpenWorkbook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self.dialog: QWidget | None = None  # the New… dialog while it is open
+        self.dialog: QWidget | None = None  # the New… or Local categories… dialog while open
         self.view: AuditView | None = None
         self.baselines: list[BaselineRow] = []
         self.model = AuditsTableModel(self)
@@ -118,8 +118,12 @@ class AuditsEditor(QWidget):
                                 "Record a body's make-up by ethnic group")
         self.remove_button = named(QPushButton("&Remove", self), "Remove audit",
                                    "Remove the selected audit (Undo brings it back)")
+        self.categories_button = named(
+            QPushButton("&Local categories…", self), "Local categories",
+            "Add, rename or remove your own categories under the census ones")
         self.new_button.clicked.connect(self.new_audit)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.categories_button.clicked.connect(self.local_categories)
 
         self.table = row_table(self, self.model, name="Representation audits",
                                object_name="audits_table", stretch_column=AuditsTableModel.BODY)
@@ -138,7 +142,8 @@ class AuditsEditor(QWidget):
         self.tabs = self._make_tabs()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(button_row(self.new_button, self.remove_button))
+        layout.addLayout(button_row(self.new_button, self.remove_button,
+                                    self.categories_button))
         layout.addWidget(self._pages, 1)
         layout.addWidget(self.tabs, 4)
         self.setFocusProxy(self.table)
@@ -290,6 +295,7 @@ class AuditsEditor(QWidget):
     def _show_selected(self) -> None:
         editable = not self._document.read_only
         self.new_button.setEnabled(editable)
+        self.categories_button.setEnabled(editable)
         audit_id = self.selected_id()
         self.remove_button.setEnabled(editable and audit_id is not None)
         self.tabs.setVisible(audit_id is not None)
@@ -374,6 +380,20 @@ class AuditsEditor(QWidget):
         dialog = NewAuditDialog(self.baselines, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def local_categories(self) -> None:
+        from app.representation.vocabulary import DEFAULT_CLASSIFICATION
+        from app.ui.representation.local_categories_dialog import LocalCategoriesDialog
+
+        if self._document.read_only:
+            return
+        # Open on the selected audit's categories, whose counts table shows the new rows.
+        own = self.view.comparison.audit.classification if self.view else DEFAULT_CLASSIFICATION
+        dialog = LocalCategoriesDialog(self._document, own, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog
         dialog.open()

@@ -2,17 +2,20 @@
 
 The steps on one page: choose the file (read off the UI thread), check the guessed
 columns, choose the area when the file holds several, choose the categories, then read the
-validation report. Import stays disabled while the report lists problems, unless the user
-ticks "Import only the valid rows" after reading them. Nothing changes until Import is
-pressed, and nothing at all on Cancel.
+validation report. Each change of a choice checks the table again off the UI thread too;
+quick successive changes make one check, and Import stays disabled until it has reported.
+Import stays disabled while the report lists problems, unless the user ticks "Import only
+the valid rows" after reading them. Nothing changes until Import is pressed, and nothing
+at all on Cancel.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +43,11 @@ from app.representation.baselines import (
     detect_columns,
     parse_baseline,
 )
-from app.representation.classifications import classifications, get_classification
+from app.representation.classifications import (
+    Classification,
+    classifications,
+    get_classification,
+)
 from app.representation.errors import BaselineImportError
 from app.representation.store import BaselineRow
 from app.representation.vocabulary import DEFAULT_CLASSIFICATION
@@ -49,6 +56,33 @@ from app.ui.representation.new_audit_dialog import combo
 from app.ui.worker import TaskRunner
 
 NO_COLUMN = -1
+CHECK_DELAY_MS = 150  # changes closer together than this are checked once
+Areas = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One check of the table with the choices as they were when it started."""
+
+    areas: Areas | None  # the areas the columns give, when they were worked out again
+    area: str | None  # the area the check read
+    found: BaselineImport | None
+    problems: tuple[str, ...] = ()  # why nothing can be imported, when `found` is None
+
+
+def check_table(rows: list[list[str]], name: str, classification: Classification,
+                columns: dict[str, int], area: str | None, new_areas: bool) -> Checked:
+    """The work of one check (run off the UI thread): the areas when the columns changed,
+    then the table read for the chosen area (or the first, if that one is gone)."""
+    areas = areas_in(rows, columns) if new_areas else None
+    if areas is not None:
+        keys = [code or name for code, name in areas]
+        area = (area if area in keys else keys[0]) if len(keys) > 1 else None
+    try:
+        found = parse_baseline(rows, name, classification, area=area, columns=columns)
+    except BaselineImportError as error:
+        return Checked(areas, area, None, tuple(error.problems))
+    return Checked(areas, area, found)
 
 
 class ImportBaselineDialog(QDialog):
@@ -60,7 +94,15 @@ class ImportBaselineDialog(QDialog):
         self._start_folder = start_folder
         self.rows: list[list[str]] | None = None  # the file's table, once read
         self.found: BaselineImport | None = None  # the last check of it
-        self.runner: TaskRunner | None = None
+        self.runner: TaskRunner | None = None  # the first read of the file
+        self.checker: TaskRunner | None = None  # the check under way, if any
+        self.pending = False  # a check has been asked for and has not reported yet
+        self._asked = 0  # counts the requests, so a check of old choices is set aside
+        self._new_areas = False  # the columns changed: the areas must be worked out again
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self._start_check)
 
         self.file_edit = named(QLineEdit(self), "File")
         self.file_edit.setReadOnly(True)
@@ -156,9 +198,8 @@ class ImportBaselineDialog(QDialog):
 
         self.file_edit.setText(str(path))
         self.rows = None
-        self.found = None
+        self.check()  # sets aside any check of the last file
         self.report.setPlainText("Reading the file…")
-        self._update_ok()
         runner = TaskRunner(lambda _progress, _cancelled: read_table(path), parent=self,
                             title="Reading the file", label=f"Reading “{path.name}”…")
         runner.finished.connect(self._read)
@@ -196,36 +237,78 @@ class ImportBaselineDialog(QDialog):
                 if box.currentData() not in (None, NO_COLUMN)}
 
     def _columns_changed(self) -> None:
-        areas = areas_in(self.rows, self.columns()) if self.rows else []
-        self.area_combo.blockSignals(True)
-        self.area_combo.clear()
-        for code, name in areas:
-            self.area_combo.addItem(" — ".join(p for p in (code, name) if p) or "(no name)",
-                                    code or name)
-        self.area_combo.setEnabled(len(areas) > 1)
-        self.area_combo.blockSignals(False)
+        self._new_areas = True
         self.check()
 
     # ------------------------------------------------------------------ the report
 
     def check(self) -> None:
-        """Check the table with the choices made; the report lists every problem."""
+        """Ask for the table to be checked with the choices made; the report lists every
+        problem. The check runs shortly, off the UI thread, once the choices settle."""
+        self._asked += 1
         self.found = None
+        self.pending = self.rows is not None
+        if self.pending:
+            self._check_timer.start()  # restarts: quick changes make one check
+        else:
+            self._check_timer.stop()
+            self._show_areas([], None)
+        self._update_ok()
+
+    def _start_check(self) -> None:
         if self.rows is None:
-            self._update_ok()
             return
+        if self.checker is not None and self.checker.is_running():
+            return  # `_checked` starts the next check when this one reports
+        asked, new_areas = self._asked, self._new_areas
+        rows, columns = self.rows, self.columns()
         classification = get_classification(self.classification_combo.currentData())
         area = self.area_combo.currentData() if self.area_combo.count() > 1 else None
         name = Path(self.file_edit.text()).name
-        try:
-            self.found = parse_baseline(self.rows, name, classification, area=area,
-                                        columns=self.columns())
-        except BaselineImportError as error:
-            self.report.setPlainText("Nothing can be imported as the columns are set.\n\n"
-                                     + "\n".join(f"• {p}" for p in error.problems))
+        runner = TaskRunner(
+            lambda _progress, _cancelled: check_table(rows, name, classification, columns,
+                                                      area, new_areas),
+            parent=self, show_progress=False)
+        runner.finished.connect(lambda result: self._checked(asked, result))
+        runner.failed.connect(lambda sentence: self._checked(asked, Checked(
+            None, None, None, (sentence,))))
+        self.checker = runner
+        runner.start()
+
+    def _checked(self, asked: int, result: object) -> None:
+        assert isinstance(result, Checked)
+        if asked != self._asked:  # the choices changed meanwhile: check them instead
+            if self.pending and not self._check_timer.isActive():
+                self._start_check()
+            return
+        self.pending = False
+        if result.areas is not None:
+            self._new_areas = False
+            self._show_areas(result.areas, result.area)
+        self.found = result.found
+        if result.found is not None:
+            text = self.report_text(result.found)
         else:
-            self.report.setPlainText(self.report_text(self.found))
+            text = ("Nothing can be imported as the columns are set.\n\n"
+                    + "\n".join(f"• {p}" for p in result.problems))
+        if text != self.report.toPlainText():  # the same report keeps its scroll position
+            self.report.setPlainText(text)
         self._update_ok()
+
+    def _show_areas(self, areas: Areas, chosen: str | None) -> None:
+        items = [(" — ".join(p for p in (code, name) if p) or "(no name)", code or name)
+                 for code, name in areas]
+        shown = [(self.area_combo.itemText(i), self.area_combo.itemData(i))
+                 for i in range(self.area_combo.count())]
+        self.area_combo.blockSignals(True)
+        if items != shown:  # refilled only when the areas differ, so the list stays put
+            self.area_combo.clear()
+            for text, key in items:
+                self.area_combo.addItem(text, key)
+        if chosen is not None:
+            self.area_combo.setCurrentIndex(max(0, self.area_combo.findData(chosen)))
+        self.area_combo.setEnabled(len(areas) > 1)
+        self.area_combo.blockSignals(False)
 
     @staticmethod
     def report_text(found: BaselineImport) -> str:
@@ -244,6 +327,10 @@ class ImportBaselineDialog(QDialog):
         return "\n".join(lines)
 
     def _update_ok(self) -> None:
+        if self.pending:
+            # Until the check reports, Import waits; the rest stays as it is (no flicker).
+            self.import_button.setEnabled(False)
+            return
         found = self.found
         has_problems = found is not None and bool(found.problems)
         self.valid_only.setEnabled(has_problems and bool(found and found.counts))
@@ -260,10 +347,13 @@ class ImportBaselineDialog(QDialog):
         return replace(row, name=name) if name else row
 
     def done(self, result: int) -> None:
-        # A file still being read is let go of first: its thread must not outlive the dialog.
-        if self.runner is not None and self.runner.is_running():
-            self.runner.cancel()
-            self.runner.wait()
+        # A file still being read or checked is let go of first: a thread must not outlive
+        # the dialog.
+        self._check_timer.stop()
+        for runner in (self.runner, self.checker):
+            if runner is not None and runner.is_running():
+                runner.cancel()
+                runner.wait()
         super().done(result)
 
     def accept(self) -> None:
