@@ -55,5 +55,10 @@ MODULE = ModuleManifest(
     models="app.assessments.models",
     sample="app.assessments.sample:add_sample",
     migrations=MigrationSpec("app.assessments.migrations", "assessments_0001"),
-    warm_up=("app.assessments.records", "app.assessments.operations"),
+    # The scoring, comparison and chart code the screen's first paint needs, and the
+    # screen itself (imports only: nothing is built until the section is chosen).
+    warm_up=("app.assessments.records", "app.assessments.operations",
+             "app.assessments.compare", "app.assessments.charts",
+             "app.ui.assessments.editor"),
+    prime="app.assessments.records:prime",
 )

@@ -157,22 +157,44 @@ def load_assessment(session: Session, assessment_id: uuid.UUID) -> AssessmentDat
     assessment = _get(session, assessment_id)
     framework = _framework_of(session, assessment)
     row = assessment_row(session, assessment_id)
-    names: dict[uuid.UUID, list[str]] = {}
-    links = session.execute(
-        select(ResponseEvidence.response_id, EvidenceFile.name)
-        .join(EvidenceFile, EvidenceFile.id == ResponseEvidence.evidence_file_id)
-        .join(AssessmentResponse, AssessmentResponse.id == ResponseEvidence.response_id)
-        .where(AssessmentResponse.assessment_id == assessment_id)
-        .order_by(EvidenceFile.name))
-    for response_id, name in links:
-        names.setdefault(response_id, []).append(name)
-    responses = {
-        r.criterion_ref: ResponseData(r.answer, r.notes, r.confidence, r.comment,
-                                      tuple(names.get(r.id, ())))
-        for r in session.scalars(select(AssessmentResponse)
-                                 .where(AssessmentResponse.assessment_id == assessment_id))
+    return AssessmentData(row, framework, read_responses(session, assessment_id))
+
+
+def read_responses(session: Session, assessment_id: uuid.UUID, ref: str | None = None
+                   ) -> dict[str, ResponseData]:
+    """The responses by criterion ref (only `ref`'s when given), with their evidence files.
+
+    Plain columns rather than ORM objects, matched by ref: this runs after every rating in
+    the editor, and building hundreds of mapped objects (and their ids) is what took the time.
+    """
+    responses = select(AssessmentResponse.criterion_ref, AssessmentResponse.answer,
+                       AssessmentResponse.notes, AssessmentResponse.confidence,
+                       AssessmentResponse.comment).where(
+        AssessmentResponse.assessment_id == assessment_id)
+    links = (select(AssessmentResponse.criterion_ref, EvidenceFile.name)
+             .join(ResponseEvidence, ResponseEvidence.response_id == AssessmentResponse.id)
+             .join(EvidenceFile, EvidenceFile.id == ResponseEvidence.evidence_file_id)
+             .where(AssessmentResponse.assessment_id == assessment_id)
+             .order_by(EvidenceFile.name))
+    if ref is not None:
+        responses = responses.where(AssessmentResponse.criterion_ref == ref)
+        links = links.where(AssessmentResponse.criterion_ref == ref)
+    names: dict[str, list[str]] = {}
+    for criterion_ref, name in session.execute(links):
+        names.setdefault(criterion_ref, []).append(name)
+    return {
+        criterion_ref: ResponseData(answer, notes, confidence, comment,
+                                    tuple(names.get(criterion_ref, ())))
+        for criterion_ref, answer, notes, confidence, comment in session.execute(responses)
     }
-    return AssessmentData(row, framework, responses)
+
+
+def prime(session: Session) -> None:
+    """Read every assessment once, in idle time after the workbook opens: each pinned
+    framework is parsed (and kept), and the queries the assessment screen runs are
+    prepared, so choosing that screen does not wait for either."""
+    for row in list_assessments(session):
+        load_assessment(session, row.id)
 
 
 # ---------------------------------------------------------------- assessments

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.assessments.charts import section_radar
 from app.assessments.data import AssessmentData, AssessmentRow
 from app.assessments.fields import CONFIDENCE
-from app.assessments.frameworks import Framework
 from app.assessments.improvement import raised_by
 from app.assessments.scoring import (
     CHANGE_LABELS,
@@ -32,8 +32,6 @@ from app.plans.actions import ActionRow, list_actions
 from app.plans.fields import PRIORITIES, STATUSES
 from app.reports.model.report import (
     Block,
-    Chart,
-    ChartKind,
     Column,
     ColumnKind,
     KeyFigure,
@@ -42,7 +40,6 @@ from app.reports.model.report import (
     Report,
     Row,
     Section,
-    Series,
     Table,
     TitlePage,
 )
@@ -149,24 +146,6 @@ def _summary(data: AssessmentData, scores: Scores, actions: int) -> tuple[Block,
         "Scores are weighted means of the criteria rated at a level; criteria marked not "
         "applicable, not answered, or hidden by an earlier answer are left out. Each score "
         "says how many criteria it rests on."))
-
-
-def _radar(framework: Framework, scores: Scores, previous: Scores | None,
-           current_name: str, previous_name: str) -> Chart:
-    tops = scores.top_sections
-    series = [Series(current_name, tuple(s.score.value or 0.0 for s in tops))]
-    if previous is not None:
-        earlier = {s.key: s.score.value for s in previous.top_sections}
-        series.insert(0, Series(previous_name, tuple(earlier.get(s.key) or 0.0 for s in tops)))
-    top = max_score(framework)
-    return Chart(
-        ChartKind.RADAR, "Scores by section", tuple(s.key for s in tops), tuple(series),
-        alt_text=f"Score of each top-level section on a scale of 0 to {top:g}"
-                 + (", this round and the previous one" if previous is not None else "")
-                 + ". The same figures are in the table above; sections with no score are "
-                   "drawn at the centre.",
-        value_max=top,
-    )
 
 
 def _sections(data: AssessmentData, scores: Scores) -> Table:
@@ -281,7 +260,7 @@ def build_assessment_report(snapshot: AssessmentSnapshot, today: date | None = N
         Section("Summary", _summary(data, scores, len(snapshot.actions))),
         Section("Scores by section", (
             _sections(data, scores),
-            _radar(data.framework, scores, previous_scores, current_name, previous_name))),
+            section_radar(data.framework, scores, previous_scores, current_name, previous_name))),
         Section("Criteria", (_criteria(data),)),
         Section("Warnings", _warnings(scores)),
     ]

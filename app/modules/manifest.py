@@ -137,6 +137,12 @@ class ModuleManifest:
     migrations: MigrationSpec | None = None
     sample: str | None = None  # "pkg.mod:add_sample", (session) -> None
     warm_up: tuple[str, ...] = ()  # modules to import in idle time before the first edit
+    # "pkg.mod:prime", (session) -> None: reads run once in that idle time, after the
+    # imports, so the module's screen opens without waiting (say, for stored data parsed
+    # once per session). It must only read: it runs beside the window, on a thread.
+    prime: str | None = None
 
     def __post_init__(self) -> None:
         _check_name("Module", self.name)
+        if self.prime is not None:
+            _check_target(self.prime)

@@ -124,9 +124,15 @@ class OpenWorkbook(QObject):
         try:
             for name in warm_up_modules():
                 importlib.import_module(name)
+            # Mappers are otherwise set up by the first query: tens of milliseconds that
+            # the first screen to read through the ORM (or the first edit) would wait for.
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()
             if not self.closed:
                 with self.workbook.engine.connect():
                     pass  # the first connection also initialises the SQLite dialect
+            self._prime_modules()
         except Exception:
             # Nothing was asked of it yet: the first edit tries again and says what is wrong
             # (a workbook closed meanwhile ends up here too).
@@ -134,6 +140,17 @@ class OpenWorkbook(QObject):
                                               exc_info=True)
         finally:
             self.warmed_up.set()
+
+    def _prime_modules(self) -> None:
+        """Each module's idle-time reads (`ModuleManifest.prime`), one short session each."""
+        from app.modules import load_target, modules
+
+        for module in modules():
+            if module.prime is None or self.closed:
+                continue
+            prime = load_target(module.prime)
+            with self.session() as session:
+                prime(session)
 
     # ------------------------------------------------------------------ work
 

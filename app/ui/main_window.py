@@ -70,6 +70,10 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("saved_state")
         self.saved_label.setContentsMargins(12, 0, 6, 0)
+        # As wide as its longest text from the start: growing when the first change is
+        # saved re-laid out (and repainted) the whole window in the middle of typing.
+        self.saved_label.setMinimumWidth(
+            self.saved_label.fontMetrics().horizontalAdvance("All changes saved · 88:88") + 24)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._restore_layout()
         self._show_welcome()

@@ -24,10 +24,13 @@ Section = SectionSpec  # what the navigator lists
 
 @dataclass(frozen=True)
 class ScreenContext:
-    """All an editor is given: the open workbook and the user's settings."""
+    """All an editor is given: the open workbook, the user's settings, and the widget it
+    goes in (an editor built inside it is never moved: with the application's style sheet,
+    moving a built screen into another parent re-styles every widget in it)."""
 
     document: OpenWorkbook
     settings: Settings
+    parent: QWidget | None = None
 
 
 def sections() -> tuple[Section, ...]:

@@ -10,6 +10,8 @@ it has the open workbook load the database layer in idle time, ready for the fir
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPaintEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -52,26 +54,31 @@ class _PageBody(QWidget):
 
 class SectionPage(QWidget):
     """A section's heading and one-line purpose above its editor (scrolling only when the
-    window is smaller than all of it, as on a small screen at a large scale)."""
+    window is smaller than all of it, as on a small screen at a large scale).
 
-    def __init__(self, section: Section, editor: QWidget, parent: QWidget | None = None) -> None:
+    The page is made first and the editor built inside `body`, then placed by `set_editor`."""
+
+    def __init__(self, section: Section, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editor = editor
-        inner = _PageBody(self)
+        self.editor: QWidget | None = None
+        self.body = inner = _PageBody(self)
         heading = heading_label(section.title, inner)
         purpose = QLabel(section.description, inner)
         purpose.setWordWrap(True)
         purpose.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        layout = QVBoxLayout(inner)
+        self._layout = layout = QVBoxLayout(inner)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(6)
         layout.addWidget(heading)
         layout.addWidget(purpose)
         layout.addSpacing(10)
-        layout.addWidget(editor, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(inner, self))
+
+    def set_editor(self, editor: QWidget) -> None:
+        self.editor = editor
+        self._layout.addWidget(editor, 1)
         self.setFocusProxy(editor)
 
 
@@ -164,12 +171,15 @@ class WorkbookScreen(QWidget):
 
     def editor(self, section_id: str) -> QWidget:
         """The editor for a section, built on first use."""
-        return self._page(section_id).editor
+        editor = self._page(section_id).editor
+        assert editor is not None
+        return editor
 
     def _page(self, section_id: str) -> SectionPage:
         if section_id not in self._pages:
             section = self._sections[self.navigator_model.row_of(section_id)]
-            page = SectionPage(section, build_editor(section, self._context), self.editors)
+            page = SectionPage(section, self.editors)
+            page.set_editor(build_editor(section, replace(self._context, parent=page.body)))
             page.setObjectName(f"section_{section_id}")
             self._pages[section_id] = page
             self.editors.addWidget(page)

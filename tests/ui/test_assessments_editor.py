@@ -161,19 +161,22 @@ def test_warnings_follow_ratings_and_actions_are_raised(main_window, qtbot,
     screen = window.workbook_screen
     scores = editor.scores
     refs = [criterion.ref for _place, criterion in framework.criteria()]
+    assert not scores.built  # made when its tab is first chosen
+    editor.tabs.setCurrentWidget(scores)
     warnings = [scores.warnings.item(i).text() for i in range(scores.warnings.count())]
     assert f"{refs[0]} has not been answered." in warnings
     assert scores.model.rowCount() > 0 and "rests on 0 criteria" in scores.model.index(
         0, 2).data()
 
+    editor.tabs.setCurrentIndex(0)
     editor.tree.setFocus()
     qtbot.keyClick(editor.tree, Qt.Key.Key_1)  # the lowest level, with no evidence
+    editor.tabs.setCurrentWidget(scores)  # shows the figures at once, not the old ones
     warnings = [scores.warnings.item(i).text() for i in range(scores.warnings.count())]
     assert f"{refs[0]} has not been answered." not in warnings
     assert any(text.startswith(f"{refs[0]} is rated") for text in warnings)
     assert "1 of " in scores.progress.text()
 
-    editor.tabs.setCurrentWidget(scores)
     row = next(i for i in range(scores.warnings.count())
                if scores.warnings.item(i).text().startswith(refs[0]))
     scores.warnings.setFocus()
@@ -197,6 +200,8 @@ def test_the_chart_draws_the_section_scores_it_is_given(main_window, qtbot, work
     _window, editor, _framework = _started(main_window, qtbot, workbook_path)
     editor.tree.setFocus()
     qtbot.keyClick(editor.tree, Qt.Key.Key_3)
+    editor.tabs.setCurrentWidget(editor.chart)
+    editor.tabs.setCurrentWidget(editor.scores)
     top = [s for s in editor.scores.model.rows() if s.depth == 1]
     assert editor.chart.shares() == [s.score.share for s in top]
     assert editor.chart.shares()[0] is not None and editor.chart.shares()[1] is None
@@ -204,6 +209,27 @@ def test_the_chart_draws_the_section_scores_it_is_given(main_window, qtbot, work
     assert editor.chart.accessibleName()
     editor.tabs.setCurrentWidget(editor.chart)
     assert not editor.chart.grab().isNull()  # paints without error
+
+
+def test_ratings_in_a_row_repaint_at_once_and_are_scored_when_typing_pauses(
+        main_window, qtbot, workbook_path) -> None:
+    from app.ui.assessments.list_model import PROGRESS
+
+    _window, editor, framework = _started(main_window, qtbot, workbook_path)
+    refs = [criterion.ref for _place, criterion in framework.criteria()]
+    editor.tree.setFocus()
+    progress = editor.model.index(0, PROGRESS)
+    for _ref in refs[:3]:
+        qtbot.keyClick(editor.tree, Qt.Key.Key_2)
+        qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
+    label = framework.scale.levels[1].label
+    # Each row shows its rating as soon as the key is pressed ...
+    assert [editor.criteria_model.index_of_ref(ref).siblingAtColumn(2).data()
+            for ref in refs[:3]] == [label] * 3
+    assert editor.data is not None and all(
+        editor.data.responses[ref].answer == framework.scale.levels[1].id for ref in refs[:3])
+    # ... and the list's figures follow once the typing pauses.
+    qtbot.waitUntil(lambda: progress.data().startswith("3 of "))
 
 
 def test_the_welcome_screen_starts_a_workbook_with_a_self_assessment(main_window, qtbot,
@@ -245,3 +271,116 @@ def test_the_sample_s_assessment_is_reached_by_tab_in_reading_order(main_window,
         walks.append(walk)
     assert editor.tree in walks[0] and editor.panel.notes_edit in walks[0]
     assert editor.scores.raise_button in walks[1] and editor.scores.warnings in walks[1]
+    compare = editor.compare
+    assert [w for w in walks[3] if w in (compare.choice, compare.only_changes,
+                                         compare.tables.tabBar(), compare.sections)] == [
+        compare.choice, compare.only_changes, compare.tables.tabBar(), compare.sections]
+
+
+def test_compare_tab_puts_the_sample_s_rounds_side_by_side_by_keyboard(main_window,
+                                                                       qtbot) -> None:
+    from app.assessments.compare import ROUND, compare
+
+    window = main_window()
+    window.open_sample()
+    screen = window.workbook_screen
+    screen.show_section("assessments")
+    editor = screen.editor("assessments")
+    view = editor.compare
+    selected = editor.model.row_at(editor.table.currentIndex().row())
+    assert not view.built  # made and filled when its tab is first chosen
+    editor.tabs.setCurrentWidget(view)
+    # The newest round is selected; the one before it is chosen for it.
+    assert view.choice.count() == 1 and "the previous round" in view.choice.currentText()
+    previous = editor.model.row_at(0)
+    expected = compare(selected.data, previous.data, ROUND)
+    assert view.sections_model.rows() == list(expected.sections)
+    assert view.criteria_model.rows() == list(expected.criteria)
+    assert f"{expected.counts['improved']} improved" in view.summary.text()
+    headers = [view.criteria_model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(view.criteria_model.columnCount())]
+    assert headers[2:4] == [previous.row.round_label, selected.row.round_label]
+    chart = view.chart.chart
+    assert chart is not None and [s.name for s in chart.series] == headers[2:4]
+    assert previous.row.round_label in view.chart.accessibleDescription()
+    assert not view.grab().isNull()
+
+    # By keyboard: the inner tabs, then hide what did not change.
+    view.only_changes.setFocus()
+    qtbot.keyClick(view.only_changes, Qt.Key.Key_Space)
+    shown = view.criteria_model.rows()
+    assert shown and all(row.status != "Unchanged" for row in shown)
+    assert len(shown) < len(expected.criteria)
+    assert unnamed_focusable(view) == []
+
+    # Choosing the older round compares it with the newer one the same way round.
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Up)
+    assert editor.selected_id() == previous.row.id
+    assert "2026" in view.choice.currentText() and "later round" in view.choice.currentText()
+    assert "previous" not in view.choice.currentText()
+    assert view.sections_model.rows() == list(expected.sections)
+
+
+def test_compare_tab_sets_respondent_groups_of_one_round_side_by_side(main_window, qtbot,
+                                                                      workbook_path) -> None:
+    from app.assessments.operations import CreateAssessment, RateCriterion
+
+    window = main_window(workbook_path)
+    screen = window.workbook_screen
+    screen.show_section("assessments")
+    editor = screen.editor("assessments")
+    framework = next(f for f in editor.frameworks() if f.id == "community-participation")
+    groups = [group.id for group in framework.respondent_groups][:2]
+    first = next(c.ref for _place, c in framework.criteria())
+    levels = [level.id for level in framework.scale.levels]
+    created = []
+    for group, level in zip(groups, (levels[0], levels[-1]), strict=True):
+        create = CreateAssessment.of(framework, name=f"Views of {group}", round_label="2026",
+                                     respondent_group=group)
+        assert window.document.perform(create)
+        assert window.document.perform(RateCriterion(create.assessment_id, first, level))
+        created.append(create.assessment_id)
+    assert editor.selected_id() == created[0]  # the first stays selected
+    editor.tabs.setCurrentWidget(editor.compare)
+    view = editor.compare
+    assert "another respondent group" in view.choice.currentText()
+    [row] = [r for r in view.criteria_model.rows() if r.key == first]
+    labels = {g.id: g.label for g in framework.respondent_groups}
+    assert row.status == f"Higher for {labels[groups[1]]}"
+    # The other group's strand and column come first, the selected assessment's second.
+    assert view.summary.text().startswith(f"{labels[groups[1]]} and {labels[groups[0]]}")
+    assert view.chart.chart is not None
+    assert [s.name for s in view.chart.chart.series] == [labels[groups[1]], labels[groups[0]]]
+
+
+def test_idle_time_after_opening_reads_the_assessments_ahead(main_window, qtbot,
+                                                             monkeypatch) -> None:
+    import pytest
+
+    from app.modules import ModuleManifest
+
+    read = []
+    monkeypatch.setattr("app.assessments.records.prime", lambda session: read.append(session))
+    window = main_window()
+    window.open_sample()
+    qtbot.waitUntil(window.document.warmed_up.is_set, timeout=10_000)
+    assert len(read) == 1  # one short session, before the screen is chosen
+    with pytest.raises(ValueError, match="target"):
+        ModuleManifest("odd", "Odd", prime="not a target")
+
+
+def test_the_panel_follows_the_criteria_once_the_arrows_pause_or_focus_leaves(
+        main_window, qtbot, workbook_path) -> None:
+    _window, editor, framework = _started(main_window, qtbot, workbook_path)
+    refs = [criterion.ref for _place, criterion in framework.criteria()]
+    panel = editor.panel
+    editor.tree.setFocus()
+    assert panel.heading.text().startswith(refs[0])
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Down)
+    assert editor.current_ref() == refs[2]
+    qtbot.waitUntil(lambda: panel.heading.text().startswith(refs[2] + " "))
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Up)
+    panel.notes_edit.setFocus()  # leaving the tree shows the criterion at once
+    assert panel.heading.text().startswith(refs[1] + " ")

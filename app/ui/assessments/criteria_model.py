@@ -22,6 +22,13 @@ Index = QModelIndex | QPersistentModelIndex
 REF, TITLE, RATING, CONFIDENCE_COLUMN, EVIDENCE = range(5)
 HEADERS = ("Ref", "Criterion", "Rating", "Confidence", "Evidence")
 REF_ROLE = Qt.ItemDataRole.UserRole + 1  # a criterion's ref (None on a section)
+# Looked up once: the view asks for every role of every cell it paints, and reading Qt's
+# enums in each call cost more than the answers.
+_DISPLAY, _ACCESSIBLE = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP, _FOREGROUND = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.ForegroundRole)
+_TEXT_ROLES = frozenset({_DISPLAY, _ACCESSIBLE})
+_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _FOREGROUND, int(REF_ROLE)})
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass
@@ -43,6 +50,7 @@ class CriteriaModel(QAbstractItemModel):
         self._responses: dict[str, ResponseData] = {}
         self._visible: set[str] = set()
         self._by_ref: dict[str, int] = {}
+        self._conditional = False  # some criterion is shown only after a given answer
 
     # ------------------------------------------------------------------ contents
 
@@ -70,11 +78,33 @@ class CriteriaModel(QAbstractItemModel):
             return
         self.beginResetModel()
         self._framework = data.framework if data is not None else None
+        # Only a framework with conditions needs visibility worked out again per answer.
+        self._conditional = self._framework is not None and any(
+            c.show_when is not None for _place, c in self._framework.criteria())
         self._nodes = [_Node(0, -1, 0)]
         self._by_ref = {}
         if self._framework is not None:
             self._add_sections(0, self._framework.sections)
         self.endResetModel()
+
+    def set_response(self, ref: str, response: ResponseData | None) -> None:
+        """One response changed (None: removed): repaint its row, and the rows whose
+        visibility depends on it."""
+        if self._framework is None:
+            return
+        if response is None:
+            self._responses.pop(ref, None)
+        else:
+            self._responses[ref] = response
+        changed = {ref}
+        if self._conditional:
+            old_visible = self._visible
+            self._visible = visible_refs(self._framework, self._responses)
+            changed |= old_visible ^ self._visible
+        for changed_ref in changed:
+            index = self.index_of_ref(changed_ref)
+            if index.isValid():
+                self.dataChanged.emit(index, index.siblingAtColumn(len(HEADERS) - 1))
 
     def _add_sections(self, parent: int, sections: list[Section]) -> None:
         for section in sections:
@@ -107,9 +137,14 @@ class CriteriaModel(QAbstractItemModel):
     # ------------------------------------------------------------------ the model
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            node = self._nodes[parent.internalId()]
+        else:
+            node = self._nodes[0]
+        if not (0 <= row < len(node.children) and 0 <= column < len(HEADERS)):
             return QModelIndex()
-        node = self._nodes[parent.internalId()] if parent.isValid() else self._nodes[0]
         return self.createIndex(row, column, node.children[row])
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -136,35 +171,32 @@ class CriteriaModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         node = self._nodes[index.internalId()]
         column = index.column()
         if node.section is not None:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role in _TEXT_ROLES:
                 if column == REF:
                     return section_key(node.section) if node.section.ref else ""
                 return node.section.title if column == TITLE else ""
-            if role == REF_ROLE:
-                return None
             return None
         criterion = node.criterion
         assert criterion is not None
         if role == REF_ROLE:
             return criterion.ref
-        response = self.response(criterion.ref)
         hidden = criterion.ref not in self._visible
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            accessible = role == Qt.ItemDataRole.AccessibleTextRole
-            return self._text(criterion, response, column, hidden, accessible)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in _TEXT_ROLES:
+            return self._text(criterion, self.response(criterion.ref), column, hidden,
+                              role == _ACCESSIBLE)
+        if role == _TOOLTIP:
             if hidden:
                 return "Hidden by the answer it depends on: left out of the scores."
             return criterion.title if column == TITLE else None
-        if role == Qt.ItemDataRole.ForegroundRole and hidden:
+        if role == _FOREGROUND and hidden:
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled,
                                                 QPalette.ColorRole.Text)
         return None

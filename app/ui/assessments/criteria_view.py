@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,7 @@ class CriteriaTree(QTreeView):
     """A tree of criteria that rates the current one from the keyboard."""
 
     rate = Signal(str, str)  # ref, answer (a level id, NOT_APPLICABLE, or CLEAR)
+    left = Signal()  # focus went elsewhere (say, to the criterion's panel)
 
     def __init__(self, model: CriteriaModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +90,10 @@ class CriteriaTree(QTreeView):
             EVIDENCE: ["✓"],
         }
         refs = [c.ref for _place, c in framework.criteria()] if framework is not None else []
+        # The widest ref is among the longest: measuring only those keeps this quick for a
+        # framework of hundreds of criteria.
+        longest = max((len(r) for r in refs), default=0)
+        refs = [r for r in refs if len(r) >= longest - 1]
         depth = max((d for _p, _s, d in framework.walk()), default=0) if framework else 0
         for column in range(model.columnCount()):
             if column == TITLE:
@@ -129,6 +134,10 @@ class CriteriaTree(QTreeView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.left.emit()
+        super().focusOutEvent(event)
 
     def select_ref(self, ref: str) -> None:
         model = self.model()

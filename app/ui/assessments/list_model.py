@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.assessments.data import AssessmentRow
-from app.assessments.scoring import Scores
+from app.assessments.data import AssessmentData, AssessmentRow
+from app.assessments.scoring import Scores, max_score, score_assessment
 from app.ui.row_table_model import RowTableModel
 
 NAME, FRAMEWORK, ROUND, DATE, PROGRESS, SCORE = range(6)
@@ -14,9 +14,21 @@ HEADERS = ("Name", "Framework", "Round", "Date", "Progress", "Overall score")
 
 @dataclass(frozen=True)
 class ListedAssessment:
-    row: AssessmentRow
+    """An assessment as read, with its scores: the editor shows the selected one from this
+    and compares rounds with the others, without reading them again."""
+
+    data: AssessmentData
     scores: Scores
     top: float  # the highest score on the framework's scale
+
+    @classmethod
+    def scored(cls, data: AssessmentData) -> ListedAssessment:
+        return cls(data, score_assessment(data.framework, data.responses),
+                   max_score(data.framework))
+
+    @property
+    def row(self) -> AssessmentRow:
+        return self.data.row
 
     @property
     def id(self) -> object:
@@ -48,6 +60,13 @@ class AssessmentsTableModel(RowTableModel):
             progress = item.scores.progress
             return f"{progress.answered} of {progress.shown} answered"
         return score_text(item.scores.overall.value, item.top)
+
+    def replace_row(self, number: int, item: ListedAssessment, *, repaint: bool = True
+                    ) -> None:
+        """One assessment changed: keep it, and repaint its row only (if asked)."""
+        self._rows[number] = item
+        if repaint:
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
 
     def row_of(self, assessment_id: object) -> int:
         for number, item in enumerate(self.rows()):

@@ -3,7 +3,7 @@ data-quality warnings to check before the results are relied on."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.assessments.scoring import Scores, SectionScore
 from app.ui.a11y import named
+from app.ui.assessments.lazy import show_built
 from app.ui.assessments.list_model import score_text
 from app.ui.list_table import row_table
 from app.ui.row_table_model import RowTableModel
@@ -43,8 +44,19 @@ class SectionScoresModel(RowTableModel):
 
 
 class ScoresView(QWidget):
+    """Built the first time there are scores to show: the screen opens faster without it."""
+
+    criterion_chosen = Signal(str)  # a warning's criterion, to go to
+    raise_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.built = False
+
+    def build(self) -> None:
+        if self.built:
+            return
+        self.built = True
         self.progress = QLabel(self)
         self.progress.setWordWrap(True)
         self.raise_button = named(
@@ -82,8 +94,15 @@ class ScoresView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        self.warnings.itemActivated.connect(
+            lambda item: self.criterion_chosen.emit(item.data(REF_ROLE)))
+        self.raise_button.clicked.connect(self.raise_requested)
+        show_built(self)
 
     def show_scores(self, scores: Scores | None, top: float | None, editable: bool) -> None:
+        if scores is None and not self.built:
+            return  # nothing to clear
+        self.build()
         self.model.top = top
         self.model.set_rows(scores.sections if scores is not None else ())
         self.warnings.clear()

@@ -91,4 +91,4 @@ class ChangeLogView(QWidget):
 
 
 def create_editor(context: ScreenContext) -> ChangeLogView:
-    return ChangeLogView(context.document)
+    return ChangeLogView(context.document, context.parent)

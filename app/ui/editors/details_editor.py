@@ -149,4 +149,4 @@ class DetailsEditor(QWidget):
 
 
 def create_editor(context: ScreenContext) -> DetailsEditor:
-    return DetailsEditor(context.document)
+    return DetailsEditor(context.document, context.parent)

@@ -335,4 +335,4 @@ class EvidenceEditor(QWidget):
 
 
 def create_editor(context: ScreenContext) -> EvidenceEditor:
-    return EvidenceEditor(context.document, context.settings)
+    return EvidenceEditor(context.document, context.settings, context.parent)

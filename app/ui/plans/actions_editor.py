@@ -383,4 +383,4 @@ class ActionsEditor(QWidget):
 
 
 def create_editor(context: ScreenContext) -> ActionsEditor:
-    return ActionsEditor(context.document)
+    return ActionsEditor(context.document, context.parent)

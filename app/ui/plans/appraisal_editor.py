@@ -370,4 +370,4 @@ READ_ONLY_EMPTY = "No options appraisals in this workbook."
 
 
 def create_editor(context: ScreenContext) -> AppraisalEditor:
-    return AppraisalEditor(context.document)
+    return AppraisalEditor(context.document, context.parent)

@@ -441,4 +441,4 @@ class AuditsEditor(QWidget):
 
 
 def create_editor(context: ScreenContext) -> AuditsEditor:
-    return AuditsEditor(context.document)
+    return AuditsEditor(context.document, context.parent)

@@ -168,4 +168,4 @@ class BaselinesEditor(QWidget):
 
 
 def create_editor(context: ScreenContext) -> BaselinesEditor:
-    return BaselinesEditor(context.document, context.settings)
+    return BaselinesEditor(context.document, context.settings, context.parent)

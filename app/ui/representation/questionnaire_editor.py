@@ -275,4 +275,4 @@ class QuestionnaireEditor(QWidget):
 
 
 def create_editor(context: ScreenContext) -> QuestionnaireEditor:
-    return QuestionnaireEditor(context.document)
+    return QuestionnaireEditor(context.document, context.parent)
