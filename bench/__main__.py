@@ -319,13 +319,16 @@ ITEMS: tuple[Item, ...] = (
     ),
     Item(
         "rollup", "Roll-up of self-assessments across workbooks",
-        "in-process: roll_up over N workbooks of one 150-criterion assessment each (open "
-        "read-only, read, score, collate by area) against openpyxl reading the same "
-        "ratings from N .xlsx files (one sheet of 150 rows) and counting them per criterion",
+        "in-process: roll_up over N workbooks of one 150-criterion assessment each (each "
+        "opened read-only with plain SQLite, its assessment tables checked, its answers "
+        "read, scored and collated by area) against openpyxl reading the same ratings from "
+        "N .xlsx files (one sheet of 150 rows) and counting them per criterion; the target "
+        "is the issue's 50 workbooks per second, so 4 s for 200",
         InProcess("rollup:ours"), InProcess("rollup:peer"),
         sizes=(25, 50, 100, 200), quick_sizes=(2, 4, 8, 16), unit="workbooks", rounds=3,
         large_rounds=2, warm_size=2,
-        metrics=(("total", "", Target(seconds=4.0)),), prepare=_prepare_rollup,
+        # >= 50 workbooks per second at the largest size (200): at most 4 s.
+        metrics=(("total", "", Target(seconds=200 / 50)),), prepare=_prepare_rollup,
     ),
     Item(
         "assessment-paint", "Self-assessment screen, first paint of the criteria",

@@ -105,7 +105,8 @@ def test_the_module_s_section_and_sample_come_from_the_manifest(
     from app.workbook.sample import build_sample
 
     ids = [section.id for section in all_sections()]
-    assert ids == ["details", "assessments", "example_notes", "actions", "evidence",
+    assert ids == ["details", "assessments", "representation_audits", "baselines",
+                   "representation_questionnaire", "example_notes", "actions", "evidence",
                    "change_log"]
     sample = tmp_path / "sample.rrwb"
     build_sample(sample)

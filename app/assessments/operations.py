@@ -13,8 +13,17 @@ from sqlalchemy.orm import Session
 
 from app.assessments.fields import FieldValue, assessment_label, response_label
 from app.assessments.frameworks import Framework
+from app.assessments.moving import (
+    AssessmentState,
+    add_pinned,
+    capture_state,
+    move_assessment,
+    put_state,
+    remove_pinned_if_unused,
+)
 from app.assessments.records import (
     DeletedAssessment,
+    Values,
     create_assessment,
     delete_assessment,
     link_evidence,
@@ -28,6 +37,7 @@ from app.assessments.topics import ASSESSMENTS
 from app.plans.actions import ActionRow
 from app.plans.operations import AddAction, RemoveAction, RestoreAction
 from app.plans.topics import ACTIONS
+from app.workbook.changelog import record_change
 from app.workbook.operations import Change
 
 _TOPICS = frozenset({ASSESSMENTS})
@@ -180,6 +190,59 @@ class RestoreAssessment:
     def apply(self, session: Session) -> Change:
         restore_assessment(session, self.deleted)
         return Change(_TOPICS, DeleteAssessment(self.deleted.id), ids=(self.deleted.id,))
+
+
+# ---------------------------------------------------------------- framework versions
+
+
+@dataclass(frozen=True)
+class MoveAssessmentToFrameworkVersion:
+    """Move an assessment to a newer version of its framework, carrying its responses over
+    by reference id (see `app.assessments.versions.plan_move` for what carries over)."""
+
+    assessment_id: uuid.UUID
+    framework: Framework
+    pinned_id: uuid.UUID = field(default_factory=uuid.uuid4)  # if the version is pinned now
+
+    @property
+    def label(self) -> str:
+        return f"Move assessment to version {self.framework.version}"
+
+    def apply(self, session: Session) -> Change:
+        before = capture_state(session, self.assessment_id)
+        _plan, pinned = move_assessment(session, self.assessment_id, self.framework,
+                                        pinned_id=self.pinned_id)
+        after = capture_state(session, self.assessment_id)
+        inverse = SwitchAssessmentState(before, after, added=None, removed=pinned)
+        return Change(_TOPICS, inverse, ids=(self.assessment_id,))
+
+
+@dataclass(frozen=True)
+class SwitchAssessmentState:
+    """Put an assessment's rows back exactly as `state` (the undo and redo of a move):
+    `added` is a pinned framework to put back first, `removed` one no longer needed after."""
+
+    state: AssessmentState
+    other: AssessmentState
+    added: Values | None
+    removed: Values | None
+
+    @property
+    def label(self) -> str:
+        return "Move assessment to another framework version"
+
+    def apply(self, session: Session) -> Change:
+        if self.added is not None:
+            add_pinned(session, self.added)
+        put_state(session, self.state)
+        if self.removed is not None:
+            remove_pinned_if_unused(session, dict(self.removed)["id"])
+        name = dict(self.state.assessment)["name"]
+        record_change(session, action="assessments.move", entity="assessment",
+                      entity_id=str(self.state.id),
+                      summary=f"Framework version of assessment “{name}” switched")
+        inverse = SwitchAssessmentState(self.other, self.state, self.removed, self.added)
+        return Change(_TOPICS, inverse, ids=(self.state.id,))
 
 
 # ---------------------------------------------------------------- improvement actions

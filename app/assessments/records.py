@@ -25,7 +25,6 @@ from app.assessments.frameworks import (
     NOT_APPLICABLE,
     Framework,
     fingerprint,
-    framework_from_dict,
     framework_to_dict,
 )
 from app.assessments.models import (
@@ -34,6 +33,7 @@ from app.assessments.models import (
     PinnedFramework,
     ResponseEvidence,
 )
+from app.assessments.pinned import framework_from_pinned, remember
 from app.text_policy import TextRefused
 from app.workbook.changelog import record_change
 from app.workbook.errors import InvalidValue
@@ -41,8 +41,6 @@ from app.workbook.models import EvidenceFile
 from app.workbook.types import utcnow
 
 Values = tuple[tuple[str, Any], ...]  # (column, value) pairs: a row as plain, hashable data
-
-_FRAMEWORKS: dict[str, Framework] = {}  # fingerprint -> pinned framework, read once
 
 
 @dataclass(frozen=True)
@@ -65,45 +63,37 @@ class DeletedAssessment:
         return str(dict(self.assessment)["name"])
 
 
-def _values(obj: Any) -> Values:
+def row_values(obj: Any) -> Values:
+    """A mapped row's columns as plain (name, value) pairs: what undo puts back."""
     return tuple((column.key, getattr(obj, column.key)) for column in obj.__table__.columns)
 
 
 # ---------------------------------------------------------------- frameworks
 
 
-def pin_framework(session: Session, framework: Framework) -> PinnedFramework:
-    """The workbook's copy of `framework`, pinned now unless this exact content already is."""
+def pin_framework(session: Session, framework: Framework, *,
+                  row_id: uuid.UUID | None = None) -> PinnedFramework:
+    """The workbook's copy of `framework`, pinned now unless this exact content already is
+    (`row_id`: the new copy's id, so that redoing a step pins it exactly as before)."""
     print_ = fingerprint(framework)
     pinned = session.scalars(
         select(PinnedFramework).where(PinnedFramework.fingerprint == print_)).first()
     if pinned is not None:
         return pinned
     pinned = PinnedFramework(
-        id=uuid.uuid4(), framework_id=framework.id, version=framework.version,
+        id=row_id or uuid.uuid4(), framework_id=framework.id, version=framework.version,
         title=framework.title, fingerprint=print_, pinned_at=utcnow(),
         content=json.dumps(framework_to_dict(framework), ensure_ascii=False, sort_keys=True),
     )
     session.add(pinned)
     session.flush()
-    _FRAMEWORKS[print_] = framework
+    remember(print_, framework)
     return pinned
 
 
 def pinned_framework(pinned: PinnedFramework) -> Framework:
     """The framework kept in the workbook, checked as strictly as a file."""
-    cached = _FRAMEWORKS.get(pinned.fingerprint)
-    if cached is not None:
-        return cached
-    try:
-        data = json.loads(pinned.content)
-    except ValueError:
-        raise InvalidValue(f"The copy of the framework “{pinned.title}” kept in this workbook "
-                           "cannot be read; the workbook may be damaged.") from None
-    framework = framework_from_dict(data, f"the framework “{pinned.title}” kept in the workbook")
-    if fingerprint(framework) == pinned.fingerprint:  # only a faithful copy is remembered
-        _FRAMEWORKS[pinned.fingerprint] = framework
-    return framework
+    return framework_from_pinned(pinned.fingerprint, pinned.content, pinned.title)
 
 
 def pinned_frameworks(session: Session) -> list[Framework]:
@@ -256,11 +246,11 @@ def delete_assessment(session: Session, assessment_id: uuid.UUID) -> DeletedAsse
     response_ids = [r.id for r in responses]
     links = list(session.scalars(
         select(ResponseEvidence).where(ResponseEvidence.response_id.in_(response_ids))))
-    deleted_values = _values(assessment)
+    deleted_values = row_values(assessment)
     name = assessment.name
     framework_row_id = assessment.framework_row_id
-    kept = DeletedAssessment(deleted_values, tuple(_values(r) for r in responses),
-                             tuple(_values(link) for link in links), None)
+    kept = DeletedAssessment(deleted_values, tuple(row_values(r) for r in responses),
+                             tuple(row_values(link) for link in links), None)
     session.execute(delete(ResponseEvidence).where(ResponseEvidence.response_id.in_(response_ids)))
     session.execute(delete(AssessmentResponse)
                     .where(AssessmentResponse.assessment_id == assessment_id))
@@ -270,7 +260,7 @@ def delete_assessment(session: Session, assessment_id: uuid.UUID) -> DeletedAsse
                                 .where(Assessment.framework_row_id == framework_row_id))
     pinned = session.get(PinnedFramework, framework_row_id)
     if not still_used and pinned is not None:
-        kept = DeletedAssessment(kept.assessment, kept.responses, kept.links, _values(pinned))
+        kept = DeletedAssessment(kept.assessment, kept.responses, kept.links, row_values(pinned))
         session.delete(pinned)
         session.flush()
     session.expire_all()

@@ -2,8 +2,8 @@
 criterion with its rating, evidence and confidence, data-quality warnings, the change since
 the previous round, and the improvement actions raised.
 
-`rrt export WORKBOOK --report assessment` reports the most recent assessment (the report
-seam passes only the workbook); `rrt assess export` chooses another.
+The report is about one assessment, its subject: `rrt export WORKBOOK --report assessment
+--subject NAME` (or the export dialog) chooses it; by default it is the most recent.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from app.reports.model.report import (
     Table,
     TitlePage,
 )
+from app.reports.model.subjects import ReportSubject, UnknownSubjectError
 from app.workbook.info import get_info
 
 REPORT_TITLE = "Self-assessment"
@@ -69,9 +70,28 @@ def previous_round(rows: list[AssessmentRow], current: AssessmentRow) -> Assessm
     return max(earlier, key=lambda row: row.when) if earlier else None
 
 
-def take_snapshot(session: Session, path: Path) -> AssessmentSnapshot:
-    """The most recent assessment (by its date, else when it was started)."""
-    return take_snapshot_of(session, path, None)
+def list_subjects(session: Session) -> list[ReportSubject]:
+    """Every assessment, most recent first (by its date, else when it was started)."""
+    from app.assessments.records import list_assessments
+
+    subjects = []
+    for row in reversed(list_assessments(session)):
+        detail = [row.round_label] if row.round_label else []
+        if row.assessed_on:
+            detail.append(f"{row.assessed_on:%d/%m/%Y}")
+        detail.append(f"{row.framework_title} {row.framework_version}")
+        subjects.append(ReportSubject(str(row.id), row.name, ", ".join(detail)))
+    return subjects
+
+
+def take_snapshot(session: Session, path: Path, subject: str | None = None
+                  ) -> AssessmentSnapshot:
+    """The assessment whose id is `subject`; without one, the most recent."""
+    try:
+        chosen = uuid.UUID(subject) if subject else None
+    except ValueError:
+        raise UnknownSubjectError(f"“{subject}” is not an assessment's id.") from None
+    return take_snapshot_of(session, path, chosen)
 
 
 def take_snapshot_of(session: Session, path: Path, assessment_id: uuid.UUID | None

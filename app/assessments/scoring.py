@@ -168,8 +168,11 @@ def _answered(criteria: Iterable[Criterion], responses: Responses, visible: set[
 # ---------------------------------------------------------------- one assessment
 
 
-def score_assessment(framework: Framework, responses: Responses) -> Scores:
-    visible = visible_refs(framework, responses)
+def section_scores(framework: Framework, responses: Responses,
+                   visible: set[str] | None = None) -> tuple[SectionScore, ...]:
+    """Each section's score, depth first (what a roll-up needs, without the warnings)."""
+    if visible is None:
+        visible = visible_refs(framework, responses)
     sections = []
     for _place, section, depth in framework.walk():
         criteria = list(_section_criteria(section))
@@ -177,9 +180,15 @@ def score_assessment(framework: Framework, responses: Responses) -> Scores:
         sections.append(SectionScore(section_key(section), section.title, depth,
                                      weighted_score(framework, criteria, responses, visible),
                                      answered, shown))
+    return tuple(sections)
+
+
+def score_assessment(framework: Framework, responses: Responses) -> Scores:
+    visible = visible_refs(framework, responses)
+    sections = section_scores(framework, responses, visible)
     everything = [c for _place, c in framework.criteria()]
     answered, shown = _answered(everything, responses, visible)
-    return Scores(weighted_score(framework, everything, responses, visible), tuple(sections),
+    return Scores(weighted_score(framework, everything, responses, visible), sections,
                   Progress(answered, shown), tuple(quality_warnings(framework, responses,
                                                                     visible)))
 

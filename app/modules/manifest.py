@@ -61,17 +61,27 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class ReportSpec:
-    """A report offered in File › Export… and by `rrt export --report NAME`."""
+    """A report offered in File › Export… and by `rrt export --report NAME`.
+
+    A report about one thing in the workbook (one self-assessment, say) names `subjects`:
+    a function listing the choices, most recent first. The export dialog then offers them
+    (the first is the default), `rrt export --subject` picks one, and the snapshot taker
+    is called with the chosen id as a third argument (None when there is nothing to choose).
+    """
 
     name: str  # typeable: "summary", "representation-audit"
     title: str  # shown in menus and used in default file names
     builder: str  # "pkg.mod:build", (snapshot) -> Report
     snapshot: str = "app.workbook.snapshot:take_snapshot"  # (session, path) -> snapshot
+    subjects: str | None = None  # "pkg.mod:list", (session) -> Sequence[ReportSubject]
+    subject_noun: str = "subject"  # what one is called: "self-assessment"
 
     def __post_init__(self) -> None:
         _check_name("Report", self.name)
         _check_target(self.builder)
         _check_target(self.snapshot)
+        if self.subjects is not None:
+            _check_target(self.subjects)
 
 
 @dataclass(frozen=True)

@@ -224,6 +224,19 @@ def read_baseline_file(
                           column_map=column_map or {})
 
 
+def areas_in(rows: list[list[str]], columns: dict[str, int]) -> list[tuple[str, str]]:
+    """The (code, name) of every area the table's rows give, in the file's order."""
+    if not ({"area_code", "area_name"} & columns.keys()):
+        return []
+
+    def cell(row: list[str], role: str) -> str:
+        index = columns.get(role)
+        return str(row[index]).strip() if index is not None and index < len(row) else ""
+
+    found = {(cell(r, "area_code"), cell(r, "area_name")): None for r in rows[1:]}
+    return list(found)
+
+
 def parse_baseline(
     rows: list[list[str]],
     name: str,
@@ -231,13 +244,17 @@ def parse_baseline(
     *,
     area: str | None = None,
     column_map: dict[str, str] | None = None,
+    columns: dict[str, int] | None = None,
 ) -> BaselineImport:
+    """Check a table's rows. `columns` (role → column index), when given, replaces the
+    guess from the headers entirely: a column-mapping step can also say "none"."""
     if len(rows) < 2:
         raise BaselineImportError(name, [
             "The file is not a table of counts: it needs a header row and at least one row "
             "of figures."])
     header, body = rows[0], rows[1:]
-    columns = _apply_map(header, detect_columns(header), column_map or {}, name)
+    if columns is None:
+        columns = _apply_map(header, detect_columns(header), column_map or {}, name)
     if "count" not in columns or not ({"category", "category_code"} & columns.keys()):
         seen = ", ".join(f"“{h}”" for h in header if str(h).strip()) or "none"
         raise BaselineImportError(name, [

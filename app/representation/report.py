@@ -204,7 +204,9 @@ def _not_stated_table(c: Comparison, ref: str) -> Table:
                  sheet_name=f"Not stated {ref[-2:]}", ref=ref)
 
 
-def _chart(c: Comparison, ref: str) -> Chart:
+def shares_chart(c: Comparison, ref: str) -> Chart:
+    """The body's shares against the area's, by group (the report's chart and the audit
+    screen's draw this one definition)."""
     n = len(c.groups)
     body = c.audit.body_label
     return Chart(
@@ -261,7 +263,7 @@ def _audit_section(c: Comparison, index: int) -> Section:
         *tables.values(),
     ]
     if c.baseline is not None and c.stated:
-        blocks.append(_chart(c, ref))
+        blocks.append(shares_chart(c, ref))
     blocks.extend(Note(note) for note in c.notes)
     if audit.notes:
         blocks.append(Note(audit.notes, label="Where the figures come from"))

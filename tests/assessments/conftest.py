@@ -37,3 +37,25 @@ SMALL: dict[str, Any] = {
 @pytest.fixture
 def small() -> dict[str, Any]:
     return copy.deepcopy(SMALL)
+
+
+def newer_small() -> dict[str, Any]:
+    """Version 1.1 of SMALL: 1.1 renamed with guidance, 1.2 moved and reweighted, 2.1 gone,
+    1.3 and 2.2 new; "Established" replaced by "Embedded" on the scale."""
+    data = copy.deepcopy(SMALL)
+    data["version"] = "1.1"
+    data["scale"]["levels"][2] = {"id": "embedded", "label": "Embedded", "score": 2}
+    data["sections"] = [
+        {"ref": "1", "title": "First", "criteria": [
+            {"ref": "1.1", "title": "One, clearer", "guidance": "Look at the minutes."},
+            {"ref": "1.3", "title": "Four"},
+        ]},
+        {"ref": "2", "title": "Second", "sections": [
+            {"title": "Sub", "criteria": [
+                {"ref": "1.2", "title": "Two", "weight": 3,
+                 "show_when": {"criterion": "1.1", "answer_in": ["developing", "embedded"]}},
+                {"ref": "2.2", "title": "Five"},
+            ]},
+        ]},
+    ]
+    return data

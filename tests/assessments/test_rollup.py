@@ -4,40 +4,16 @@ progress and cancelling, and `rrt rollup` writing a report."""
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.assessments.frameworks import Framework, framework_from_dict
-from app.assessments.operations import CreateAssessment, RateCriterion
-from app.assessments.rollup import NO_AREA, RollupCancelled, roll_up
+from app.assessments.rollup import NO_AREA, RollupCancelled, roll_up, survey
 from app.assessments.rollup_report import build_rollup_report
 from app.cli import run
-from app.workbook import Workbook
-from app.workbook.operations import run_operation
-from tests.assessments.conftest import SMALL
-
-
-def _framework(version: str = "1.0", extra: bool = False) -> Framework:
-    data = copy.deepcopy(SMALL)
-    data["version"] = version
-    if extra:  # version 2.0 drops 2.1 and adds 3.1
-        data["sections"][1] = {"ref": "3", "title": "Third", "criteria": [
-            {"ref": "3.1", "title": "New"}]}
-    return framework_from_dict(data)
-
-
-def _workbook(path: Path, framework: Framework, ratings: dict[str, str], **areas: str) -> Path:
-    with Workbook.create(path, title=path.stem) as book:
-        create = CreateAssessment.of(framework, name=f"{path.stem} review", **areas)
-        run_operation(book, create)
-        for ref, answer in ratings.items():
-            run_operation(book, RateCriterion(create.assessment_id, ref, answer))
-    return path
+from tests.assessments.rollup_books import make_books
 
 
 def _digest(path: Path) -> str:
@@ -46,29 +22,20 @@ def _digest(path: Path) -> str:
 
 @pytest.fixture
 def books(tmp_path: Path) -> list[Path]:
-    old, new = _framework(), _framework("2.0", extra=True)
-    paths = [
-        _workbook(tmp_path / "north.rrwb", old, {"1.1": "established", "2.1": "developing"},
-                  area_local="Northtown", area_regional="West Midlands"),
-        _workbook(tmp_path / "south.rrwb", new, {"1.1": "not-in-place", "3.1": "developing"},
-                  area_local="Southtown", area_regional="West Midlands"),
-        _workbook(tmp_path / "east.rrwb", new, {"1.1": "developing"},
-                  area_local="Northtown", area_regional="West Midlands"),
-        _workbook(tmp_path / "nowhere.rrwb", old, {"1.1": "n/a"}),
-    ]
-    noise = tmp_path / "noise.rrwb"
-    noise.write_bytes(os.urandom(8192))
-    truncated = tmp_path / "truncated.rrwb"
-    whole = paths[0].read_bytes()
-    truncated.write_bytes(whole[: len(whole) // 3])
-    return [*paths, noise, truncated]
+    return make_books(tmp_path)
+
+
+def _state(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file in the folder with its content and modification time (to the ns)."""
+    return {p.name: (_digest(p), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
 
 
 def test_roll_up_by_local_area_lists_damaged_files_and_reads_only(books: list[Path]) -> None:
-    before = {path: _digest(path) for path in books}
+    before = _state(books[0].parent)
     seen: list[float] = []
     rollup = roll_up(books, "small", "local", progress=seen.append)
-    assert {path: _digest(path) for path in books} == before
+    # Sources are only read: same bytes, same times, and no lock or journal left beside them.
+    assert _state(books[0].parent) == before
     assert seen[-1] == 1.0 and seen == sorted(seen)
 
     problems = {s.path.name: s.problem for s in rollup.problems}
@@ -124,3 +91,66 @@ def test_rrt_rollup_writes_a_report_and_notes_unusable_files(
     assert capsys.readouterr().err.startswith("rrt: None of the workbooks")
     assert run(["rollup", str(books[0]), "--framework", "small", "--out",
                 str(tmp_path / "x.txt")]) == 2
+
+
+def test_survey_lists_the_frameworks_found_and_the_unreadable_files(books: list[Path]) -> None:
+    found = survey(books)
+    assert [(source.path.name, [(f.framework_id, f.version, f.assessments) for f in items])
+            for source, items in found.frameworks] == [
+        ("north.rrwb", [("small", "1.0", 1)]), ("south.rrwb", [("small", "2.0", 1)]),
+        ("east.rrwb", [("small", "2.0", 1)]), ("nowhere.rrwb", [("small", "1.0", 1)])]
+    assert [s.path.name for s in found.sources if not s.usable] == ["noise.rrwb",
+                                                                     "truncated.rrwb"]
+    assert [s.assessments for s in found.sources if s.usable] == [1, 1, 1, 1]
+
+
+def test_altered_or_newer_assessment_tables_are_listed_not_read(books: list[Path],
+                                                                tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    view = tmp_path / "view.rrwb"
+    shutil.copyfile(books[0], view)
+    newer = tmp_path / "newer.rrwb"
+    shutil.copyfile(books[0], newer)
+    db = sqlite3.connect(view)
+    with db:
+        db.execute("ALTER TABLE assessment_response RENAME TO kept")
+        db.execute("CREATE VIEW assessment_response AS SELECT * FROM kept")
+    db.close()
+    db = sqlite3.connect(newer)
+    with db:
+        db.execute("UPDATE alembic_version SET version_num = 'assessments_0099' "
+                   "WHERE version_num LIKE 'assessments_%'")
+    db.close()
+    rollup = roll_up([books[0], view, newer], "small")
+    problems = {s.path.name: s.problem for s in rollup.problems}
+    assert "is a view where a table belongs" in problems["view.rrwb"]
+    assert "newer version" in problems["newer.rrwb"]
+    assert rollup.assessments == 1
+
+
+def test_a_workbook_left_mid_save_is_listed_and_left_as_it_is(books: list[Path],
+                                                              tmp_path: Path) -> None:
+    """A journal from a crash is never rolled back by a roll-up: that would write."""
+    import shutil
+    import sqlite3
+
+    folder, left = tmp_path / "editing", tmp_path / "left"
+    folder.mkdir()
+    left.mkdir()
+    source = shutil.copyfile(books[0], folder / "source.rrwb")
+    editor = sqlite3.connect(source, isolation_level=None)
+    editor.execute("PRAGMA cache_size = 1")  # so the change reaches the file mid-save
+    editor.execute("BEGIN IMMEDIATE")
+    editor.execute("UPDATE change_log SET summary = summary || ?", ("x" * 3000,))
+    # A copy taken at this moment is what a crash leaves: a changed file and its journal.
+    hot = shutil.copyfile(source, left / "hot.rrwb")
+    shutil.copyfile(folder / "source.rrwb-journal", left / "hot.rrwb-journal")
+    editor.execute("ROLLBACK")
+    editor.close()
+    before = _state(left)
+    rollup = roll_up([hot, books[1]], "small")
+    assert _state(left) == before
+    assert "was not closed properly" in rollup.problems[0].problem
+    assert rollup.assessments == 1

@@ -62,3 +62,50 @@ def test_baselines_and_audits_from_the_command_line(
     capsys.readouterr()
     assert run(["audit", "list", book, "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_type_in_and_remove_baselines_categories_and_questionnaire(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = str(tmp_path / "typed.rrwb")
+    assert run(["new", book, "--title", "Typed"]) == 0
+    assert run(["baseline", "add", book, "--area", "E1", "--area-name", "Testshire",
+                "indian=120", "British=880"]) == 0
+    assert "1,000 people" in capsys.readouterr().out
+    assert "not a category" in _error(capsys, 3, run(["baseline", "add", book, "--area",
+                                                      "E2", "martian=3"]))
+    assert "below zero" in _error(capsys, 3, run(["baseline", "add", book, "--area", "E2",
+                                                  "indian=-3"]))
+    assert run(["baseline", "list", book, "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)  # the refused ones changed nothing
+    assert listed["counts"] == {"indian": 120, "british": 880}
+
+    assert run(["categories", "add", book, "Somali", "--under", "African"]) == 0
+    assert "x-somali" in capsys.readouterr().out
+    assert "not a census category" in _error(capsys, 2, run(["categories", "add", book,
+                                                             "Elvish", "--under", "Martian"]))
+    assert run(["audit", "new", book, "--body", "staff", "--date", "2026-04-01",
+                "--baseline", "E1", "--count", "x-somali=2", "--count", "british=9"]) == 0
+    capsys.readouterr()
+    assert run(["audit", "show", book, "1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    black = next(g for g in shown["groups"] if g["key"] == "black")
+    assert black["count"] == 2  # the local category counts under its census one
+    assert "has counts" in _error(capsys, 3, run(["categories", "remove", book, "Somali"]))
+    assert "used by 1 audit" in _error(capsys, 3, run(["baseline", "remove", book, "1"]))
+    assert run(["audit", "remove", book, "1"]) == 0
+    assert run(["categories", "remove", book, "x-somali"]) == 0
+    assert run(["baseline", "remove", book, "Testshire"]) == 0
+    capsys.readouterr()
+    assert run(["baseline", "list", book]) == 0
+    assert "No baselines yet." in capsys.readouterr().out
+
+    assert run(["questionnaire", "answer", book, "4", "--rating", "developing", "--text",
+                "We ask each year."]) == 0
+    assert "no evidence file" in _error(capsys, 2, run(["questionnaire", "answer", book,
+                                                        "impact", "--evidence", "x.pdf"]))
+    assert "not one of the questions" in _error(capsys, 3, run(["questionnaire", "answer",
+                                                                book, "9", "--text", "x"]))
+    assert run(["questionnaire", "show", book, "--json"]) == 0
+    answers = json.loads(capsys.readouterr().out)
+    assert (answers[3]["rating"], answers[3]["answer"]) == ("developing", "We ask each year.")
+    assert answers[0]["rating"] is None

@@ -108,6 +108,11 @@ def main() -> int:
     assert controller is not None and controller.dialog is not None
     found += problems(controller.dialog, "Export")
     controller.dialog.reject()
+    from app.ui.assessments.rollup_menu import open_rollup_dialog
+
+    rollup = open_rollup_dialog(MenuContext(window, window.settings, lambda: window.document))
+    found += problems(rollup, "Roll up self-assessments")
+    rollup.reject()
     window.show_about()
     about = window.findChild(AboutDialog)
     found += problems(about, "About")

@@ -8,7 +8,10 @@ undoable operations the desktop app runs.
 - `scores WORKBOOK ASSESSMENT [--json]`: section and overall scores, progress, warnings;
 - `compare WORKBOOK A B [--json]`: round B against round A, criterion by criterion;
 - `raise WORKBOOK ASSESSMENT [--levels N]`: improvement actions for the lowest ratings;
-- `export WORKBOOK ASSESSMENT --format F --out FILE`: the assessment report of that one.
+- `export WORKBOOK ASSESSMENT --format F --out FILE`: the assessment report of that one;
+- `upgrade WORKBOOK ASSESSMENT [--to-version V] [--dry-run] [--json]`: move it to a newer
+  version of its framework (default the newest), carrying responses over by reference id;
+  `--dry-run` only says what would change.
 
 ASSESSMENT is a number from `list` or an assessment's name.
 """
@@ -26,16 +29,17 @@ from app.errors import UsageError, UserError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from app.assessments.data import AssessmentRow
+    from app.assessments.data import AssessmentData, AssessmentRow
     from app.assessments.frameworks import Framework
     from app.assessments.scoring import RoundComparison, Scores
+    from app.assessments.versions import MovePlan
 
 FORMATS = {"docx": "DOCX", "pdf": "PDF", "xlsx": "XLSX"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     verbs = parser.add_subparsers(dest="verb", required=True,
-                                  metavar="list|new|rate|scores|compare|raise|export")
+                                  metavar="list|new|rate|scores|compare|raise|export|upgrade")
     listing = verbs.add_parser("list", help="the assessments, numbered")
     listing.add_argument("path")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -75,6 +79,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument("--format", required=True, choices=sorted(FORMATS))
     export.add_argument("--out", required=True)
     export.add_argument("--force", action="store_true", help="replace the file if it exists")
+    upgrade = verbs.add_parser("upgrade", help="move an assessment to a newer framework version")
+    upgrade.add_argument("path")
+    upgrade.add_argument("assessment")
+    upgrade.add_argument("--to-version", dest="to_version",
+                         help="the version to move to (default: the newest there is)")
+    upgrade.add_argument("--dry-run", dest="dry_run", action="store_true",
+                         help="only show what would change")
+    upgrade.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -312,4 +324,81 @@ def _raise(workbook: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-_WRITERS = {"new": _new, "rate": _rate, "raise": _raise}
+def _target(session: Session, data: AssessmentData, version: str | None) -> Framework | None:
+    """The framework version to move to: the one asked for, else the newest newer one."""
+    from app.assessments.frameworks.model import VERSION_PATTERN, version_key
+    from app.assessments.moving import known_versions, newer_versions
+
+    framework = data.framework
+    if version is None:
+        newer = newer_versions(session, framework.id, framework.version)
+        return newer[0] if newer else None
+    if not VERSION_PATTERN.fullmatch(version.strip()):
+        raise UsageError(f"“{version}” is not a version number (versions look like 1.2)")
+    found = known_versions(session, framework.id).get(version_key(version.strip()))
+    if found is None:
+        newer = newer_versions(session, framework.id, framework.version)
+        offered = ", ".join(f.version for f in newer) or "none"
+        raise UserError(f"There is no version {version.strip()} of {framework.title} on this "
+                        f"computer or in the workbook. Newer versions there are: {offered}.")
+    return found
+
+
+def _upgrade(workbook: Any, args: argparse.Namespace) -> int:
+    from app.assessments.operations import MoveAssessmentToFrameworkVersion
+    from app.assessments.records import load_assessment
+    from app.assessments.versions import check_move, plan_move
+    from app.workbook.operations import run_operation
+
+    with workbook.session() as session:
+        data = load_assessment(session, find_assessment(session, args.assessment).id)
+        target = _target(session, data, args.to_version)
+    name, current = data.row.name, data.framework
+    if target is None:
+        print(f"“{name}” already uses the newest version ({current.version}) of "
+              f"{current.title}.")
+        return 0
+    problem = check_move(current, target, name)
+    if problem:
+        raise UserError(problem)
+    plan = plan_move(data, target)
+    if not args.dry_run:
+        run_operation(workbook, MoveAssessmentToFrameworkVersion(data.row.id, target))
+    if args.json:
+        print(json.dumps({"assessment": name, "moved": not args.dry_run, **plan.as_json()},
+                         indent=2, ensure_ascii=False))
+        return 0
+    for line in plan_lines(plan):
+        print(line)
+    print(f"Moved “{name}” to version {target.version}." if not args.dry_run else
+          "Nothing was changed (--dry-run).")
+    return 0
+
+
+def plan_lines(plan: MovePlan) -> list[str]:
+    """The changes and what happens to each response, as lines of text."""
+    changes = plan.changes
+    lines = [f"{changes.title}: version {changes.old_version} → {changes.new_version}"]
+    if changes.is_empty:
+        lines.append("The criteria and the rating scale are unchanged.")
+    for heading, items in (("Added", changes.added), ("Removed", changes.removed)):
+        if items:
+            lines.append(f"{heading} ({len(items)}):")
+            lines += [f"  {c.ref} {c.title} ({c.section})" for c in items]
+    if changes.changed:
+        lines.append(f"Changed ({len(changes.changed)}):")
+        lines += [f"  {c.ref} {c.title}: {' '.join(c.changes)}" for c in changes.changed]
+    for heading, said in (("Rating scale", changes.scale),
+                          ("Respondent groups", changes.groups)):
+        if said:
+            lines.append(f"{heading}:")
+            lines += [f"  {line}" for line in said]
+    lines.append(f"Responses: {plan.summary()}.")
+    lines += [f"  {c.ref} {c.title}: rating “{c.rating}” cleared (kept in its comment)"
+              for c in plan.cleared]
+    lines += [f"  {d.ref} {d.title}: dropped (kept in the change log): {d.held}"
+              for d in plan.dropped]
+    return lines
+
+
+_WRITERS = {"new": _new, "rate": _rate, "raise": _raise, "upgrade": _upgrade}

@@ -69,6 +69,9 @@ class BrokenFramework:
 class Catalogue:
     entries: tuple[CatalogueEntry, ...]
     broken: tuple[BrokenFramework, ...] = field(default=())
+    # Every usable version of every framework (not only the newest), for moving an
+    # assessment on to a chosen version.
+    every_version: tuple[CatalogueEntry, ...] = field(default=())
 
     def find(self, framework_id: str) -> CatalogueEntry | None:
         return next((entry for entry in self.entries if entry.id == framework_id), None)
@@ -92,6 +95,7 @@ def load_catalogue(folders: Sequence[tuple[str, Path]] | None = None) -> Catalog
 
     chosen: dict[str, CatalogueEntry] = {}
     versions: dict[str, set[str]] = {}
+    usable: list[CatalogueEntry] = []
     for entry in found:  # shipped first, so a user's copy of the same version wins
         key = entry.id
         versions.setdefault(key, set()).add(entry.framework.version)
@@ -103,6 +107,7 @@ def load_catalogue(folders: Sequence[tuple[str, Path]] | None = None) -> Catalog
                 f"({entry.framework.version}) as “{current.path.name}”; give one of them a "
                 "new version number.")))
             continue
+        usable.append(entry)
         if current is None or entry.framework.version_key >= current.framework.version_key:
             chosen[key] = entry
     entries = []
@@ -112,7 +117,7 @@ def load_catalogue(folders: Sequence[tuple[str, Path]] | None = None) -> Catalog
         entries.append(CatalogueEntry(entry.framework, entry.path, entry.origin,
                                       entry.fingerprint, tuple(older)))
     entries.sort(key=lambda e: (e.framework.title.casefold(), e.id))
-    return Catalogue(tuple(entries), tuple(broken))
+    return Catalogue(tuple(entries), tuple(broken), tuple(usable))
 
 
 def _framework_files(folder: Path, origin: str, broken: list[BrokenFramework]) -> list[Path]:

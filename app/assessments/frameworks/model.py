@@ -31,6 +31,7 @@ MAX_CRITERIA = 5_000
 _ID = r"^[a-z0-9][a-z0-9-]{0,63}$"
 _REF = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$"
 _VERSION = r"^\d{1,6}(\.\d{1,6}){0,3}$"
+VERSION_PATTERN = re.compile(_VERSION)
 
 
 def _number_as_text(value: object) -> object:

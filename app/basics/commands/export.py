@@ -23,6 +23,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, choices=sorted(FORMATS))
     parser.add_argument("--out", required=True, help="the file to write")
     parser.add_argument("--report", default="summary", help="which report (default: summary)")
+    parser.add_argument(
+        "--subject",
+        help="for a report about one thing in the workbook (the assessment report is about "
+        "one self-assessment): its name or id; default the most recent",
+    )
     parser.add_argument("--template", help="a Word .docx template for docx and accessible-pdf")
     parser.add_argument(
         "--suppress",
@@ -38,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from app.reports.disclosure.control import DisclosurePreset
     from app.reports.export.exporters import ExportFormat, ExportOptions
     from app.reports.model.catalogue import UnknownReportError
+    from app.reports.model.subjects import UnknownSubjectError
     from app.reports.workbook_export import prepare_export
     from app.workbook import Workbook
 
@@ -53,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
     bar = TerminalProgress()
     with Workbook.open(Path(args.workbook), read_only=True) as workbook:
         try:
-            prepared = prepare_export(workbook, args.report)
-        except UnknownReportError as error:
+            prepared = prepare_export(workbook, args.report, args.subject)
+        except (UnknownReportError, UnknownSubjectError) as error:
             raise UsageError(str(error)) from None
     try:
         result = prepared.run(options, progress=bar, overwrite=args.force)

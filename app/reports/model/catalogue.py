@@ -5,7 +5,7 @@ change to either: it is one `ReportSpec` in its module's manifest.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,11 +17,14 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.reports.model.report import Report
+    from app.reports.model.subjects import ReportSubject
 
 ReportBuilder = Callable[[Any], "Report"]  # (workbook snapshot) -> Report
 # Takes the read-only snapshot a builder needs, inside one short session on the caller's
 # thread; the builder and renderer then work on plain data, off the UI thread.
-SnapshotTaker = Callable[["Session", Path], Any]
+SnapshotTaker = Callable[["Session", Path], Any]  # (…, subject id) when it has subjects
+SubjectSnapshotTaker = Callable[["Session", Path, str | None], Any]
+SubjectLister = Callable[["Session"], Sequence["ReportSubject"]]
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,23 @@ class ReportEntry:
     def snapshot(self) -> SnapshotTaker:
         taker: SnapshotTaker = load_target(self.spec.snapshot)
         return taker
+
+    @property
+    def subject_snapshot(self) -> SubjectSnapshotTaker:
+        """The snapshot taker of a report with subjects: it is also given the chosen id."""
+        taker: SubjectSnapshotTaker = load_target(self.spec.snapshot)
+        return taker
+
+    @property
+    def has_subjects(self) -> bool:
+        return self.spec.subjects is not None
+
+    def subjects(self, session: Session) -> Sequence[ReportSubject]:
+        """The things this report can be about, most recent first (none: not that kind)."""
+        if self.spec.subjects is None:
+            return ()
+        lister: SubjectLister = load_target(self.spec.subjects)
+        return lister(session)
 
 
 class UnknownReportError(UserError):

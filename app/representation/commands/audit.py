@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _pairs(items: list[str]) -> list[tuple[str, str]]:
+def parse_pairs(items: list[str]) -> list[tuple[str, str]]:
     out = []
     for item in items:
         category, sep, count = item.rpartition("=")
@@ -109,10 +109,10 @@ def run(args: argparse.Namespace) -> int:
         if args.verb == "new":
             baseline_id = None
             if args.baseline:
-                baseline_id = _pick_baseline(baselines, args.baseline)
+                baseline_id = pick_baseline(baselines, args.baseline)
             when = check_audit_field("audit_date", args.date)
             assert isinstance(when, date)
-            counts: Any = tuple(_pairs(args.count))  # checked and read as numbers on adding
+            counts: Any = tuple(parse_pairs(args.count))  # checked and read as numbers on adding
             new_row = AuditRow(uuid.uuid4(), args.body, args.name, args.role or "", when,
                                args.classification, baseline_id, args.notes, counts)
             run_operation(workbook, CreateAudit(new_row))
@@ -120,13 +120,13 @@ def run(args: argparse.Namespace) -> int:
             return 0
         audit = _pick(audits, args.number)
         if args.verb == "set":
-            for category, count in _pairs(args.counts):
+            for category, count in parse_pairs(args.counts):
                 run_operation(workbook, SetCount(audit.id, category, count or None))
             print("Counts set.")
         elif args.verb == "change":
             field, value = args.field, args.value
             if field == "baseline":
-                field, value = "baseline_id", _pick_baseline(baselines, value) if value else None
+                field, value = "baseline_id", pick_baseline(baselines, value) if value else None
             run_operation(workbook, ChangeAudit(audit.id, field, value))
             print("Audit changed.")
         else:
@@ -141,7 +141,7 @@ def _pick(audits: list[Any], number: int) -> Any:
     return audits[number - 1]
 
 
-def _pick_baseline(baselines: list[Any], text: str) -> uuid.UUID:
+def pick_baseline(baselines: list[Any], text: str) -> uuid.UUID:
     if text.isdigit() and 1 <= int(text) <= len(baselines):
         return baselines[int(text) - 1].id
     for baseline in baselines:

@@ -29,6 +29,7 @@ from app.ui.a11y import named
 from app.ui.assessments.criteria_model import CriteriaModel
 from app.ui.assessments.criteria_view import CLEAR, CriteriaTree, ResponsePanel
 from app.ui.assessments.list_model import NAME, AssessmentsTableModel, ListedAssessment
+from app.ui.assessments.move_version import MoveVersion
 from app.ui.assessments.radar_chart import RadarChart
 from app.ui.assessments.scores_view import REF_ROLE, ScoresView
 from app.ui.document import OpenWorkbook
@@ -68,7 +69,8 @@ class AssessmentsEditor(QWidget):
                                    "Delete the selected self-assessment (Undo brings it back)")
         self.new_button.clicked.connect(self.new_assessment)
         self.delete_button.clicked.connect(self.delete_selected)
-        buttons = button_row(self.new_button, self.delete_button)
+        self.move_version = MoveVersion(document, self, self.selected_id)
+        buttons = button_row(self.new_button, self.delete_button, self.move_version.button)
 
         self.table = self._make_table()
         self._pages = TableOrEmpty(
@@ -90,6 +92,7 @@ class AssessmentsEditor(QWidget):
         self.setFocusProxy(self.table)
         document.changed.connect(self._on_changed)
         self.refresh()
+        self.move_version.follow(self.table, self.model)
 
     def _make_table(self) -> QTableView:
         table = row_table(self, self.model, name="Self-assessments",

@@ -8,7 +8,7 @@ gets a plain sentence that points at the log.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,11 +22,11 @@ from app.errors import UserError
 from app.logging_setup import get_logger
 from app.reports.export.exporters import ExportFormat
 from app.reports.export.result import ExportCancelled, RenderResult
-from app.reports.model.catalogue import available_reports
+from app.reports.model.catalogue import ReportEntry, available_reports
 from app.reports.workbook_export import PreparedExport, prepare_export
 from app.settings import proposed_folder
 from app.ui import messages
-from app.ui.export.export_dialog import ExportDialog, ExportRequest
+from app.ui.export.export_dialog import ExportDialog, ExportRequest, Subjects
 from app.ui.worker import UNEXPECTED, Cancelled, TaskRunner
 
 if TYPE_CHECKING:
@@ -131,12 +131,14 @@ class ExportController(QObject):
     # ------------------------------------------------------------------ dialog
 
     def open_dialog(self) -> ExportDialog:
+        reports = available_reports()
         dialog = ExportDialog(
-            reports=[(entry.name, entry.title) for entry in available_reports()],
+            reports=[(entry.name, entry.title) for entry in reports],
             workbook_title=self._document.title(),
             folder=self._start_folder(),
             export_format=self._last_format(),
             today=date.today(),
+            subjects=self._subjects(reports),
             parent=self._parent,
         )
         dialog.export_requested.connect(self._on_export_requested)
@@ -144,6 +146,19 @@ class ExportController(QObject):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _subjects(self, reports: Sequence[ReportEntry]) -> Subjects:
+        """What each report about one thing can be about (one short read)."""
+        wanted = [entry for entry in reports if entry.has_subjects]
+        if not wanted:
+            return {}
+        try:
+            return self._document.read(lambda session: {
+                entry.name: (entry.spec.subject_noun, tuple(entry.subjects(session)))
+                for entry in wanted})
+        except UserError as error:  # a damaged part: those reports then offer no choice
+            log.info("Could not list report subjects: %s", error)
+            return {entry.name: (entry.spec.subject_noun, ()) for entry in wanted}
 
     def _start_folder(self) -> str:
         return str(proposed_folder(self._settings.last_export_folder))
@@ -201,7 +216,8 @@ class ExportController(QObject):
     def _prepare(self, request: ExportRequest) -> PreparedExport | None:
         """The report's snapshot, taken here on the UI thread (one short session)."""
         try:
-            return prepare_export(self._document.workbook, request.report_name)
+            return prepare_export(self._document.workbook, request.report_name,
+                                  request.subject)
         except Exception as error:
             sentence = sentence_for(error)
             if sentence is None:

@@ -9,7 +9,7 @@ put right and tried again without filling the form in twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -46,6 +47,7 @@ from app.reports.export.exporters import (
     ExportOptions,
     default_file_name,
 )
+from app.reports.model.subjects import ReportSubject
 from app.ui.a11y import name_buttons, named
 from app.ui.export import choosers
 from app.ui.fitting import comfortable_size, grow_to_fit, keep_on_screen, scrolling
@@ -80,6 +82,23 @@ class ExportRequest:
     report_title: str
     options: ExportOptions
     open_when_done: bool
+    subject: str | None = None  # the id of what the report is about, for reports that ask
+
+
+# Report name -> (what one subject is called, the choices most recent first).
+Subjects = Mapping[str, tuple[str, Sequence[ReportSubject]]]
+
+
+def free_mnemonic(label: str, used: set[str]) -> str:
+    """`label` with '&' before its first letter not in `used` (unchanged if none is free)."""
+    letter = next((c for c in label if c.isalpha() and c.lower() not in used), "")
+    return with_mnemonic(label, letter)
+
+
+def mnemonic_letter(text: str) -> str | None:
+    index = text.replace("&&", "").find("&")
+    cleaned = text.replace("&&", "")
+    return cleaned[index + 1].lower() if 0 <= index < len(cleaned) - 1 else None
 
 
 def with_mnemonic(label: str, letter: str) -> str:
@@ -127,10 +146,12 @@ class ExportDialog(QDialog):
         folder: str,
         export_format: ExportFormat = ExportFormat.DOCX,
         today: date | None = None,
+        subjects: Subjects | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Report")
+        self._subjects: Subjects = subjects or {}
         self.setObjectName("export_dialog")
         self._workbook_title = workbook_title
         self._folder = Path(folder)
@@ -143,6 +164,17 @@ class ExportDialog(QDialog):
             self.report_combo.addItem(title, name)
         report_label = QLabel("&Report:", self)
         report_label.setBuddy(self.report_combo)
+        # Shown for a report about one thing in the workbook (one self-assessment, say).
+        self.subject_combo = named(QComboBox(self), "Subject",
+                                   "Which one the report is about")
+        self.subject_combo.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                         QSizePolicy.Policy.Fixed)
+        # A long name must not widen the dialog: the list shows it whole when opened.
+        self.subject_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.subject_combo.setMinimumContentsLength(30)
+        self.subject_label = QLabel(self)
+        self.subject_label.setBuddy(self.subject_combo)
 
         self.format_group = QGroupBox("Format", self)
         self.format_buttons: dict[ExportFormat, QRadioButton] = {}
@@ -215,8 +247,11 @@ class ExportDialog(QDialog):
         name_buttons(self.buttons)
 
         named(self.report_combo.view(), "Reports")  # the drop-down lists are focusable too
+        named(self.subject_combo.view(), "Subjects")
         named(self.rule_combo.view(), "Small-number rules")
         self._lay_out(report_label, path_label, template_label, rule_label)
+        self._used_letters = self._mnemonics_in_use()
+        self.subject_label.setText(free_mnemonic("Subject:", self._used_letters))
         self._set_tab_order()
 
         self.report_combo.currentIndexChanged.connect(self._report_changed)
@@ -233,6 +268,8 @@ class ExportDialog(QDialog):
             edit.textChanged.connect(edit.setToolTip)  # the whole path, however long
 
         self._auto_name = ""
+        self._show_subjects()
+        self.subject_combo.currentIndexChanged.connect(self._rename_automatically)
         self._select_format(export_format)
         self._set_auto_name()
         self._publication_toggled(True)
@@ -271,12 +308,12 @@ class ExportDialog(QDialog):
 
     def _lay_out(self, report_label: QLabel, path_label: QLabel, template_label: QLabel,
                  rule_label: QLabel) -> None:
-        width = max(label.sizeHint().width() for label in (report_label, path_label,
-                                                           template_label))
-        for label in (report_label, path_label, template_label):
-            label.setMinimumWidth(width)  # the fields above and below the format line up
+        self._form_labels = (report_label, self.subject_label, path_label, template_label)
+        self._align_labels()
         top = QFormLayout()
         top.addRow(report_label, self.report_combo)
+        top.addRow(self.subject_label, self.subject_combo)
+        self._top = top
 
         files = QFormLayout()
         path_row = QHBoxLayout()
@@ -312,8 +349,17 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)  # outside the scrolling part: always on screen
         keep_on_screen(self, lambda: comfortable_size(self, self.body, WIDTH))
 
+    def _align_labels(self) -> None:
+        """The fields above and below the format line up, whatever the subject is called."""
+        for label in self._form_labels:
+            label.setMinimumWidth(0)
+        width = max(label.sizeHint().width() for label in self._form_labels)
+        for label in self._form_labels:
+            label.setMinimumWidth(width)
+
     def _set_tab_order(self) -> None:
-        chain: list[QWidget] = [self.report_combo, *self.format_buttons.values(),
+        chain: list[QWidget] = [self.report_combo, self.subject_combo,
+                                *self.format_buttons.values(),
                                 self.path_edit, self.path_button, self.template_edit,
                                 self.template_button, self.template_clear,
                                 self.publication_check, self.rule_combo, self.open_check,
@@ -350,6 +396,16 @@ class ExportDialog(QDialog):
     def report_title(self) -> str:
         return self.report_combo.currentText()
 
+    def has_subjects(self) -> bool:
+        return self.report_name() in self._subjects
+
+    def subject(self) -> str | None:
+        """The id of what the report is about; None for a whole-workbook report."""
+        if not self.has_subjects():
+            return None
+        data = self.subject_combo.currentData()
+        return str(data) if data else None
+
     def suppression(self) -> DisclosurePreset:
         return DisclosurePreset(self.rule_combo.currentData())
 
@@ -376,7 +432,7 @@ class ExportDialog(QDialog):
             for_publication=self.publication_check.isChecked(),
         )
         return ExportRequest(self.report_name(), self.report_title(), options,
-                             self.open_check.isChecked())
+                             self.open_check.isChecked(), self.subject())
 
     def problem(self) -> tuple[str, QWidget | None]:
         """What stops the export going ahead, and the field to put right; ("", None) if none."""
@@ -413,13 +469,15 @@ class ExportDialog(QDialog):
     def set_busy(self, busy: bool) -> None:
         """While an export runs the form cannot be changed or closed."""
         self._busy = busy
-        for widget in (self.report_combo, self.format_group, self.path_edit, self.path_button,
+        for widget in (self.report_combo, self.subject_combo, self.format_group,
+                       self.path_edit, self.path_button,
                        self.template_edit, self.template_button, self.template_clear,
                        self.privacy_group, self.open_check, self.export_button,
                        self.cancel_button):
             widget.setEnabled(not busy)
         if not busy:
             self._update_template_controls()
+            self._show_subjects()
         if busy:
             self.error_label.hide()
             self.status_label.hide()
@@ -469,7 +527,13 @@ class ExportDialog(QDialog):
         button.setChecked(True)
 
     def _auto_file_name(self) -> str:
-        return default_file_name(self._workbook_title, self.report_title(), self._today,
+        about = self.report_title()
+        chosen = self._subjects.get(self.report_name())
+        subject = self.subject()
+        if chosen is not None and subject is not None:
+            # Exports about different subjects (say, two rounds) get different names.
+            about += "".join(f" – {s.name}" for s in chosen[1] if s.id == subject)
+        return default_file_name(self._workbook_title, about, self._today,
                                  self.current_format())
 
     def _set_auto_name(self) -> None:
@@ -479,7 +543,40 @@ class ExportDialog(QDialog):
     def _name_is_automatic(self) -> bool:
         return Path(self.path_edit.text().strip()).name == self._auto_name
 
+    def _mnemonics_in_use(self) -> set[str]:
+        texts = [label.text() for label in self.findChildren(QLabel) if label.buddy()]
+        texts += [button.text() for button in self.findChildren(QAbstractButton)]
+        return {letter for text in texts if (letter := mnemonic_letter(text))}
+
+    def _show_subjects(self) -> None:
+        """The subject row, filled for the chosen report; hidden when it has none."""
+        chosen = self._subjects.get(self.report_name())
+        self._top.setRowVisible(self.subject_combo, chosen is not None)
+        if chosen is None:
+            return
+        noun, subjects = chosen
+        wanted = self.subject_combo.currentData()
+        self.subject_combo.blockSignals(True)
+        self.subject_combo.clear()
+        for subject in subjects:
+            self.subject_combo.addItem(subject.label, subject.id)
+        if not subjects:
+            self.subject_combo.addItem(f"No {noun}s yet", None)
+        self.subject_combo.setCurrentIndex(max(0, self.subject_combo.findData(wanted)))
+        self.subject_combo.blockSignals(False)
+        self.subject_combo.setEnabled(bool(subjects) and not self._busy)
+        self.subject_label.setText(free_mnemonic(f"{noun[:1].upper()}{noun[1:]}:",
+                                                 self._used_letters))
+        self.subject_combo.setAccessibleName(noun[:1].upper() + noun[1:])
+        self._align_labels()
+        self._refit()
+
     def _report_changed(self) -> None:
+        self._show_subjects()
+        self._rename_automatically()
+
+    def _rename_automatically(self) -> None:
+        """A name the dialog proposed follows the report (and subject) chosen."""
         if self._name_is_automatic():
             folder = Path(self.path_edit.text().strip()).parent
             self._auto_name = self._auto_file_name()

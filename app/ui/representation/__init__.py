@@ -1,0 +1,1 @@
+"""Screens of the representation module: audits, baselines and the questionnaire."""
