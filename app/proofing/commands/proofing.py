@@ -136,12 +136,12 @@ def _date(text: str) -> date:
 def _record_id(rows: list[Any], wanted: str) -> uuid.UUID:
     text = wanted.strip()
     if text.isdigit() and 1 <= int(text) <= len(rows):
-        return rows[int(text) - 1].id  # type: ignore[no-any-return]
+        return rows[int(text) - 1].id
     # By id, else by title: the most recent version of that title (rows are newest first).
     matches = [r for r in rows if str(r.id) == text] or \
         [r for r in rows if r.title.casefold() == text.casefold()]
     if matches:
-        return matches[0].id  # type: ignore[no-any-return]
+        return matches[0].id
     if not rows:
         raise UsageError("this workbook has no proofing records yet")
     raise UsageError(f"there is no proofing record “{text}”; give its number in "
