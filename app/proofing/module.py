@@ -7,6 +7,7 @@ from app.modules import (
     MigrationSpec,
     ModuleManifest,
     ReportSpec,
+    SectionSpec,
 )
 from app.proofing.topics import PROOF_RECORDS, PROOF_RULES, PROOF_SCHEMES
 
@@ -14,6 +15,29 @@ MODULE = ModuleManifest(
     name="proofing",
     title="Race-equality proofing",
     order=650,
+    sections=(
+        SectionSpec(
+            id="proofing",
+            title="Proofing",
+            description="Proof draft strategies, policies and guidance against the race "
+                        "equality rules and your scheme; triage the findings, work through "
+                        "the checklist and screening, and record the decision.",
+            editor="app.ui.proofing.register_editor:create_editor",
+            count="proof_records",
+            topics=frozenset({PROOF_RECORDS}),
+            order=650,
+        ),
+        SectionSpec(
+            id="equality_schemes",
+            title="Equality schemes",
+            description="The commitments drafts are proofed against, and the wording and "
+                        "rules every proof in this workbook uses.",
+            editor="app.ui.proofing.schemes_editor:create_editor",
+            count="proof_schemes",
+            topics=frozenset({PROOF_SCHEMES, PROOF_RULES}),
+            order=660,
+        ),
+    ),
     reports=(
         ReportSpec(
             name="proofing",

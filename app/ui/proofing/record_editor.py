@@ -65,6 +65,7 @@ class RecordEditor(QWidget):
         self._following = False
         self.tabs = named(QTabWidget(self), "Proofing record")
         self.tabs.setObjectName("record_tabs")
+        named(self.tabs.tabBar(), "Parts of the record")
         self.tabs.addTab(self._findings_tab(), "&Findings")
         self.tabs.addTab(self._details_tab(), "D&etails")
         self.tabs.addTab(self._checklist_tab(), "&Checklist")
@@ -109,7 +110,7 @@ class RecordEditor(QWidget):
         self.dismiss_button.clicked.connect(lambda: self.triage("dismissed"))
         self.fixed_button.clicked.connect(lambda: self.triage("fixed"))
         self.reopen_button.clicked.connect(lambda: self.triage("open"))
-        self.finding_detail = QLabel(page)
+        self.finding_detail = named(QLabel(page), "The finding in full")
         self.finding_detail.setObjectName("finding_detail")
         self.finding_detail.setWordWrap(True)
         self.finding_detail.setTextInteractionFlags(
