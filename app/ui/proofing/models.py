@@ -30,19 +30,19 @@ class RegisterModel(RowTableModel):
 
 
 class FindingsModel(RowTableModel):
-    headers = ("Severity", "Words", "Finding", "Rule", "Triage")
-    MESSAGE = 2
+    # The message, suggestion and source are shown in full beside the list.
+    headers = ("Severity", "Words", "Triage", "Rule")
+    WORDS = 1
 
     def display(self, row: FindingRow, column: int) -> str:
         if column == 0:
             return SEVERITY_LABELS.get(row.severity, row.severity)
         if column == 1:
-            return " ".join(row.excerpt.split())[:60]
+            words = " ".join(row.excerpt.split())
+            return words if len(words) <= 48 else words[:47].rstrip() + "…"
         if column == 2:
-            return row.message
-        if column == 3:
-            return row.rule_id
-        return TRIAGE.get(row.triage, row.triage) + (f": {row.reason}" if row.reason else "")
+            return TRIAGE.get(row.triage, row.triage)
+        return row.rule_id
 
     def other_data(self, row: FindingRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:

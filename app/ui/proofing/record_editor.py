@@ -85,7 +85,7 @@ class RecordEditor(QWidget):
         self.findings_model = FindingsModel(self)
         self.findings_table = row_table(page, self.findings_model, name="Findings",
                                         object_name="findings_table",
-                                        stretch_column=FindingsModel.MESSAGE, multiple=True)
+                                        stretch_column=FindingsModel.WORDS, multiple=True)
         self.findings_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._follow_finding())
         self.severity_filter = self._filter(page, "Severity filter",
@@ -122,13 +122,15 @@ class RecordEditor(QWidget):
         side_layout.addWidget(self.findings_table, 3)
         side_layout.addLayout(button_row(self.accept_button, self.dismiss_button,
                                          self.fixed_button, self.reopen_button))
-        side_layout.addWidget(self.finding_detail, 1)
+        side_layout.addWidget(self.finding_detail)
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.text_view)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 500])  # half each, whatever the lists' widest text
+        self.text_view.setMinimumWidth(240)
         layout = QVBoxLayout(page)
         layout.addWidget(splitter)
         return page
@@ -136,6 +138,9 @@ class RecordEditor(QWidget):
     def _filter(self, parent: QWidget, name: str, choices: dict[str, str]) -> QComboBox:
         combo = named(QComboBox(parent), name)
         named(combo.view(), f"{name} choices")
+        # Long rule ids must not widen the screen: the list drops down wider instead.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         for key, label in choices.items():
             combo.addItem(label, key)
         combo.activated.connect(lambda _i: self._fill_findings())

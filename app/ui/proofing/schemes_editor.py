@@ -83,6 +83,7 @@ class SchemesEditor(QWidget):
         self.text_edit = CommitOnLeave(self._save_commitment, self)
         named(self.text_edit, "Commitment text")
         self.text_edit.setMaximumHeight(60)
+        self.text_edit.setLineWrapMode(CommitOnLeave.LineWrapMode.WidgetWidth)
         self.keywords_edit = named(QLineEdit(self), "Keywords", "Separated by semicolons")
         for edit in (self.code_edit, self.title_edit, self.keywords_edit):
             edit.editingFinished.connect(self._save_commitment)
@@ -93,6 +94,7 @@ class SchemesEditor(QWidget):
             label.setBuddy(widget)
             form.addRow(label, widget)
         self._pages = TableOrEmpty(self.commitment_table, EMPTY_TEXT, self)
+        self._pages.setMinimumHeight(130)  # a few commitments in view on a small screen
 
         schemes_box = QGroupBox("Schemes", self)
         schemes_layout = QVBoxLayout(schemes_box)
