@@ -49,67 +49,66 @@ class SchemesEditor(QWidget):
         super().__init__(parent)
         self._document = document
         self.schemes: list[SchemeData] = []
+        # Made first, so its controls come first in the keyboard's order.
+        box = schemes_box = QGroupBox("Schemes", self)
         self.scheme_names = QStringListModel(self)
-        self.scheme_list = named(QListView(self), "Equality schemes")
-        self.scheme_list.setObjectName("scheme_list")
-        self.scheme_list.setModel(self.scheme_names)
-        self.scheme_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.scheme_list.selectionModel().currentRowChanged.connect(lambda *_: self._show())
-        self.add_button = named(QPushButton("&Add scheme…", self), "Add scheme")
-        self.import_button = named(QPushButton("&Import…", self), "Import scheme",
+        self.add_button = named(QPushButton("&Add scheme…", box), "Add scheme")
+        self.import_button = named(QPushButton("&Import…", box), "Import scheme",
                                    "Read a scheme from a .docx, .odt, .md, .txt or .xlsx")
-        self.rename_button = named(QPushButton("Re&name…", self), "Rename scheme")
-        self.remove_button = named(QPushButton("&Remove", self), "Remove scheme")
+        self.rename_button = named(QPushButton("Re&name…", box), "Rename scheme")
+        self.remove_button = named(QPushButton("&Remove", box), "Remove scheme")
         self.add_button.clicked.connect(self.add_scheme)
         self.import_button.clicked.connect(self.import_scheme)
         self.rename_button.clicked.connect(self.rename_scheme)
         self.remove_button.clicked.connect(self.remove_scheme)
+        self.scheme_list = named(QListView(box), "Equality schemes")
+        self.scheme_list.setObjectName("scheme_list")
+        self.scheme_list.setModel(self.scheme_names)
+        self.scheme_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.scheme_list.selectionModel().currentRowChanged.connect(lambda *_: self._show())
         self.duty_check = named(QCheckBox("Include the general equality &duty's three limbs",
-                                          self), "Include the general duty")
+                                          box), "Include the general duty")
         self.duty_check.clicked.connect(self._set_duty)
         self.commitments = CommitmentsModel(self)
-        self.commitment_table = row_table(self, self.commitments, name="Commitments",
+        self.commitment_table = row_table(box, self.commitments, name="Commitments",
                                           object_name="commitments_table", stretch_column=1)
         self.commitment_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_commitment())
-        self.add_commitment_button = named(QPushButton("Add &commitment", self),
+        self.add_commitment_button = named(QPushButton("Add &commitment", box),
                                            "Add commitment")
-        self.remove_commitment_button = named(QPushButton("Remove commi&tment", self),
+        self.remove_commitment_button = named(QPushButton("Remove commi&tment", box),
                                               "Remove commitment")
         self.add_commitment_button.clicked.connect(self.add_commitment)
         self.remove_commitment_button.clicked.connect(self.remove_commitment)
-        self.code_edit = named(QLineEdit(self), "Commitment number")
-        self.title_edit = named(QLineEdit(self), "Commitment title")
-        self.text_edit = CommitOnLeave(self._save_commitment, self)
+        self.code_edit = named(QLineEdit(box), "Commitment number")
+        self.title_edit = named(QLineEdit(box), "Commitment title")
+        self.text_edit = CommitOnLeave(self._save_commitment, box)
         named(self.text_edit, "Commitment text")
         self.text_edit.setMaximumHeight(60)
         self.text_edit.setLineWrapMode(CommitOnLeave.LineWrapMode.WidgetWidth)
-        self.keywords_edit = named(QLineEdit(self), "Keywords", "Separated by semicolons")
+        self.keywords_edit = named(QLineEdit(box), "Keywords", "Separated by semicolons")
         for edit in (self.code_edit, self.title_edit, self.keywords_edit):
             edit.editingFinished.connect(self._save_commitment)
         form = QFormLayout()
         for text, widget in (("N&o.", self.code_edit), ("&Title", self.title_edit),
                              ("Te&xt", self.text_edit), ("&Keywords", self.keywords_edit)):
-            label = QLabel(text, self)
+            label = QLabel(text, box)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        self._pages = TableOrEmpty(self.commitment_table, EMPTY_TEXT, self)
+        self._pages = TableOrEmpty(self.commitment_table, EMPTY_TEXT, box)
         self._pages.setMinimumHeight(130)  # a few commitments in view on a small screen
 
-        schemes_box = QGroupBox("Schemes", self)
         schemes_layout = QVBoxLayout(schemes_box)
         schemes_layout.addLayout(button_row(self.add_button, self.import_button,
                                             self.rename_button, self.remove_button))
-        row = QHBoxLayout()
-        row.addWidget(self.scheme_list, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.duty_check)
-        right.addWidget(self._pages, 1)
-        right.addLayout(button_row(self.add_commitment_button,
-                                   self.remove_commitment_button))
-        right.addLayout(form)
-        row.addLayout(right, 3)
-        schemes_layout.addLayout(row)
+        # One column, so the keyboard walks it in reading order.
+        self.scheme_list.setMaximumHeight(80)
+        schemes_layout.addWidget(self.scheme_list)
+        schemes_layout.addWidget(self.duty_check)
+        schemes_layout.addWidget(self._pages, 1)
+        schemes_layout.addLayout(button_row(self.add_commitment_button,
+                                            self.remove_commitment_button))
+        schemes_layout.addLayout(form)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,12 +120,8 @@ class SchemesEditor(QWidget):
 
     def _settings_box(self) -> QGroupBox:
         box = QGroupBox("Allowed wording and the workbook's own rules", self)
-        self.allow_model = QStringListModel(self)
-        self.allow_list = named(QListView(box), "Allowed wording",
-                                "Wording the rules leave alone, such as an organisation's "
-                                "name")
-        self.allow_list.setModel(self.allow_model)
-        self.allow_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Created in reading order (the keyboard walks them so): the entry and buttons,
+        # then the two lists.
         self.allow_edit = named(QLineEdit(box), "Wording to allow")
         self.allow_edit.setPlaceholderText("e.g. Riverside BME Network")
         self.allow_edit.returnPressed.connect(self.allow_term)
@@ -134,16 +129,22 @@ class SchemesEditor(QWidget):
         self.disallow_button = named(QPushButton("Take o&ff", box), "Take wording off")
         self.allow_button.clicked.connect(self.allow_term)
         self.disallow_button.clicked.connect(self.disallow_term)
-        self.rules_model = QStringListModel(self)
-        self.rules_list = named(QListView(box), "Rule files",
-                                "Rule files that add, change or switch off shipped rules")
-        self.rules_list.setModel(self.rules_model)
-        self.rules_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.add_rules_button = named(QPushButton("Add r&ule file…", box), "Add rule file")
         self.remove_rules_button = named(QPushButton("Remove rule f&ile", box),
                                          "Remove rule file")
         self.add_rules_button.clicked.connect(self.add_rule_file)
         self.remove_rules_button.clicked.connect(self.remove_rule_file)
+        self.allow_model = QStringListModel(self)
+        self.allow_list = named(QListView(box), "Allowed wording",
+                                "Wording the rules leave alone, such as an organisation's "
+                                "name")
+        self.allow_list.setModel(self.allow_model)
+        self.allow_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rules_model = QStringListModel(self)
+        self.rules_list = named(QListView(box), "Rule files",
+                                "Rule files that add, change or switch off shipped rules")
+        self.rules_list.setModel(self.rules_model)
+        self.rules_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         left = QVBoxLayout()
         entry = QHBoxLayout()
         entry.addWidget(self.allow_edit, 1)
