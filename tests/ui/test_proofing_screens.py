@@ -172,3 +172,31 @@ def test_schemes_typed_in_imported_and_the_allow_list(main_window, qtbot, workbo
     assert allowed == ["Riverside BME Network"]
     window.window_actions.undo.trigger()
     assert editor.allow_model.stringList() == []
+
+
+def test_the_annotated_copy_is_saved_from_the_register(main_window, tmp_path, monkeypatch,
+                                                       messages) -> None:
+    import zipfile
+
+    from app.ui.proofing.new_proof_dialog import NewProofDialog
+
+    path = tmp_path / "sample.rrwb"
+    shutil.copyfile(resource("sample", "sample.rrwb"), path)
+    window = main_window(path)
+    window.workbook_screen.show_section("proofing")
+    editor = window.workbook_screen.editor("proofing")
+    out = tmp_path / "for the author.docx"
+    monkeypatch.setattr("app.ui.proofing.register_editor.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(out), ""))
+    editor.annotate_button.click()
+    with zipfile.ZipFile(out) as package:
+        comments = package.read("word/comments.xml").decode()
+    record = _records(path)[0]
+    still_to_act = [f for f in record.findings if f.triage in ("open", "accepted")]
+    assert comments.count("<w:comment ") == len(still_to_act) < len(record.findings)
+    assert any("annotated copy is saved" in text for text in messages.texts())
+
+    dialog = NewProofDialog(editor._document, editor)
+    dialog.path_edit.setText(str(tmp_path / "missing.docx"))
+    dialog._accept()
+    assert "no file" in dialog.error.text() and dialog.result() == 0

@@ -222,8 +222,11 @@ class RecordEditor(QWidget):
 
     def _form_page(self) -> tuple[QWidget, QFormLayout]:
         page = QWidget(self)
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+        outer.addStretch(1)  # rows stay together at the top of a tall tab
         return page, form
 
     def _line(self, form: QFormLayout, label_text: str, field: str) -> QLineEdit:
