@@ -106,8 +106,8 @@ def test_the_module_s_section_and_sample_come_from_the_manifest(
 
     ids = [section.id for section in all_sections()]
     assert ids == ["details", "assessments", "representation_audits", "baselines",
-                   "representation_questionnaire", "example_notes", "actions", "appraisals",
-                   "evidence",
+                   "representation_questionnaire", "example_notes", "proofing",
+                   "equality_schemes", "actions", "appraisals", "evidence",
                    "change_log"]
     sample = tmp_path / "sample.rrwb"
     build_sample(sample)

@@ -16,6 +16,7 @@ from app.proofing.document import Document
 from app.proofing.errors import DraftRefused
 from app.proofing.readers import read_draft
 from app.proofing.readers.package import ODF_SUFFIXES, TEXT_SUFFIXES, WORD_SUFFIXES
+from app.proofing.rules.engine import RuleSet
 from app.proofing.rules.loader import load_rule_set
 from app.proofing.rules.rule import Finding, Severity
 from app.proofing.scheme import Scheme, with_general_duty
@@ -35,8 +36,9 @@ class ProofResult:
 
 class Proofer:
     def __init__(self, *, rules_dir: Path | str | None = None, scheme: Scheme | None = None,
-                 allow: Sequence[str] = ()) -> None:
-        self.rules = load_rule_set(rules_dir)
+                 allow: Sequence[str] = (), rule_set: RuleSet | None = None) -> None:
+        # `rule_set`: rules already gathered (a workbook's own rules on top of the shipped).
+        self.rules = rule_set if rule_set is not None else load_rule_set(rules_dir)
         self.scheme = with_general_duty(scheme or Scheme("General equality duty"))
         self.allow = tuple(allow)
 

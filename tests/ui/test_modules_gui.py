@@ -38,10 +38,10 @@ def test_a_module_s_section_edits_and_undoes_by_keyboard(main_window, qtbot,
     screen = window.workbook_screen
     navigator = screen.navigator_model
     row = navigator.row_of("example_notes")
-    # Its order (500) puts it after the representation sections (400), before the Action
-    # plan (700).
+    # Its order (500) puts it after the representation sections (400), before proofing
+    # (650) and the Action plan (700).
     assert navigator.row_of("representation_questionnaire") + 1 == row \
-        == navigator.row_of("actions") - 1
+        == navigator.row_of("proofing") - 1
     screen.show_section("example_notes")
     editor = screen.editor("example_notes")
     assert unnamed_focusable(window) == []

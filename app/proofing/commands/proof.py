@@ -46,9 +46,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="exit 1 when a finding is at least this severe (default: info)")
     parser.add_argument("--overwrite", action="store_true",
                         help="replace an annotated copy that already exists")
+    stored = parser.add_argument_group(
+        "keeping the proof in a workbook",
+        "with --workbook, the draft, its findings and coverage are stored as a proofing "
+        "record; --scheme may then name one of the workbook's schemes, and the workbook's "
+        "allow-list and rules apply. A draft with the title of an earlier record is its "
+        "new version: the triage of unchanged findings is carried over")
+    stored.add_argument("--workbook", metavar="WORKBOOK", help="the .rrwb workbook to keep "
+                        "the proofing record in")
+    stored.add_argument("--title", help="the document's title (default: its first heading)")
+    stored.add_argument("--version", dest="draft_version", metavar="VERSION",
+                        help="the draft's version (default: one more than the last record's)")
+    stored.add_argument("--author", default="", help="who wrote the draft")
+    stored.add_argument("--team", default="", help="the team that owns the document")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.workbook:
+        # Only a stored proof opens the workbook (and imports SQLAlchemy).
+        from app.proofing.commands.store_proof import store_proof
+
+        return store_proof(args)
     from app.proofing.proofing import Proofer, expand_drafts
     from app.proofing.rules.rule import Severity
     from app.proofing.scheme import load_scheme
