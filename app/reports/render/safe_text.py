@@ -11,7 +11,6 @@ a character and all three show the same text.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime
@@ -78,9 +77,14 @@ def _clean(value: Any) -> Any:
 _PLAIN = frozenset({int, float, bool, type(None), date, datetime})
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _init_fields(cls: type) -> tuple[str, ...]:
-    """The fields a dataclass is built from (none for other types); asked once per class."""
-    if not is_dataclass(cls):
-        return ()
-    return tuple(spec.name for spec in fields(cls) if spec.init)
+    """The fields a dataclass is built from (none for other types); worked out once per
+    class."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = tuple(spec.name for spec in fields(cls) if spec.init) if is_dataclass(cls) else ()
+        _FIELDS[cls] = found
+    return found

@@ -356,7 +356,7 @@ def table_flowable(table: Table, styles: Styles, width: float) -> PdfTable | Pag
     # Rows of plain strings have a known height; saying so saves reportlab from measuring
     # ~9,000 cells again.
     heights = [_string_row_height(row, kind.leading) for row in data]
-    rows = TableRows(data, cell_styles, heights, commands, widths, kind.leading + 2 * PAD_Y)
+    content = TableRows(data, cell_styles, heights, commands, widths, kind.leading + 2 * PAD_Y)
     if len(data) > PAGED_MIN_ROWS:
-        return PagedTable(rows)
-    return rows.table(1, len(data))
+        return PagedTable(content)
+    return content.table(1, len(data))

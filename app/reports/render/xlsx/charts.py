@@ -202,13 +202,13 @@ class DescribingZip(zipfile.ZipFile):
         self._alt_texts = alt_texts
         self._sheet = 0  # position of the sheet written last
 
-    def write(self, filename, arcname=None, *args, **kwargs) -> None:  # type: ignore[override]
+    def write(self, filename, arcname=None, *args, **kwargs) -> None:
         sheet = _SHEET_PART.fullmatch(str(arcname or filename))
         if sheet:
             self._sheet = int(sheet.group(1))
         super().write(filename, arcname, *args, **kwargs)
 
-    def writestr(self, zinfo_or_arcname, data, *args, **kwargs) -> None:  # type: ignore[override]
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs) -> None:
         name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
         sheet = _SHEET_PART.fullmatch(name)
         if sheet:
