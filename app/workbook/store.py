@@ -39,7 +39,6 @@ from app.workbook.errors import (
     WorkbookTooNew,
 )
 from app.workbook.location import storage_warning
-from app.workbook.lock import WorkbookLock
 from app.workbook.module_schema import modules_need_upgrade
 from app.workbook.overview import WorkbookOverview, read_overview
 from app.workbook.schema_check import (
@@ -52,6 +51,8 @@ from app.workbook.schema_check import (
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from app.workbook.lock import WorkbookLock
 
 # The longest any one check or look at a file may take before it is given up as unreadable.
 CHECK_SECONDS = 60.0
@@ -86,6 +87,8 @@ def recover_after_crash(path: Path) -> None:
             return
     except OSError:
         return
+    from app.workbook.lock import WorkbookLock
+
     lock = WorkbookLock(path)
     try:
         lock.acquire()
@@ -260,8 +263,11 @@ class Workbook:
             raise WorkbookTooNew(path, header.schema_version, fileformat.SCHEMA_VERSION)
         if read_only and header.schema_version < fileformat.SCHEMA_VERSION:
             raise WorkbookNeedsUpgrade(path)
-        lock = None if read_only else WorkbookLock(path)
-        if lock is not None:
+        lock = None
+        if not read_only:  # (only an editor takes the lock: readers skip its imports)
+            from app.workbook.lock import WorkbookLock
+
+            lock = WorkbookLock(path)
             lock.acquire()
         # Temporary files from an earlier run that was killed while writing beside it.
         clean_stale_partials(path.parent)
