@@ -199,3 +199,27 @@ def test_help_still_lists_every_command() -> None:
         assert command.name in done.stdout
     wrong = rrt("infoo", "x.rrwb")
     assert wrong.returncode == 2 and "invalid choice" in wrong.stderr and "check" in wrong.stderr
+
+
+def test_check_runs_sqlite_s_check_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rrt check` reads the whole file once (the full check), not a quick check first."""
+    import argparse
+    import sqlite3
+
+    from app.basics.commands import check
+    from app.workbook import store
+    from app.workbook.sample import bundled_sample
+
+    calls: list[bool] = []
+    real = store.integrity_problems
+
+    def counted(connection: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
+        calls.append(thorough)
+        return real(connection, thorough=thorough)
+
+    monkeypatch.setattr(store, "integrity_problems", counted)
+    assert check.run(argparse.Namespace(path=str(bundled_sample()))) == 0
+    assert calls == [True]
+    with store.Workbook.open(bundled_sample(), read_only=True):
+        pass
+    assert calls == [True, False]  # an ordinary open still checks quickly

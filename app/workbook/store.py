@@ -255,8 +255,15 @@ class Workbook:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> Workbook:
-        """Open an existing workbook, refusing anything that is not a sound one of ours."""
+    def open(
+        cls, path: Path, *, read_only: bool = False, quick_check: bool = True
+    ) -> Workbook:
+        """Open an existing workbook, refusing anything that is not a sound one of ours.
+
+        `quick_check=False` (read-only only) leaves out SQLite's quick check of every page,
+        for a caller that runs the full `integrity_problems` straight away (`rrt check`):
+        the file is then read through once, not twice. The structure is checked either way.
+        """
         path = Path(path).expanduser().absolute()
         header = fileformat.read_header(path)
         if header.schema_version > fileformat.SCHEMA_VERSION:
@@ -272,7 +279,7 @@ class Workbook:
         # Temporary files from an earlier run that was killed while writing beside it.
         clean_stale_partials(path.parent)
         try:
-            return cls._open_locked(path, header.schema_version, read_only, lock)
+            return cls._open_locked(path, header.schema_version, read_only, lock, quick_check)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -280,12 +287,17 @@ class Workbook:
 
     @classmethod
     def _open_locked(
-        cls, path: Path, version: int, read_only: bool, lock: WorkbookLock | None
+        cls,
+        path: Path,
+        version: int,
+        read_only: bool,
+        lock: WorkbookLock | None,
+        quick_check: bool = True,
     ) -> Workbook:
         if read_only:
             recover_after_crash(path)
         try:
-            return cls._check_and_finish_open(path, version, read_only, lock)
+            return cls._check_and_finish_open(path, version, read_only, lock, quick_check)
         except UnicodeDecodeError as error:  # its structure holds text that is not UTF-8
             raise DamagedWorkbook(path) from error
         except sqlite3.DatabaseError as error:
@@ -296,7 +308,7 @@ class Workbook:
         # An editor crashed between our look at the journal and our first read.
         recover_after_crash(path)
         try:
-            return cls._check_and_finish_open(path, version, read_only, lock)
+            return cls._check_and_finish_open(path, version, read_only, lock, quick_check)
         except UnicodeDecodeError as error:
             raise DamagedWorkbook(path) from error
         except sqlite3.DatabaseError as error:
@@ -306,17 +318,23 @@ class Workbook:
 
     @classmethod
     def _check_and_finish_open(
-        cls, path: Path, version: int, read_only: bool, lock: WorkbookLock | None
+        cls,
+        path: Path,
+        version: int,
+        read_only: bool,
+        lock: WorkbookLock | None,
+        quick_check: bool = True,
     ) -> Workbook:
         raw = fileformat.connect(path, read_only=read_only)
         backup_path = None
         try:
             # Structure first: a hostile trigger or view is refused before anything runs.
             verify_structure(raw, path, version)
-            with guard(raw, seconds=CHECK_SECONDS):
-                problems = integrity_problems(raw)
-            if problems:
-                raise DamagedWorkbook(path)
+            if quick_check or not read_only:  # (an editor always checks before writing)
+                with guard(raw, seconds=CHECK_SECONDS):
+                    problems = integrity_problems(raw)
+                if problems:
+                    raise DamagedWorkbook(path)
             needs_upgrade = (version < fileformat.SCHEMA_VERSION
                              or modules_need_upgrade(raw, path, version))
             if needs_upgrade and read_only:
