@@ -21,7 +21,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import sqlite3
 import stat
 import sys
@@ -224,7 +223,7 @@ def _windows_lock_held(lock_file: Path) -> bool:  # pragma: no cover - Windows o
 
 def partial_path_for(destination: Path) -> Path:
     """A hidden, recognisable temporary file beside `destination`, unique to this process."""
-    token = secrets.token_hex(3)
+    token = os.urandom(3).hex()  # (what secrets.token_hex does, without its imports)
     return destination.with_name(f".{destination.name}{PARTIAL_MARKER}{os.getpid()}-{token}")
 
 

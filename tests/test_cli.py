@@ -165,3 +165,61 @@ def test_building_the_command_line_loads_no_heavy_library() -> None:
                           cwd=Path(__file__).resolve().parents[1], timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_reading_commands_load_only_what_they_use() -> None:
+    """`rrt info` and `rrt check` run for every quick look at a file: besides the modules'
+    manifests they import their own command file only, and take no lock."""
+    import sys
+
+    from app.workbook.sample import bundled_sample
+
+    code = (
+        "import sys; from app.main import main; status = main(sys.argv[1:]); "
+        "loaded = sorted(m for m in sys.modules if m.startswith(('app.basics.commands.', "
+        "'app.plans.', 'app.representation.', 'app.assessments.', 'app.workbook.lock', "
+        "'sqlalchemy', 'alembic')) and not m.endswith(('.module', '.topics'))); "
+        "print(loaded, file=sys.stderr); sys.exit(status)"
+    )
+    for command in ("info", "check"):
+        done = subprocess.run([sys.executable, "-c", code, command, str(bundled_sample())],
+                              capture_output=True, text=True, timeout=120, check=False,
+                              cwd=Path(__file__).resolve().parents[1])
+        assert done.returncode == 0, done.stderr
+        loaded = done.stderr.strip().splitlines()[-1]
+        assert loaded == f"['app.basics.commands.{command}']", loaded
+
+
+def test_help_still_lists_every_command() -> None:
+    from app.modules import all_commands
+
+    done = rrt("--help")
+    assert done.returncode == 0
+    for command in all_commands():
+        assert command.name in done.stdout
+    wrong = rrt("infoo", "x.rrwb")
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr and "check" in wrong.stderr
+
+
+def test_check_runs_sqlite_s_check_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rrt check` reads the whole file once (the full check), not a quick check first."""
+    import argparse
+    import sqlite3
+
+    from app.basics.commands import check
+    from app.workbook import store
+    from app.workbook.sample import bundled_sample
+
+    calls: list[bool] = []
+    real = store.integrity_problems
+
+    def counted(connection: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
+        calls.append(thorough)
+        return real(connection, thorough=thorough)
+
+    monkeypatch.setattr(store, "integrity_problems", counted)
+    assert check.run(argparse.Namespace(path=str(bundled_sample()))) == 0
+    assert calls == [True]
+    with store.Workbook.open(bundled_sample(), read_only=True):
+        pass
+    assert calls == [True, False]  # an ordinary open still checks quickly

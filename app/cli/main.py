@@ -26,7 +26,10 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see 'rrt --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line. With `only`, just that command and its arguments, which is
+    all a run of it needs (each command costs argparse's set-up and importing its file);
+    with "" every command's name and help but no arguments (for --help and a wrong name)."""
     parser = _Parser(
         prog="rrt",
         description="Rights & Responsibilities Toolkit. Run with no arguments, with a "
@@ -36,7 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"rrt {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for command in all_commands():
-        load_target(command.target).add_arguments(sub.add_parser(command.name, help=command.help))
+        if only is None or only == "":
+            command_parser = sub.add_parser(command.name, help=command.help)
+            if only is None:
+                load_target(command.target).add_arguments(command_parser)
+        elif command.name == only:
+            load_target(command.target).add_arguments(
+                sub.add_parser(command.name, help=command.help)
+            )
     return parser
 
 
@@ -44,7 +54,9 @@ def run(argv: Sequence[str]) -> int:
     """Run a subcommand and return its exit status (no GUI)."""
     _never_fail_to_print()
     try:
-        args = build_parser().parse_args(list(argv))
+        first = argv[0] if argv else None
+        wanted = first if first is not None and find_command(first) is not None else ""
+        args = build_parser(only=wanted).parse_args(list(argv))
         if args.command is None:
             raise UsageError("no command given (see 'rrt --help')")
         command = find_command(args.command)

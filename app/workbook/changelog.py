@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.workbook.bulk import bulk_read
 from app.workbook.lock import current_user
 from app.workbook.models import ChangeLogEntry
 from app.workbook.types import utcnow
@@ -66,7 +67,8 @@ def record_change(
 
 def recent_changes(session: Session, limit: int = 500) -> list[ChangeLogEntry]:
     query = select(ChangeLogEntry).order_by(ChangeLogEntry.at.desc()).limit(limit)
-    return list(session.scalars(query))
+    with bulk_read():  # the whole log may be asked for
+        return list(session.scalars(query))
 
 
 def count_changes(session: Session) -> int:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -173,6 +172,8 @@ class WorkbookLock:
         return fd
 
     def _write_holder(self, fd: int | None) -> None:
+        import socket  # only an editor taking the lock needs it
+
         record = {
             "user": current_user(),
             "host": socket.gethostname(),

@@ -13,12 +13,13 @@ redo are logged as "Undid: …" and "Redid: …", not as the edits that reverse 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    import uuid
+
     from sqlalchemy.orm import Session
 
     from app.workbook.store import Workbook

@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -313,6 +312,8 @@ def build_expected_structures() -> dict[str, Any]:
     revisions = [entry.revision for entry in reversed(list(script.walk_revisions()))]
     core: dict[int, Snapshot] = {}
     modules: dict[str, dict[str, Snapshot]] = {}
+    import tempfile  # (only when the cache has to be built)
+
     with tempfile.TemporaryDirectory(prefix="rrt-structure-") as folder:
         path = Path(folder) / "expected.rrwb"
         engine = build_schema(path, revisions[0])

@@ -39,7 +39,6 @@ from app.workbook.errors import (
     WorkbookTooNew,
 )
 from app.workbook.location import storage_warning
-from app.workbook.lock import WorkbookLock
 from app.workbook.module_schema import modules_need_upgrade
 from app.workbook.overview import WorkbookOverview, read_overview
 from app.workbook.schema_check import (
@@ -52,6 +51,8 @@ from app.workbook.schema_check import (
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from app.workbook.lock import WorkbookLock
 
 # The longest any one check or look at a file may take before it is given up as unreadable.
 CHECK_SECONDS = 60.0
@@ -86,6 +87,8 @@ def recover_after_crash(path: Path) -> None:
             return
     except OSError:
         return
+    from app.workbook.lock import WorkbookLock
+
     lock = WorkbookLock(path)
     try:
         lock.acquire()
@@ -252,21 +255,31 @@ class Workbook:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> Workbook:
-        """Open an existing workbook, refusing anything that is not a sound one of ours."""
+    def open(
+        cls, path: Path, *, read_only: bool = False, quick_check: bool = True
+    ) -> Workbook:
+        """Open an existing workbook, refusing anything that is not a sound one of ours.
+
+        `quick_check=False` (read-only only) leaves out SQLite's quick check of every page,
+        for a caller that runs the full `integrity_problems` straight away (`rrt check`):
+        the file is then read through once, not twice. The structure is checked either way.
+        """
         path = Path(path).expanduser().absolute()
         header = fileformat.read_header(path)
         if header.schema_version > fileformat.SCHEMA_VERSION:
             raise WorkbookTooNew(path, header.schema_version, fileformat.SCHEMA_VERSION)
         if read_only and header.schema_version < fileformat.SCHEMA_VERSION:
             raise WorkbookNeedsUpgrade(path)
-        lock = None if read_only else WorkbookLock(path)
-        if lock is not None:
+        lock = None
+        if not read_only:  # (only an editor takes the lock: readers skip its imports)
+            from app.workbook.lock import WorkbookLock
+
+            lock = WorkbookLock(path)
             lock.acquire()
         # Temporary files from an earlier run that was killed while writing beside it.
         clean_stale_partials(path.parent)
         try:
-            return cls._open_locked(path, header.schema_version, read_only, lock)
+            return cls._open_locked(path, header.schema_version, read_only, lock, quick_check)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -274,12 +287,17 @@ class Workbook:
 
     @classmethod
     def _open_locked(
-        cls, path: Path, version: int, read_only: bool, lock: WorkbookLock | None
+        cls,
+        path: Path,
+        version: int,
+        read_only: bool,
+        lock: WorkbookLock | None,
+        quick_check: bool = True,
     ) -> Workbook:
         if read_only:
             recover_after_crash(path)
         try:
-            return cls._check_and_finish_open(path, version, read_only, lock)
+            return cls._check_and_finish_open(path, version, read_only, lock, quick_check)
         except UnicodeDecodeError as error:  # its structure holds text that is not UTF-8
             raise DamagedWorkbook(path) from error
         except sqlite3.DatabaseError as error:
@@ -290,7 +308,7 @@ class Workbook:
         # An editor crashed between our look at the journal and our first read.
         recover_after_crash(path)
         try:
-            return cls._check_and_finish_open(path, version, read_only, lock)
+            return cls._check_and_finish_open(path, version, read_only, lock, quick_check)
         except UnicodeDecodeError as error:
             raise DamagedWorkbook(path) from error
         except sqlite3.DatabaseError as error:
@@ -300,17 +318,23 @@ class Workbook:
 
     @classmethod
     def _check_and_finish_open(
-        cls, path: Path, version: int, read_only: bool, lock: WorkbookLock | None
+        cls,
+        path: Path,
+        version: int,
+        read_only: bool,
+        lock: WorkbookLock | None,
+        quick_check: bool = True,
     ) -> Workbook:
         raw = fileformat.connect(path, read_only=read_only)
         backup_path = None
         try:
             # Structure first: a hostile trigger or view is refused before anything runs.
             verify_structure(raw, path, version)
-            with guard(raw, seconds=CHECK_SECONDS):
-                problems = integrity_problems(raw)
-            if problems:
-                raise DamagedWorkbook(path)
+            if quick_check or not read_only:  # (an editor always checks before writing)
+                with guard(raw, seconds=CHECK_SECONDS):
+                    problems = integrity_problems(raw)
+                if problems:
+                    raise DamagedWorkbook(path)
             needs_upgrade = (version < fileformat.SCHEMA_VERSION
                              or modules_need_upgrade(raw, path, version))
             if needs_upgrade and read_only:

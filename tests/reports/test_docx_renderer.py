@@ -297,6 +297,30 @@ def test_cells_are_formatted_aligned_grouped_and_totalled(rendered) -> None:
     assert re.search(r"Bangladeshi\s+1,204\s+25.0%\s+25/11/2026", text)
 
 
+def test_rows_of_the_wrong_length_and_markup_characters_in_cells(tmp_path: Path) -> None:
+    """Each row's cells are written from the same texts the column widths were fitted to."""
+    table = Table(
+        (Column("Name", weight=3), Column("People", ColumnKind.COUNT),
+         Column("Share", ColumnKind.PERCENT)),
+        (
+            Row((TRICKY, 1234, 0.5)),
+            RowGroup("Group", (Row(("short",)), Row(("long", 2, 0.25, "extra")))),
+            Row(("Total", 1236, 1.0), is_total=True),
+        ),
+    )
+    out = render_docx(Report(TitlePage("Cells"), (Section("S", (table,)),)), tmp_path / "c.docx")
+    rows = report_tables(xml_part(out.path))[0].findall("w:tr", NS)
+    texts = [["".join(tc.itertext()) for tc in row.findall("w:tc", NS)] for row in rows]
+    assert texts == [
+        ["Name", "People", "Share"],
+        [TRICKY, "1,234", "50.0%"],
+        ["Group"],
+        ["short", "", ""],  # missing cells are blank
+        ["long", "2", "25.0%"],  # extra cells are left out
+        ["Total", "1,236", "100.0%"],
+    ]
+
+
 def test_hyperlinks_are_real_relationships_and_survive_conversion(rendered) -> None:
     result, _ = rendered
     links = xml_part(result.path).findall(".//w:hyperlink", NS)

@@ -149,6 +149,43 @@ def test_cells_are_typed(rendered) -> None:
     assert ws["B2"].font.b and ws["B2"].fill.fgColor.rgb.endswith("1F4E79")
 
 
+def test_every_table_cell_keeps_its_own_look(rendered) -> None:
+    """Cells share their styles; each must still have exactly its own look and format."""
+    _, wb = rendered
+    ws = wb["Members"]
+    for cell in ws[2]:  # the header
+        assert cell.font.b and cell.font.color.rgb.endswith("FFFFFF")
+        assert cell.fill.fgColor.rgb.endswith("1F4E79") and cell.border.bottom.style == "thin"
+        assert cell.alignment.wrap_text
+    for row in (3, 6):  # group labels: the fill runs across the row
+        assert ws.cell(row, 1).font.b
+        assert all(c.fill.fgColor.rgb.endswith("DDEBF7") for c in ws[row])
+    indian = ws[4]
+    assert not indian[0].font.b and indian[0].fill.fill_type is None
+    assert [c.alignment.horizontal for c in indian] == ["left", "right", "right", "right", "left"]
+    assert [c.alignment.indent for c in indian] == [1, 0, 0, 0, 1]
+    assert all(c.alignment.vertical == "top" and not c.alignment.wrap_text for c in indian)
+    total = ws[8]
+    assert all(c.font.b for c in total)
+    assert all(c.border.top.style == "thin" and c.border.bottom.style == "double" for c in total)
+    assert total[1].number_format == "#,##0" and "%" in total[2].number_format
+    comments = wb["Comments"]
+    injected = next(c for c in comments["A"] if c.value == "=1+1")
+    assert injected.quotePrefix and injected.alignment.indent == 1
+
+
+def test_long_text_wraps_and_its_row_is_tall_enough(tmp_path: Path) -> None:
+    long = "A comment that runs on and on about the members survey " * 3
+    table = Table((Column("Comment"), Column("People", ColumnKind.COUNT)),
+                  (Row(("short", 1)), Row((long, 2)), Row(("short", 3))), sheet_name="Long")
+    render_xlsx(Report(TitlePage("Wrap"), (Section("S", (table,)),)), tmp_path / "w.xlsx")
+    ws = load_workbook(tmp_path / "w.xlsx")["Long"]
+    assert ws["A4"].alignment.wrap_text and not ws["A3"].alignment.wrap_text
+    assert not ws["B4"].alignment.wrap_text  # only the long cell wraps
+    assert ws.row_dimensions[4].height >= 3 * 15
+    assert ws.row_dimensions[3].height is None and ws.row_dimensions[5].height is None
+
+
 def test_header_is_frozen_with_an_autofilter_over_the_table(rendered) -> None:
     _, wb = rendered
     ws = wb["Members"]
@@ -209,12 +246,23 @@ def test_each_chart_is_a_native_chart_over_data_written_beside_it(rendered) -> N
 
 
 def test_each_chart_carries_its_description_as_alt_text(rendered) -> None:
-    path, _ = rendered
+    path, wb = rendered
+    described = {}
     with zipfile.ZipFile(path) as archive:
-        drawings = [archive.read(n).decode() for n in sorted(archive.namelist())
-                    if re.fullmatch(r"xl/drawings/drawing\d+\.xml", n)]
-    described = sorted(re.search(r'descr="([^"]*)"', d).group(1) for d in drawings)
-    assert described == sorted(f"{kind.value} chart of shares by role" for kind in ChartKind)
+        for position, ws in enumerate(wb.worksheets, start=1):
+            rels = f"xl/worksheets/_rels/sheet{position}.xml.rels"
+            if rels not in archive.namelist():
+                continue
+            drawing = re.search(r'Target="/?(xl/drawings/drawing\d+\.xml)"',
+                                archive.read(rels).decode())
+            assert drawing, ws.title
+            xml = archive.read(drawing.group(1)).decode()
+            # the chart on this sheet has this sheet's chart's description
+            described[ws.title] = re.search(r'descr="([^"]*)"', xml).group(1)
+            assert ws["A2"].value == f"Description: {described[ws.title]}"
+    assert sorted(described.values()) == sorted(
+        f"{kind.value} chart of shares by role" for kind in ChartKind
+    )
 
 
 def test_document_properties(rendered) -> None:

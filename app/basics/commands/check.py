@@ -14,7 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.workbook import Workbook
 
-    with Workbook.open(Path(args.path), read_only=True) as workbook:
+    # The full check below reads every page: the quick one on opening would read them twice.
+    with Workbook.open(Path(args.path), read_only=True, quick_check=False) as workbook:
         problems = workbook.integrity_problems(thorough=True)
     if problems:
         print(f"rrt: {Path(args.path).name} is damaged: {problems[0]}", file=sys.stderr)

@@ -14,6 +14,7 @@ A table too wide for a portrait page even so is set on a landscape page
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -41,8 +42,14 @@ def _widest(texts: Sequence[str], font: str, *, by_word: bool) -> float:
         for part in _WORDS.findall(text) if by_word else text.split("\n"):
             if part not in seen:
                 seen.add(part)
-                best = max(best, stringWidth(part, font, 1.0))
+                best = max(best, _unit_width(part, font))
     return best
+
+
+@functools.lru_cache(maxsize=16_384)
+def _unit_width(text: str, font: str) -> float:
+    """A word's width at 1 pt: the tables of a report repeat the same words and numbers."""
+    return stringWidth(text, font, 1.0)
 
 
 def unit_needs(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, is_dataclass, replace
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 # XML 1.0 forbids C0 controls but tab, newline and carriage return; surrogate code points
@@ -58,14 +59,32 @@ def _clean(value: Any) -> Any:
     if isinstance(value, tuple):
         cleaned = tuple(_clean(item) for item in value)
         return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
-    if is_dataclass(value) and not isinstance(value, type):
+    names = _init_fields(type(value))
+    if names:
         changes = {}
-        for spec in fields(value):
-            if not spec.init:
+        for name in names:
+            old = getattr(value, name)
+            if type(old) in _PLAIN:
                 continue
-            old = getattr(value, spec.name)
             new = _clean(old)
             if new is not old:
-                changes[spec.name] = new
+                changes[name] = new
         return replace(value, **changes) if changes else value
     return value  # numbers, dates, enums, None
+
+
+# Values with no text in them (a report has thousands of numbers and dates).
+_PLAIN = frozenset({int, float, bool, type(None), date, datetime})
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _init_fields(cls: type) -> tuple[str, ...]:
+    """The fields a dataclass is built from (none for other types); worked out once per
+    class."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = tuple(spec.name for spec in fields(cls) if spec.init) if is_dataclass(cls) else ()
+        _FIELDS[cls] = found
+    return found

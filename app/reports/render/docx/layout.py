@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -24,11 +25,14 @@ CELL_PADDING = 2 * 85 / 20  # points: the left and right cell margins the tables
 LANDSCAPE_MIN_COLUMNS = 6  # fewer columns always fit a portrait page
 
 
-def fitted_widths(table: Table, width: int) -> list[int]:
-    """Column widths in twips, no column narrower than its longest word or widest number."""
+def fitted_widths(
+    table: Table, width: int, texts: Sequence[Sequence[str]] | None = None
+) -> list[int]:
+    """Column widths in twips, no column narrower than its longest word or widest number
+    (`texts`: the table's `table_texts`, when the caller has them already)."""
     from app.reports.render.fonts import register_fonts  # reportlab: only when needed
 
-    texts = table_texts(table)
+    texts = table_texts(table) if texts is None else texts
     points, _ = fit_columns(
         table.columns, texts, width / 20, register_fonts().bold, TABLE_TEXT_SIZE, CELL_PADDING
     )
@@ -61,14 +65,16 @@ def fit_key_figures(block: KeyFigures, width: int, value: Resolved) -> Resolved:
     )
 
 
-def wants_landscape(table: Table, portrait_width: int) -> bool:
+def wants_landscape(
+    table: Table, portrait_width: int, texts: Sequence[Sequence[str]] | None = None
+) -> bool:
     if len(table.columns) < LANDSCAPE_MIN_COLUMNS:
         return False
     from app.reports.render.fonts import register_fonts
 
     return needs_landscape(
-        table.columns, table_texts(table), portrait_width / 20, register_fonts().bold,
-        CELL_PADDING,
+        table.columns, table_texts(table) if texts is None else texts, portrait_width / 20,
+        register_fonts().bold, CELL_PADDING,
     )
 
 

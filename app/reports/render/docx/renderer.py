@@ -27,7 +27,7 @@ from lxml import etree
 from app.errors import UserError
 from app.logging_setup import get_logger
 from app.reports.export.result import ExportCancelled, RenderResult
-from app.reports.model.formatting import UNTITLED, note_label, title_page_details
+from app.reports.model.formatting import UNTITLED, note_label, table_texts, title_page_details
 from app.reports.model.outline import (
     CONTENTS_DEPTH,
     CONTENTS_TITLE,
@@ -460,7 +460,8 @@ class _BodyWriter:
 
     def _table(self, table: Table) -> None:
         sect = self._sect
-        turn = sect is not None and wants_landscape(table, self._width)
+        texts = table_texts(table)  # what each cell reads: for the widths and the cells
+        turn = sect is not None and wants_landscape(table, self._width, texts)
         width = self._width
         if turn and sect is not None:
             width = landscape_width(sect, self._width)
@@ -471,7 +472,8 @@ class _BodyWriter:
         styles = TableStyles(
             self._sheet.style_id("Report Table"), self._sheet.resolve("Table Text")
         )
-        for piece in table_xml_pieces(table, width, styles, fitted_widths(table, width)):
+        widths = fitted_widths(table, width, texts)
+        for piece in table_xml_pieces(table, width, styles, widths, texts):
             self._out.append(piece)
             self._flush(wait=False)  # a long table is parsed as it is written
         self._after_table = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from app.reports.model.formatting import column_formats, format_value
+from app.reports.model.formatting import table_texts
 from app.reports.model.report import Align, Column, KeyFigure, KeyFigures, Row, RowGroup, Table
 from app.reports.render.docx.styles import Resolved
 from app.reports.render.docx.theme import BORDER, GROUP_FILL, HEADER_FILL, NAVY
@@ -117,17 +117,21 @@ def table_xml(
 
 
 def table_xml_pieces(
-    table: Table, width: int, styles: TableStyles, widths: Sequence[int] | None = None
+    table: Table,
+    width: int,
+    styles: TableStyles,
+    widths: Sequence[int] | None = None,
+    texts: Sequence[Sequence[str]] | None = None,
 ) -> Iterator[str]:
     """The w:tbl element in pieces of up to _ROWS_PER_PIECE rows, so a long table can be
     parsed as it is written instead of existing whole as one string (`widths` as for
-    table_xml)."""
+    table_xml; `texts`: the body's `table_texts`, when the caller has them already)."""
     columns = table.columns
     widths = list(widths) if widths is not None else column_widths(columns, width)
     openings = _CellOpenings(widths, [_JC[c.effective_align] for c in columns], styles)
     fallback_rpr = styles.text.fallback_rpr
     keep_all = len(table.iter_rows()) <= _KEEP_TOGETHER_ROWS
-    formats = column_formats(table)
+    body_texts = iter(texts if texts is not None else table_texts(table))
     out = [
         "<w:tbl>",
         _table_properties(styles.table_style, width, table.caption),
@@ -154,10 +158,8 @@ def table_xml_pieces(
         starts = openings.get(header=False, total=row.is_total, grouped=grouped, keep=keep)
         rpr = (BOLD if row.is_total else "") + fallback_rpr
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        cells = row.cells
-        for index, (start, fmt) in enumerate(zip(starts, formats, strict=True)):
-            value = cells[index] if index < len(cells) else None
-            out.append(_cell(start, format_value(value, fmt), rpr))
+        for start, text in zip(starts, next(body_texts), strict=True):
+            out.append(_cell(start, text, rpr))
         out.append("</w:tr>")
         if position % _ROWS_PER_PIECE == _ROWS_PER_PIECE - 1:
             yield "".join(out)

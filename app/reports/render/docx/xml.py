@@ -41,7 +41,8 @@ ITALIC = "<w:i/><w:iCs/>"
 
 def esc(text: str) -> str:
     """Escape text for element content or a double-quoted attribute."""
-    text = text.translate(_ESCAPES)
+    if "&" in text or "<" in text or ">" in text or '"' in text:  # (most text has none)
+        text = text.translate(_ESCAPES)
     if _INVALID_XML.search(text):
         text = _INVALID_XML.sub("", text)
     return text

@@ -25,7 +25,7 @@ from app.reports.render.pdf.chart import ChartFlowable
 from app.reports.render.pdf.contents import ContentsLine
 from app.reports.render.pdf.markup import Para, escape, safe_href
 from app.reports.render.pdf.styles import ACCENT, CALLOUT_FILL, TOC_DEPTH, Styles
-from app.reports.render.pdf.tables import table_flowable, wants_landscape
+from app.reports.render.pdf.tables import PagedTable, table_flowable, wants_landscape
 from app.reports.render.pdf.text import Measure, text_flow
 
 FIGURES_PER_ROW = 3
@@ -256,6 +256,8 @@ class StoryBuilder:
 
     def _lead_rows_height(self, table: Flowable, width: float) -> float:
         """The header row and the first LEAD_ROWS rows of a laid-out table."""
+        if isinstance(table, PagedTable):
+            table = table.head(LEAD_ROWS)
         table.wrap(width, self.height)
         heights = getattr(table, "_rowHeights", None) or []
         return float(sum(heights[: 1 + LEAD_ROWS]))

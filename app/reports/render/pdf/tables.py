@@ -161,6 +161,146 @@ def _string_row_height(row: list, leading: float) -> float | None:
     return max(cell.count("\n") + 1 for cell in row) * leading + 2 * PAD_Y
 
 
+# Tables with more rows than this are laid out a page at a time (see PagedTable).
+PAGED_MIN_ROWS = 100
+
+
+class TableRows:
+    """A laid-out table's rows, built once: cells, cell styles, heights (None: reportlab
+    measures the row) and style commands; `table` makes a platypus Table of some of them.
+
+    Commands on a single row (group, total and empty-state rows) are kept by row, so a
+    table of a slice gets exactly the commands its rows would have in the whole table.
+    """
+
+    def __init__(self, data: list[list], styles: list[list[CellStyle]],
+                 heights: list[float | None], commands: list[tuple], widths: list[float],
+                 min_height: float) -> None:
+        self.data, self.styles, self.heights, self.widths = data, styles, heights, widths
+        self.min_height = min_height  # no row is lower than one line
+        self.shared: list[tuple] = []  # commands over whole columns (header, zebra, rules)
+        self.by_row: dict[int, list[tuple]] = {}
+        for command in commands:
+            (_, first), (_, last) = command[1], command[2]
+            if first == last and first > 0:
+                self.by_row.setdefault(first, []).append(command)
+            else:
+                self.shared.append(command)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def table(self, start: int, end: int, carry: _Carry | None = None) -> PdfTable:
+        """The header row and rows start..end-1; `carry` replaces row `start` with the
+        part of it that did not fit on the page before."""
+        data = [self.data[0], *self.data[start:end]]
+        styles = [self.styles[0], *self.styles[start:end]]
+        heights = [self.heights[0], *self.heights[start:end]]
+        if carry is not None:
+            data[1], styles[1], heights[1] = carry.cells, carry.styles, carry.height
+        commands = list(self.shared)
+        if start > 1 or end < len(self.data):  # rebase the single-row commands
+            for r in range(start, end):
+                for name, (c0, _), (c1, _), *rest in self.by_row.get(r, ()):
+                    row = r - start + 1
+                    commands.append((name, (c0, row), (c1, row), *rest))
+        else:
+            for r in range(start, end):
+                commands += self.by_row.get(r, ())
+        return PdfTable(
+            data,
+            colWidths=self.widths,
+            rowHeights=heights,
+            repeatRows=1,
+            hAlign="LEFT",
+            style=commands,
+            cellStyles=styles,
+            splitByRow=1,
+            splitInRow=1,  # a cell taller than a page (long notes) continues on the next page
+        )
+
+
+@dataclass(frozen=True)
+class _Carry:
+    """The rest of a row split across a page break (a cell taller than the page)."""
+
+    cells: list
+    styles: list[CellStyle]
+    height: float | None
+
+
+class PagedTable(Flowable):
+    """A long table laid out one page at a time.
+
+    A platypus Table that breaks over a page is rebuilt from all its remaining rows and
+    measured again, on every page: O(n²) in rows (16,000 rows took 8 s). This flowable
+    builds, for each page, a Table of the header and just enough rows to overfill the
+    space left (a row is at least one line high), and lets reportlab split that; what did
+    not fit starts the next page's Table. Each page is drawn by reportlab exactly as the
+    whole table's split would draw it: the header repeated, row backgrounds starting
+    afresh, rows that are taller than a page continued (on a page of their own: the rest
+    of a table never starts mid-page).
+    """
+
+    def __init__(self, rows: TableRows, start: int = 1, carry: _Carry | None = None) -> None:
+        super().__init__()
+        self.rows, self.start, self.carry = rows, start, carry
+        self.hAlign = "LEFT"
+        self._window: tuple[tuple[float, float], int, PdfTable] | None = None
+
+    def head(self, count: int) -> PdfTable:
+        """The header and the first `count` rows as a Table (to measure them)."""
+        return self.rows.table(self.start, min(self.start + count, len(self.rows)), self.carry)
+
+    def _table_for(self, width: float, height: float) -> tuple[int, PdfTable]:
+        """(end, a Table of rows start..end-1) whose rows surely overfill `height`, or
+        run to the last row."""
+        if self._window is not None and self._window[0] == (width, height):
+            return self._window[1], self._window[2]
+        heights, least = self.rows.heights, self.rows.min_height
+        filled = (heights[0] or least) + (self.carry.height or least if self.carry else 0)
+        end = self.start + (1 if self.carry else 0)
+        while end < len(heights) and filled <= height:
+            filled += heights[end] or least
+            end += 1
+        end = min(end + 1, len(heights))  # one more: reportlab must see a row that does not fit
+        table = self.rows.table(self.start, end, self.carry)
+        self._window = ((width, height), end, table)
+        return end, table
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, table = self._table_for(avail_width, avail_height)
+        self.width, self.height = table.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    # (frames pass _sW by name)
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        assert self._window is not None, "wrap comes before drawing"
+        self._window[2].drawOn(canvas, x, y, _sW)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if self.start > 1 and frame is not None and not frame._atTop:
+            # The rest of a table starts a page: reportlab would put the header and a
+            # slice of a row taller than a page under the rows just drawn.
+            return []
+        end, table = self._table_for(avail_width, avail_height)
+        parts = table.split(avail_width, avail_height)
+        for part in parts:  # (reportlab centres the parts of a row split in two)
+            part.hAlign = "LEFT"
+        if end == len(self.rows) or len(parts) != 2:
+            return parts  # the last page(s) of the table, or no split possible here
+        first, rest = parts
+        shown = first._nrows - 1  # body rows on this page (a split row counts)
+        left = rest._nrows - 1  # rows of this Table that go on to the next page
+        start = self.start + shown
+        if shown + left > end - self.start:  # the last row shown was split in two
+            start -= 1
+            carry = _Carry(rest._cellvalues[1], rest._cellStyles[1], rest._argH[1])
+            return [first, PagedTable(self.rows, start, carry)]
+        return [first, PagedTable(self.rows, start)]
+
+
 LANDSCAPE_MIN_COLUMNS = 6  # fewer columns always fit a portrait page
 
 
@@ -172,7 +312,7 @@ def wants_landscape(table: Table, styles: Styles, portrait_width: float) -> bool
     return needs_landscape(table.columns, texts, portrait_width, register_fonts().bold, 2 * PAD_X)
 
 
-def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | None:
+def table_flowable(table: Table, styles: Styles, width: float) -> PdfTable | PagedTable | None:
     """The table itself (the caller adds the caption above it)."""
     n = len(table.columns)
     if n == 0:
@@ -216,14 +356,7 @@ def table_flowable(table: Table, styles: Styles, width: float) -> Flowable | Non
     # Rows of plain strings have a known height; saying so saves reportlab from measuring
     # ~9,000 cells again.
     heights = [_string_row_height(row, kind.leading) for row in data]
-    return PdfTable(
-        data,
-        colWidths=widths,
-        rowHeights=heights,
-        repeatRows=1,
-        hAlign="LEFT",
-        style=commands,
-        cellStyles=cell_styles,
-        splitByRow=1,
-        splitInRow=1,  # a cell taller than a page (long notes) continues on the next page
-    )
+    content = TableRows(data, cell_styles, heights, commands, widths, kind.leading + 2 * PAD_Y)
+    if len(data) > PAGED_MIN_ROWS:
+        return PagedTable(content)
+    return content.table(1, len(data))

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 
 from app.reports.model.formatting import (
     EXCEL_DATE,
@@ -59,6 +60,42 @@ TABLE_ALIGNMENTS = {
     for align in Align
     for wrap in (False, True)
 }
+
+
+class CellLooks:
+    """Gives cells their look (font, fill, border, alignment) from a few shared styles.
+
+    Setting `cell.font` and the like makes openpyxl hash the style object and look it up in
+    the workbook's style lists, for every cell and every attribute: a third of a long
+    export. Here each look is set the ordinary way on the first cell that has it; later
+    cells copy the style indexes that gave it, as openpyxl itself copies a cell's style.
+    A cell's number format and quote prefix are its own and are left as they are. One
+    instance per workbook: the indexes refer to that workbook's style lists.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[int, int, int, int], tuple[int, int, int, int]] = {}
+
+    def apply(self, cell: Cell, *, font: Font | None = None, fill: PatternFill | None = None,
+              border: Border | None = None, alignment: Alignment | None = None) -> None:
+        key = (id(font), id(fill), id(border), id(alignment))
+        found = self._ids.get(key)
+        if found is None:
+            if font is not None:
+                cell.font = font
+            if fill is not None:
+                cell.fill = fill
+            if border is not None:
+                cell.border = border
+            if alignment is not None:
+                cell.alignment = alignment
+            style = cell._style
+            self._ids[key] = (style.fontId, style.fillId, style.borderId, style.alignmentId)
+        else:
+            if cell._style is None:  # a cell with no style yet
+                cell._style = StyleArray()
+            style = cell._style
+            style.fontId, style.fillId, style.borderId, style.alignmentId = found
 
 
 def clean_text(text: str) -> str:

@@ -187,39 +187,40 @@ def _error_bars(ws: Worksheet, below: int, above: int, last_row: int) -> ErrorBa
 _FIRST_CNVPR = re.compile(r"<((?:\w+:)?cNvPr)\b([^>]*?)(/?)>")
 
 
-def add_chart_alt_text(package: bytes, alt_texts: dict[int, str]) -> bytes:
-    """Give each chart its description as alt text, which openpyxl cannot set itself.
+class DescribingZip(zipfile.ZipFile):
+    """A zip being written by openpyxl that gives each chart its description as alt text,
+    which openpyxl cannot set itself.
 
-    `alt_texts` maps a sheet's position (1 = first sheet, as openpyxl numbers sheet files) to
-    the description of the one chart on it. The package is rewritten in memory.
+    `alt_texts` maps a sheet's position (1 = first sheet, as openpyxl numbers sheet files)
+    to the description of the one chart on it. openpyxl writes each sheet's drawing just
+    after the sheet, so a drawing belongs to the sheet written last; its first shape, the
+    chart, gets the description as it is written (no second pass over the package).
     """
-    if not alt_texts:
-        return package
-    rewritten = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(
-        rewritten, "w", zipfile.ZIP_DEFLATED
-    ) as out:
-        patches = _drawings_to_describe(source, alt_texts)
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename in patches:
-                data = _describe(data.decode(), patches[info.filename]).encode()
-            out.writestr(info, data)
-    return rewritten.getvalue()
+
+    def __init__(self, file: io.BytesIO, alt_texts: dict[int, str]) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self._alt_texts = alt_texts
+        self._sheet = 0  # position of the sheet written last
+
+    def write(self, filename, arcname=None, *args, **kwargs) -> None:
+        sheet = _SHEET_PART.fullmatch(str(arcname or filename))
+        if sheet:
+            self._sheet = int(sheet.group(1))
+        super().write(filename, arcname, *args, **kwargs)
+
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        sheet = _SHEET_PART.fullmatch(name)
+        if sheet:
+            self._sheet = int(sheet.group(1))
+        elif _DRAWING_PART.fullmatch(name) and self._sheet in self._alt_texts:
+            text = data.decode() if isinstance(data, bytes) else data
+            data = _describe(text, self._alt_texts[self._sheet]).encode()
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
 
 
-def _drawings_to_describe(source: zipfile.ZipFile, alt_texts: dict[int, str]) -> dict[str, str]:
-    """Drawing part name → description, for each sheet that has a chart."""
-    names = set(source.namelist())
-    patches: dict[str, str] = {}
-    for index, text in alt_texts.items():
-        rels = f"xl/worksheets/_rels/sheet{index}.xml.rels"
-        if rels not in names:
-            continue
-        match = re.search(r'Target="/?(xl/drawings/drawing\d+\.xml)"', source.read(rels).decode())
-        if match:
-            patches[match.group(1)] = text
-    return patches
+_SHEET_PART = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
+_DRAWING_PART = re.compile(r"xl/drawings/drawing\d+\.xml")
 
 
 def _describe(xml: str, text: str) -> str:

@@ -13,12 +13,14 @@ import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from app.reports.export.atomic_file import atomic_output
 from app.reports.export.result import ExportCancelled, RenderResult
@@ -51,6 +53,7 @@ from app.reports.render.xlsx.cells import (
     TABLE_ALIGNMENTS,
     TITLE_FONT,
     TOTAL_BORDER,
+    CellLooks,
     SheetNames,
     column_width,
     put_text,
@@ -58,7 +61,7 @@ from app.reports.render.xlsx.cells import (
     quote_sheet,
     wrapped_lines,
 )
-from app.reports.render.xlsx.charts import add_chart_alt_text, write_chart_sheet
+from app.reports.render.xlsx.charts import DescribingZip, write_chart_sheet
 
 ProgressCallback = Callable[[float], None]  # fraction done, 0.0 to 1.0
 CancelCheck = Callable[[], bool]
@@ -100,6 +103,7 @@ def render_xlsx(
     step(0)
     wb = Workbook()
     names = SheetNames()
+    looks = CellLooks()
     summary = wb.active
     summary.title = names.claim("Summary", "Summary")
     for index, item in enumerate(items, start=1):
@@ -113,7 +117,7 @@ def render_xlsx(
     for done, item in enumerate(items, start=1):
         ws = wb.create_sheet(item.sheet)
         if isinstance(item.block, Table):
-            _write_table_sheet(ws, item.block, item.notes)
+            _write_table_sheet(ws, item.block, item.notes, looks)
         else:
             write_chart_sheet(ws, item.block)
         _print_setup(ws)
@@ -125,8 +129,7 @@ def render_xlsx(
     alt_texts = {positions[item.sheet]: item.block.alt_text
                  for item in items if isinstance(item.block, Chart) and item.block.categories
                  and item.block.series}
-    _save_atomically(wb, out_path, is_cancelled,
-                     finish=lambda package: add_chart_alt_text(package, alt_texts))
+    _save_atomically(wb, out_path, is_cancelled, alt_texts)
     if progress is not None:
         progress(1.0)
     return RenderResult(out_path, ())
@@ -166,32 +169,33 @@ def _collect(report: Report) -> list[_Item]:
 # ---------------------------------------------------------------- table sheets
 
 
-def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
+def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note], looks: CellLooks) -> None:
     columns = table.columns
     put_text(ws.cell(1, 1), table.caption or ws.title)
     ws.cell(1, 1).font = HEADING_FONT
     texts: list[list[str]] = [[] for _ in columns]
+    wrapped: list[list[tuple[int, str]]] = [[] for _ in columns]  # (row, text) that wrap
     formats = column_formats(table)
     for col, column in enumerate(columns, start=1):
         cell = ws.cell(2, col)
         put_text(cell, column.title)
-        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
-        cell.alignment = TABLE_ALIGNMENTS[column.effective_align, True]
+        looks.apply(cell, font=HEADER_FONT, fill=HEADER_FILL, border=HEADER_BORDER,
+                    alignment=TABLE_ALIGNMENTS[column.effective_align, True])
     row = 3
     for item in table.body:
         if isinstance(item, RowGroup):
             put_text(ws.cell(row, 1), item.label)
             texts[0].append(item.label)
-            for col in range(1, len(columns) + 1):
-                ws.cell(row, col).fill = GROUP_FILL
-            ws.cell(row, 1).font = BOLD
-            ws.cell(row, 1).alignment = TABLE_ALIGNMENTS[Align.LEFT, False]
+            looks.apply(ws.cell(row, 1), font=BOLD, fill=GROUP_FILL,
+                        alignment=TABLE_ALIGNMENTS[Align.LEFT, False])
+            for col in range(2, len(columns) + 1):
+                looks.apply(ws.cell(row, col), fill=GROUP_FILL)
             row += 1
             for member in item.rows:
-                _write_row(ws, row, table, member, texts, formats)
+                _write_row(ws, row, table, member, texts, wrapped, formats, looks)
                 row += 1
         else:
-            _write_row(ws, row, table, item, texts, formats)
+            _write_row(ws, row, table, item, texts, wrapped, formats, looks)
             row += 1
     last_col = get_column_letter(max(1, len(columns)))
     ws.freeze_panes = "A3"  # caption and header stay in view
@@ -207,13 +211,11 @@ def _write_table_sheet(ws: Worksheet, table: Table, notes: list[Note]) -> None:
     # with wrapped cells the lines they need.
     header_lines = max(wrapped_lines(c.title, w) for c, w in zip(columns, widths, strict=True))
     ws.row_dimensions[2].height = LINE_HEIGHT * header_lines + 2
-    for r in range(3, row):
-        lines = max(
-            (wrapped_lines(str(ws.cell(r, c).value), widths[c - 1])
-             for c in range(1, len(columns) + 1)
-             if ws.cell(r, c).alignment.wrap_text and ws.cell(r, c).value is not None),
-            default=1,
-        )
+    lines_by_row: dict[int, int] = {}
+    for col, cells in enumerate(wrapped):
+        for r, text in cells:
+            lines_by_row[r] = max(lines_by_row.get(r, 1), wrapped_lines(text, widths[col]))
+    for r, lines in lines_by_row.items():
         if lines > 1:
             ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
     ws.page_setup.orientation = "landscape" if sum(widths) > PORTRAIT_CHARACTERS else "portrait"
@@ -229,19 +231,28 @@ def _write_row(
     table: Table,
     data: Row,
     texts: list[list[str]],
+    wrapped: list[list[tuple[int, str]]],
     formats: list[ValueFormat],
+    looks: CellLooks,
 ) -> None:
+    cells = data.cells
     for col, column in enumerate(table.columns):
-        value = data.cells[col] if col < len(data.cells) else None
+        value = cells[col] if col < len(cells) else None
         cell = ws.cell(row, col + 1)
         shown = put_value(cell, value, formats[col])
         texts[col].append(shown)
-        align = column.effective_align
         if isinstance(value, str) and column.kind not in (ColumnKind.TEXT, ColumnKind.DATE):
             align = Align.RIGHT  # "<5" and "[c]" line up with the numbers they replace
-        cell.alignment = TABLE_ALIGNMENTS[align, len(shown) > WRAP_AT]
+        else:
+            align = column.effective_align
+        wrap = len(shown) > WRAP_AT
+        if wrap:
+            wrapped[col].append((row, str(cell.value)))
         if data.is_total:
-            cell.font, cell.border = BOLD, TOTAL_BORDER
+            looks.apply(cell, font=BOLD, border=TOTAL_BORDER,
+                        alignment=TABLE_ALIGNMENTS[align, wrap])
+        else:
+            looks.apply(cell, alignment=TABLE_ALIGNMENTS[align, wrap])
 
 
 def _write_note(ws: Worksheet, row: int, note: Note) -> None:
@@ -364,11 +375,7 @@ def _set_properties(wb: Workbook, report: Report) -> None:
 
 
 def _save_atomically(
-    wb: Workbook,
-    out_path: Path,
-    is_cancelled: CancelCheck | None,
-    *,
-    finish: Callable[[bytes], bytes] | None = None,
+    wb: Workbook, out_path: Path, is_cancelled: CancelCheck | None, alt_texts: dict[int, str]
 ) -> None:
     """Build the file in memory, then write it beside the target and move it into place.
 
@@ -376,9 +383,8 @@ def _save_atomically(
     through openpyxl's zip writer (which would complain again when it is collected).
     """
     buffer = io.BytesIO()
-    wb.save(buffer)
-    package = buffer.getvalue()
-    if finish is not None:
-        package = finish(package)
+    # What `Workbook.save` does, into a zip that adds the charts' alt text on the way.
+    wb.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    ExcelWriter(wb, DescribingZip(buffer, alt_texts)).save()
     with atomic_output(out_path, is_cancelled) as temp:
-        temp.write_bytes(package)
+        temp.write_bytes(buffer.getvalue())
