@@ -56,4 +56,5 @@ MODULE = ModuleManifest(
     sample="app.assessments.sample:add_sample",
     migrations=MigrationSpec("app.assessments.migrations", "assessments_0001"),
     warm_up=("app.assessments.records", "app.assessments.operations"),
+    self_test="app.assessments.self_test:self_test",
 )
