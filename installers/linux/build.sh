@@ -34,7 +34,7 @@ PY
 # 2. The one-folder bundle.
 "$BUILD/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath "$BUILD/dist" --workpath "$BUILD/work" "$ROOT/installers/rrt.spec"
-VERSION="$(cat "$BUILD/work/version.txt")"
+VERSION="$(cat "$BUILD/work/rrt/version.txt")"
 ARCH="$(dpkg --print-architecture)"
 
 # 3. The package's files.
@@ -131,6 +131,6 @@ HOOK
 done
 
 DEB="$BUILD/rrt_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$PKG" "$DEB" >/dev/null
+dpkg-deb --root-owner-group -Zzstd -z9 --build "$PKG" "$DEB" >/dev/null
 elapsed=$(( $(date +%s) - started ))
 echo "Built $DEB ($(du -h "$DEB" | cut -f1); bundle $(du -sh "$BUILD/dist/rrt" | cut -f1)) in ${elapsed} s"

@@ -27,7 +27,7 @@ fi
 # RRT_SIGN_IDENTITY set, PyInstaller signs every binary with the hardened runtime.
 "$BUILD/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath "$BUILD/dist" --workpath "$BUILD/work" "$ROOT/installers/rrt.spec"
-VERSION="$(cat "$BUILD/work/version.txt")"
+VERSION="$(cat "$BUILD/work/rrt/version.txt")"
 APP="$BUILD/dist/$APP_NAME.app"
 
 # Prove the app works before packing it.

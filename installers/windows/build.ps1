@@ -29,7 +29,7 @@ if ($LASTEXITCODE) { throw "pip install failed" }
 & "$Venv\Scripts\pyinstaller.exe" --noconfirm --clean --distpath "$Build\dist" `
     --workpath "$Build\work" (Join-Path $Root "installers\rrt.spec")
 if ($LASTEXITCODE) { throw "PyInstaller failed" }
-$Version = (Get-Content "$Build\work\version.txt").Trim()
+$Version = (Get-Content "$Build\work\rrt\version.txt").Trim()
 
 # 3. Prove the bundle works before packing it.
 & "$Build\dist\rrt\rrt.exe" --self-test
