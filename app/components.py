@@ -50,15 +50,19 @@ def licence_of(meta: metadata.PackageMetadata | None, fallback: str) -> str:
     """The licence a package's metadata states, in its shortest form, or `fallback`."""
     if meta is None:
         return fallback
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
-        return str(expression)
-    text = str(meta.get("License") or "").strip()
+        return expression
+    text = _field(meta, "License")
     if text and "\n" not in text and len(text) <= LONGEST_LICENCE_TEXT and "see " not in text:
         return text
     classifiers = [c.removeprefix(_CLASSIFIER) for c in meta.get_all("Classifier") or []
                    if c.startswith(_CLASSIFIER)]
     return classifiers[0] if classifiers else fallback
+
+
+def _field(meta: metadata.PackageMetadata, key: str) -> str:
+    return str(meta[key] or "").strip() if key in meta else ""
 
 
 def bundled_components() -> list[Component]:
