@@ -68,3 +68,18 @@ def test_a_module_whose_self_test_fails_makes_it_fail_with_a_sentence(
 def test_unknown_options_with_it_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--self-test", "--quick"]) == 2
     assert "--no-window" in capsys.readouterr().err
+
+
+def test_a_component_without_its_package_details_fails_it(monkeypatch) -> None:
+    from importlib import metadata
+
+    real = metadata.version
+
+    def version(name: str) -> str:
+        if name == "openpyxl":
+            raise metadata.PackageNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setattr(metadata, "version", version)
+    with pytest.raises(SelfTestFailed, match="lacks the package details of openpyxl"):
+        run_self_test()

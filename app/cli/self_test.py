@@ -3,7 +3,8 @@ has everything it needs, without a screen and without touching the user's files.
 
 It makes a workbook in a temporary folder, exports the summary report in each format,
 runs every module's own self-test (its `self_test` hook: the assessments module scores a
-self-assessment and exports it) and checks that each file written is a complete document.
+self-assessment and exports it) and checks that each file written is a complete document,
+and that every bundled component's version can be read (Help › About lists them).
 """
 
 from __future__ import annotations
@@ -64,10 +65,22 @@ def _export_summary(workbook: Workbook, folder: Path) -> SelfTestOutcome:
     return SelfTestOutcome("exported the summary", files)
 
 
+def check_components() -> int:
+    """Help › About lists each component's version from its metadata: all must be there."""
+    from app.components import bundled_components
+
+    components = bundled_components()
+    missing = [component.name for component in components if not component.version]
+    if missing:
+        raise SelfTestFailed(f"This copy lacks the package details of {', '.join(missing)}.")
+    return len(components)
+
+
 def run_self_test(folder: Path | None = None) -> str:
     """Run every check; return the one-line summary, or raise (UserError on a known
     problem). `folder` keeps the files for a look afterwards; by default they are removed."""
     started = time.perf_counter()
+    listed = check_components()
     with tempfile.TemporaryDirectory(prefix="rrt-self-test-") as scratch:
         where = Path(folder) if folder is not None else Path(scratch)
         where.mkdir(parents=True, exist_ok=True)
@@ -84,5 +97,5 @@ def run_self_test(folder: Path | None = None) -> str:
             check_document(path)
     done = ", ".join(outcome.done for outcome in outcomes)
     seconds = time.perf_counter() - started
-    return (f"self-test passed: created a workbook, {done}; {len(files)} files checked "
-            f"in {seconds:.1f} s")
+    return (f"self-test passed: created a workbook, {done}; {len(files)} files checked, "
+            f"{listed} components listed, in {seconds:.1f} s")
