@@ -13,9 +13,12 @@ from pathlib import Path
 
 from app.cli import EXIT_BAD_INPUT, EXIT_USAGE, run
 from app.cli.main import fail, is_command
+from app.errors import UserError
 from app.workbook import fileformat
 
 GUI_FLAGS = ("--read-only", "--sample")
+SELF_TEST = "--self-test"
+EXIT_SELF_TEST_FAILED = 1
 
 
 def _wants_gui(argv: Sequence[str]) -> bool:
@@ -51,8 +54,33 @@ def gui_main(argv: Sequence[str] | None = None) -> int:
     return run_gui(paths[0] if paths else None, read_only=read_only)
 
 
+def self_test_main(args: Sequence[str]) -> int:
+    """`rrt --self-test [--no-window]`: 0 and one line if this copy works, else 1 and why."""
+    from app.cli.self_test import run_self_test
+    from app.logging_setup import get_logger
+
+    unknown = [a for a in args if a not in (SELF_TEST, "--no-window")]
+    if unknown:
+        return fail("--self-test takes only --no-window (see 'rrt --help')", EXIT_USAGE)
+    try:
+        summary = run_self_test()
+        if "--no-window" not in args:
+            from app.ui.self_check import paint_main_window
+
+            summary += f"; main window painted ({paint_main_window()})"
+    except UserError as error:
+        return fail(f"self-test failed: {error}", EXIT_SELF_TEST_FAILED)
+    except Exception as error:  # a self-test reports whatever broke, in one line
+        get_logger("self-test").exception("Self-test failed")
+        return fail(f"self-test failed: {type(error).__name__}: {error}", EXIT_SELF_TEST_FAILED)
+    print(f"rrt: {summary}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if SELF_TEST in args:
+        return self_test_main(args)
     if _wants_gui(args):
         return gui_main(args)
     return run(args)

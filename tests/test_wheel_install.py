@@ -160,3 +160,10 @@ def test_the_sample_opens_offscreen(installed: Installed) -> None:
     result = installed.rrt("--sample", RRT_EXIT_AFTER_FIRST_PAINT="1")
     assert result.returncode == 0, result.stderr
     assert (installed.config / "data" / "Sample workbook.rrwb").is_file()
+
+
+def test_the_installed_self_test_passes(installed: Installed) -> None:
+    """What an installer runs on its bundle, run here on the installed wheel."""
+    result = installed.rrt("--self-test")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("rrt: self-test passed")

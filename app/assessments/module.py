@@ -61,4 +61,5 @@ MODULE = ModuleManifest(
              "app.assessments.compare", "app.assessments.charts",
              "app.ui.assessments.editor"),
     prime="app.assessments.records:prime",
+    self_test="app.assessments.self_test:self_test",
 )

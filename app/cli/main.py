@@ -37,6 +37,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "sample workbook) to open the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"rrt {__version__}")
+    # Handled by app.main (it may paint the window); listed here so --help shows it.
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this copy of the app works (makes and exports a workbook "
+                             "in a temporary folder; add --no-window to skip painting the "
+                             "window), then exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for command in all_commands():
         if only is None or only == "":

@@ -19,6 +19,7 @@ from app.modules.manifest import (
     ModuleManifest,
     ReportSpec,
     SectionSpec,
+    SelfTestOutcome,
 )
 from app.modules.registry import (
     add_module,
@@ -44,6 +45,7 @@ __all__ = [
     "ModuleManifest",
     "ReportSpec",
     "SectionSpec",
+    "SelfTestOutcome",
     "add_module",
     "all_commands",
     "all_counts",

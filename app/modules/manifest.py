@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 _NAME = re.compile(r"[a-z][a-z0-9_-]*")
 _TARGET = re.compile(r"[A-Za-z_][\w.]*(:[A-Za-z_]\w*)?")
@@ -122,6 +123,15 @@ class MigrationSpec:
 
 
 @dataclass(frozen=True)
+class SelfTestOutcome:
+    """What a module's self-test did (one short phrase) and the files it wrote, which the
+    runner checks are complete documents."""
+
+    done: str  # "scored a self-assessment"
+    files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
 class ModuleManifest:
     name: str
     title: str
@@ -141,8 +151,12 @@ class ModuleManifest:
     # imports, so the module's screen opens without waiting (say, for stored data parsed
     # once per session). It must only read: it runs beside the window, on a thread.
     prime: str | None = None
+    # "pkg.mod:self_test", (workbook, folder) -> SelfTestOutcome: `rrt --self-test` runs it
+    # in a new workbook, so an installed copy proves it can do the module's real work.
+    self_test: str | None = None
 
     def __post_init__(self) -> None:
         _check_name("Module", self.name)
-        if self.prime is not None:
-            _check_target(self.prime)
+        for target in (self.prime, self.self_test):
+            if target is not None:
+                _check_target(target)

@@ -23,7 +23,9 @@ from app.settings import Settings
 from app.ui.excepthook import install_excepthook
 from app.ui.icons import app_icon
 from app.ui.main_window import MainWindow
+from app.ui.single_instance import InstanceServer, hand_over
 from app.ui.style import apply_style
+from app.ui.window_router import WindowRouter
 
 ORGANISATION = "Rights & Responsibilities Toolkit"
 
@@ -99,9 +101,18 @@ def run_gui(
     log = get_logger("ui")
     log.info("Starting %s %s", APP_NAME, __version__)
     application = make_application()
+    if path is not None and os.environ.get(EXIT_AFTER_FIRST_PAINT) != "1" \
+            and hand_over(path, read_only=read_only):
+        log.info("Handed %s to the copy already running", path)
+        return 0
     previous_hook = install_excepthook()
     settings = Settings.load()
     window = MainWindow(settings)
+    # Later launches with a workbook, and Finder's "open" on macOS, come to this copy.
+    router = WindowRouter(window)
+    application.installEventFilter(router)
+    instance_server = InstanceServer(router.open, window)
+    instance_server.listen()
     if path is None and settings.reopen_last_workbook and settings.last_workbook:
         last = Path(settings.last_workbook)
         path = last if last.is_file() else None
@@ -126,6 +137,7 @@ def run_gui(
     try:
         status = application.exec()
     finally:
+        application.removeEventFilter(router)
         sys.excepthook = previous_hook
         for number, handler in previous_signals.items():
             signal.signal(number, handler)

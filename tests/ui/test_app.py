@@ -190,3 +190,21 @@ def test_menu_extensions_add_actions_that_need_a_workbook(main_window, workbook_
     assert added["context"].document() is window.document
     window.close_workbook()
     assert not action.isEnabled()
+
+
+def test_about_lists_the_bundled_components_with_their_licences(qtbot) -> None:
+    from importlib import metadata
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    model = dialog.components_table.model()
+    rows = {model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
+            for r in range(model.rowCount())}
+    # The versions are the installed ones, read at run time, not written down.
+    assert rows["PySide6-Essentials"][0] == metadata.version("PySide6-Essentials")
+    assert "LGPL-3.0" in rows["PySide6-Essentials"][1]
+    assert rows["SQLAlchemy"][1] == "MIT"
+    assert rows["reportlab"][1].startswith("BSD")
+    for name in ("python-docx", "openpyxl", "lxml", "Python"):
+        assert rows[name][0] and rows[name][1]
+    assert dialog.components_table.accessibleName() == "Components and licences"

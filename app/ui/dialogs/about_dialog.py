@@ -1,4 +1,5 @@
-"""About: the version, and where the log file is (with a button to show it)."""
+"""About: the version, the components this copy is built from with their licences, and
+where the log file is (with a button to show it)."""
 
 from __future__ import annotations
 
@@ -21,14 +22,31 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
+from app.components import Component, bundled_components
 from app.logging_setup import log_file_path
 from app.ui import messages
 from app.ui.a11y import name_buttons, named
 from app.ui.fitting import comfortable_size, keep_on_screen, scrolling
 from app.ui.headings import heading_label
 from app.ui.icons import app_icon
+from app.ui.list_table import row_table
+from app.ui.row_table_model import RowTableModel
 
-WIDTH = 520  # asked for; a small screen gets less and the text scrolls
+WIDTH = 560  # asked for; a small screen gets less and the text scrolls
+COMPONENT_ROWS_SHOWN = 8  # the table scrolls for the rest
+
+
+class ComponentsModel(RowTableModel):
+    headers = ("Component", "Version", "Licence")
+
+    def display(self, row: Component, column: int) -> str:
+        return (row.name, row.version or "unknown", row.licence)[column]
+
+    def other_data(self, row: Component, column: int, role: int) -> object:
+        # What each one does for the app: on hover, and read out after the row's cells.
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return f"{row.name}: {row.purpose}"
+        return None
 
 
 class AboutDialog(QDialog):
@@ -48,9 +66,24 @@ class AboutDialog(QDialog):
         details.setWordWrap(True)
         built = QLabel(f"Python {sys.version.split()[0]} · Qt for Python {pyside_version}", self)
 
+        components_heading = self._bold(QLabel("Components and licences", self))
+        components_explained = QLabel(
+            "This copy is built from these free components, each under its own licence. Qt "
+            "is used under the LGPL version 3: its libraries are separate files in the "
+            "installation folder, which you may replace with your own build.", self)
+        components_explained.setWordWrap(True)
+        self.components = ComponentsModel(self)
+        self.components.set_rows(bundled_components())
+        self.components_table = row_table(self, self.components,
+                                          name="Components and licences",
+                                          object_name="components_table", stretch_column=2)
+        rows_height = self.components_table.verticalHeader().defaultSectionSize()
+        self.components_table.setMinimumHeight(
+            rows_height * COMPONENT_ROWS_SHOWN
+            + self.components_table.horizontalHeader().sizeHint().height() + 4)
+
         self.log_path = log_file_path()
-        log_heading = QLabel("Log file", self)
-        log_heading.setFont(QFont(log_heading.font().family(), -1, QFont.Weight.Bold))
+        log_heading = self._bold(QLabel("Log file", self))
         log_explained = QLabel("If something goes wrong, the details are written here. "
                                "Send this file to whoever supports you.", self)
         log_explained.setWordWrap(True)
@@ -86,6 +119,9 @@ class AboutDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(header)
         column.addSpacing(12)
+        for widget in (components_heading, components_explained, self.components_table):
+            column.addWidget(widget)
+        column.addSpacing(12)
         for widget in (log_heading, log_explained, self.log_label):
             column.addWidget(widget)
         column.addLayout(log_buttons)
@@ -95,6 +131,11 @@ class AboutDialog(QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
         keep_on_screen(self, lambda: comfortable_size(self, self.body, WIDTH))
+
+    @staticmethod
+    def _bold(label: QLabel) -> QLabel:
+        label.setFont(QFont(label.font().family(), -1, QFont.Weight.Bold))
+        return label
 
     def show_log(self) -> None:
         if not self.log_path.exists():
