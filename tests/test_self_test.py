@@ -25,6 +25,7 @@ def test_self_test_passes_in_a_fresh_process(tmp_path: Path) -> None:
     line = done.stdout.strip()
     assert line.startswith("rrt: self-test passed")
     assert "scored a self-assessment" in line and "main window painted" in line
+    assert "proofed the sample draft" in line
     # The user's settings were not touched by the window check.
     assert not (tmp_path / "config" / "settings.json").exists()
 
@@ -32,7 +33,8 @@ def test_self_test_passes_in_a_fresh_process(tmp_path: Path) -> None:
 def test_the_files_it_writes_are_kept_when_asked_and_are_complete(tmp_path: Path) -> None:
     run_self_test(tmp_path)
     names = sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".rrwb")
-    assert names == ["assessment.docx", "assessment.pdf", "assessment.xlsx",
+    assert names == ["annotated-draft.docx", "assessment.docx", "assessment.pdf",
+                     "assessment.xlsx", "proofing.docx", "proofing.pdf", "proofing.xlsx",
                      "summary.docx", "summary.pdf", "summary.xlsx"]
 
 

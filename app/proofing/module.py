@@ -73,5 +73,6 @@ MODULE = ModuleManifest(
     models="app.proofing.models",
     migrations=MigrationSpec("app.proofing.migrations", "proofing_0001"),
     sample="app.proofing.sample:add_sample",
+    self_test="app.proofing.self_test:self_test",
     warm_up=("app.proofing.records", "app.proofing.operations"),
 )
