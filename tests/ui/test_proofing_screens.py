@@ -35,6 +35,13 @@ def _records(path: Path):
         return [load_record(session, r.id) for r in list_records(session)]
 
 
+def _actions(path: Path):
+    from app.plans.actions import list_actions
+
+    with Workbook.open(path, read_only=True) as book, book.session() as session:
+        return list_actions(session)
+
+
 def _grab(widget, name: str) -> None:
     folder = os.environ.get("RRT_SCREENSHOTS")
     if folder:
@@ -83,6 +90,21 @@ def test_a_new_proof_is_stored_and_its_findings_triaged_with_undo(
     window.window_actions.undo.trigger()
     assert {f.triage for f in _records(workbook_path)[0].findings} == {"open"}
     assert record_editor.findings_model.rowCount() == 0  # the filter still shows fixed only
+
+    # Raising an action from a finding adds one action to the plan, once; undo takes it back.
+    record_editor.triage_filter.setCurrentIndex(0)
+    record_editor.triage_filter.activated.emit(0)
+    record_editor.findings_table.selectRow(record_editor.findings_model.row_of(
+        next(f.id for f in findings if f.rule_id == "bame-bme")))
+    assert record_editor.raise_button.isEnabled()
+    record_editor.raise_button.click()
+    assert len(_actions(workbook_path)) == 1
+    assert "BAME" in _actions(workbook_path)[0].weakness
+    assert not record_editor.raise_button.isEnabled()  # never twice for one finding
+    assert "action has been raised" in record_editor.finding_detail.text()
+    window.window_actions.undo.trigger()
+    assert _actions(workbook_path) == []
+    assert record_editor.raise_button.isEnabled()
 
     monkeypatch.setattr("app.ui.proofing.record_editor.QInputDialog.getText",
                         lambda *a, **k: ("Quoting the census", True))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.proofing.fields import ANSWERS, CHECKLIST, DECISIONS, SCREENING, TRIAGE
+from app.proofing.raise_action import raised_findings
 from app.proofing.records import FindingRow, RecordData, load_record
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
@@ -78,6 +79,7 @@ class RecordEditor(QWidget):
         self._spans: Spans = ()  # each paragraph's span in the text
         self._text_sha = ""  # the draft the text was read from
         self._reader: TaskRunner | None = None
+        self._raised: set[uuid.UUID] = set()  # findings that have raised an action
         self._following = False
         self.tabs = named(QTabWidget(self), "Proofing record")
         self.tabs.setObjectName("record_tabs")
@@ -122,6 +124,10 @@ class RecordEditor(QWidget):
                                     "Not a problem here; you will be asked why")
         self.fixed_button = named(QPushButton("Fi&xed", page), "Mark finding fixed")
         self.reopen_button = named(QPushButton("Re&open", page), "Reopen finding")
+        self.raise_button = named(QPushButton("Raise &action", page), "Raise action",
+                                  "Add an action to the workbook's action plan from each "
+                                  "chosen finding")
+        self.raise_button.clicked.connect(self.raise_actions)
         self.accept_button.clicked.connect(lambda: self.triage("accepted"))
         self.dismiss_button.clicked.connect(lambda: self.triage("dismissed"))
         self.fixed_button.clicked.connect(lambda: self.triage("fixed"))
@@ -137,7 +143,8 @@ class RecordEditor(QWidget):
         side_layout.addLayout(filters)
         side_layout.addWidget(self.findings_table, 3)
         side_layout.addLayout(button_row(self.accept_button, self.dismiss_button,
-                                         self.fixed_button, self.reopen_button))
+                                         self.fixed_button, self.reopen_button,
+                                         self.raise_button))
         side_layout.addWidget(self.finding_detail)
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         splitter.setChildrenCollapsible(False)
@@ -214,11 +221,27 @@ class RecordEditor(QWidget):
                 lines.append(f"Suggestion: {_escape(finding.suggestion)}")
             lines.append(f"Where: paragraph {finding.paragraph + 1}, under {_escape(where)}")
             lines.append(f"Source: {_escape(finding.source)} (rule {finding.rule_id})")
+            if finding.id in self._raised:
+                lines.append("An action has been raised from it in the action plan.")
             self.finding_detail.setText("<br>".join(lines))
         editable = finding is not None and not self._document.read_only
         for button in (self.accept_button, self.dismiss_button, self.fixed_button,
                        self.reopen_button):
             button.setEnabled(editable)
+        self.raise_button.setEnabled(editable and any(
+            f.id not in self._raised for f in self.selected_findings()))
+
+    def raise_actions(self) -> None:
+        """One action in the plan for each chosen finding that has none yet, as one step."""
+        from app.plans.operations import Steps
+        from app.proofing.raise_action import RaiseFindingAction
+
+        findings = [f for f in self.selected_findings() if f.id not in self._raised]
+        if not findings or self._document.read_only:
+            return
+        steps = tuple(RaiseFindingAction(f.id) for f in findings)
+        self._document.perform(steps[0] if len(steps) == 1 else
+                               Steps(steps, "Raise actions from findings"))
 
     def triage(self, state: str) -> None:
         from app.proofing.operations import TriageFindings
@@ -388,6 +411,8 @@ class RecordEditor(QWidget):
             if record_id else None
         if record is not None and record.sha256 != self._text_sha:
             self._read_draft(record)
+        self._raised = self._document.read(lambda s: raised_findings(
+            s, [f.id for f in record.findings])) if record else set()
         self.record = record
         self.setEnabled(record is not None)
         rules = sorted({f.rule_id for f in record.findings}) if record else []
