@@ -13,8 +13,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import UserError
-from app.proofing.records import list_records, load_record
 from app.plans.topics import ACTIONS
+from app.proofing.records import list_records, load_record
 from app.proofing.topics import PROOF_RECORDS
 from app.ui import messages
 from app.ui.a11y import named
