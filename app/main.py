@@ -14,7 +14,6 @@ from pathlib import Path
 from app.cli import EXIT_BAD_INPUT, EXIT_USAGE, run
 from app.cli.main import fail, is_command
 from app.errors import UserError
-from app.workbook import fileformat
 
 GUI_FLAGS = ("--read-only", "--sample")
 SELF_TEST = "--self-test"
@@ -29,6 +28,8 @@ def _wants_gui(argv: Sequence[str]) -> bool:
         return True
     if first.startswith("-") or is_command(first):
         return False
+    from app.workbook import fileformat  # sqlite3: only when the argument may be a workbook
+
     return Path(first).suffix.lower() == fileformat.SUFFIX or Path(first).exists()
 
 

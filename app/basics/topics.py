@@ -1,6 +1,6 @@
 """Change topics of the basics module (light: the first paint imports this)."""
 
-from app.workbook.operations import CHANGE_LOG
+from app.workbook.topics import CHANGE_LOG
 
 INFO = "info"  # the workbook's details (title, organisation, area, owner)
 

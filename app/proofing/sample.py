@@ -1,6 +1,8 @@
 """The sample workbook's proofing: a small equality scheme, the allow-list entry the sample
 draft needs, and a proofing record of the bundled sample draft with some findings triaged,
-the checklist worked through and a decision."""
+the checklist worked through, a decision, and an action raised in the action plan from
+one finding. Modules add their samples in order, so the plan's own sample actions
+(added later) follow the ones raised here."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.proofing.raise_action import RaiseFindingAction
 from app.proofing.records import build_record, store_record, triage_findings
 from app.proofing.sample_draft import SAMPLE_ALLOW, sample_docx_path
 from app.proofing.scheme import Commitment
@@ -69,3 +72,6 @@ def add_sample(session: Session) -> None:
     if "hard-to-reach" in by_rule:
         changes.append((by_rule["hard-to-reach"].id, "fixed", ""))
     triage_findings(session, changes)
+    if "bame-bme" in by_rule:  # the accepted finding goes into the action plan
+        RaiseFindingAction(by_rule["bame-bme"].id,
+                           uuid.UUID("5c4e0d57-3a52-4a3e-9a0c-1b7d1e8f0a02")).apply(session)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.proofing.document import Document, Kind
+from app.proofing.document import Document, Kind, Paragraph
 from app.proofing.errors import SchemeRefused
 
 
@@ -55,8 +55,11 @@ GENERAL_DUTY = (
          "integration"), general_duty=True),
 )
 
+# "1. Access", "2.3 Recruitment", "b) Housing", "Objective 4: Health". A lone letter needs
+# its mark, so a heading such as "A fair deal" is not read as commitment "A".
 _NUMBER = re.compile(r"^\s*(?:(?:objective|commitment|aim|priority)\s+)?"
-                     r"(\d{1,3}(?:\.\d{1,3})*|[A-Za-z])[.):]?\s+(.*)$", re.IGNORECASE | re.S)
+                     r"(\d{1,3}(?:\.\d{1,3})*|[A-Za-z](?=[.):]))[.):]?\s+(.*)$",
+                     re.IGNORECASE | re.S)
 _KEYWORDS = re.compile(r"^\s*keywords?\s*:\s*(.*)$", re.IGNORECASE | re.S)
 MAX_COMMITMENTS = 500
 
@@ -81,17 +84,19 @@ def load_scheme(path: Path | str) -> Scheme:
 
 
 def scheme_from_document(document: Document) -> Scheme:
-    """Each heading (below the title) starts a commitment; without headings, each top-level
-    list item does; without either, each numbered paragraph does."""
+    """Each heading at the commitments' level starts a commitment; without such headings,
+    each top-level list item does; without either, each numbered paragraph does."""
     blocks: list[tuple[str, list[str]]] = []
-    headings = [p for p in document.paragraphs if p.kind is Kind.HEADING and p.level >= 1]
+    level = _commitment_level([p for p in document.paragraphs if p.kind is Kind.HEADING])
     items = [p for p in document.paragraphs if p.kind is Kind.LIST_ITEM and p.level == 0]
-    if headings:
+    if level is not None:
         current: list[str] | None = None
         for paragraph in document.paragraphs:
-            if paragraph.kind is Kind.HEADING and paragraph.level >= 1:
-                current = []
-                blocks.append((paragraph.text, current))
+            if paragraph.kind is Kind.HEADING and paragraph.level <= level:
+                # A heading above the commitments (a title or a part) ends the one before.
+                current = [] if paragraph.level == level else None
+                if current is not None:
+                    blocks.append((paragraph.text, current))
             elif current is not None:
                 current.append(paragraph.text)
     elif items:
@@ -136,6 +141,24 @@ def scheme_from_document(document: Document) -> Scheme:
                                       keywords))
     refuse_duplicate_ids(commitments, document.name)
     return Scheme(document.title(), tuple(commitments))
+
+
+def _commitment_level(headings: list[Paragraph]) -> int | None:
+    """The heading level commitments sit at, or None when headings do not mark them.
+
+    Numbered headings set the level, so a title ("# Race Equality Scheme") above
+    "## 1. Access" is not a commitment. Without numbers, a lone top heading is the
+    document's title and the level below it holds the commitments."""
+    headings = [h for h in headings if h.level >= 1 and h.text.strip()]
+    numbered = [h.level for h in headings if _NUMBER.match(h.text)]
+    if numbered:
+        return min(numbered)
+    levels = sorted({h.level for h in headings})
+    if not levels:
+        return None
+    if sum(1 for h in headings if h.level == levels[0]) == 1:
+        return levels[1] if len(levels) > 1 else None
+    return levels[0]
 
 
 def _split_number(head: str, number: int) -> tuple[str, str]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
+from app.workbook.topics import CHANGE_LOG  # every change touches it
+
 if TYPE_CHECKING:
     import uuid
 
@@ -24,8 +26,7 @@ if TYPE_CHECKING:
 
     from app.workbook.store import Workbook
 
-# Every committed edit writes the change log, so every change touches this topic.
-CHANGE_LOG = "change_log"
+__all__ = ["CHANGE_LOG", "Change", "Mode", "Operation", "perform", "run_operation"]
 
 
 class Operation(Protocol):

@@ -72,6 +72,50 @@ def test_scheme_from_a_numbered_list_in_markdown(tmp_path: Path) -> None:
         ("2", "Recruitment", "our staff reflect the borough.")]
 
 
+def test_a_markdown_title_above_numbered_headings_is_not_a_commitment(tmp_path: Path) -> None:
+    (tmp_path / "scheme.md").write_text(
+        "# Race Equality Scheme 2026\n\nAdopted by the council in March.\n\n"
+        "## 1. Access to services\n\nEvery resident can use our services.\n\n"
+        "Keywords: access, interpreting\n\n"
+        "### How we will know\n\nTake-up by ethnic group.\n\n"
+        "## 2. Fair recruitment\n\nOur staff reflect the borough.\n", encoding="utf-8")
+    scheme = load_scheme(tmp_path / "scheme.md")
+    assert scheme.name == "Race Equality Scheme 2026"
+    assert [(c.id, c.title, c.keywords) for c in scheme.commitments] == [
+        ("1", "Access to services", ("access", "interpreting")),
+        ("2", "Fair recruitment", ())]
+    assert "Take-up by ethnic group." in scheme.commitments[0].text
+
+
+def test_a_lone_title_above_unnumbered_headings_or_a_list(tmp_path: Path) -> None:
+    (tmp_path / "headings.md").write_text(
+        "# Our objectives\n\n## Access\n\nEvery resident.\n\n## Recruitment\n\nStaff.\n",
+        encoding="utf-8")
+    assert [(c.id, c.title) for c in load_scheme(tmp_path / "headings.md").commitments] == [
+        ("1", "Access"), ("2", "Recruitment")]
+    (tmp_path / "list.md").write_text(
+        "# Our objectives\n\n1. Access: every resident.\n2. Recruitment: staff.\n",
+        encoding="utf-8")
+    assert [(c.id, c.title) for c in load_scheme(tmp_path / "list.md").commitments] == [
+        ("1", "Access"), ("2", "Recruitment")]
+
+
+def test_a_word_title_heading_above_numbered_headings(tmp_path: Path) -> None:
+    body = "".join([
+        para(run("Race Equality Scheme 2026"), style="Heading1"),
+        para(run("Adopted by the council in March.")),
+        para(run("1. Access to services"), style="Heading2"),
+        para(run("Every resident can use our services.")),
+        para(run("2. Fair recruitment"), style="Heading2"),
+        para(run("Our staff reflect the borough.")),
+        para(run("A fair deal for tenants"), style="Heading2"),
+    ])
+    scheme = load_scheme(write_docx(tmp_path / "scheme.docx", body))
+    assert scheme.name == "Race Equality Scheme 2026"
+    assert [(c.id, c.title) for c in scheme.commitments] == [
+        ("1", "Access to services"), ("2", "Fair recruitment"), ("3", "A fair deal for tenants")]
+
+
 def test_scheme_from_a_spreadsheet(tmp_path: Path) -> None:
     import openpyxl
 

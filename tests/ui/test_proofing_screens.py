@@ -35,6 +35,13 @@ def _records(path: Path):
         return [load_record(session, r.id) for r in list_records(session)]
 
 
+def _actions(path: Path):
+    from app.plans.actions import list_actions
+
+    with Workbook.open(path, read_only=True) as book, book.session() as session:
+        return list_actions(session)
+
+
 def _grab(widget, name: str) -> None:
     folder = os.environ.get("RRT_SCREENSHOTS")
     if folder:
@@ -57,6 +64,7 @@ def test_a_new_proof_is_stored_and_its_findings_triaged_with_undo(
     [record] = _records(workbook_path)
     assert record.title == "Library strategy" and record.team == "Libraries"
     record_editor = editor.record_editor
+    qtbot.waitUntil(lambda: not record_editor.is_reading(), timeout=10_000)
     findings = record_editor.findings_model.rows()
     assert {"hard-to-reach", "bame-bme"} <= {f.rule_id for f in findings}
 
@@ -83,6 +91,21 @@ def test_a_new_proof_is_stored_and_its_findings_triaged_with_undo(
     assert {f.triage for f in _records(workbook_path)[0].findings} == {"open"}
     assert record_editor.findings_model.rowCount() == 0  # the filter still shows fixed only
 
+    # Raising an action from a finding adds one action to the plan, once; undo takes it back.
+    record_editor.triage_filter.setCurrentIndex(0)
+    record_editor.triage_filter.activated.emit(0)
+    record_editor.findings_table.selectRow(record_editor.findings_model.row_of(
+        next(f.id for f in findings if f.rule_id == "bame-bme")))
+    assert record_editor.raise_button.isEnabled()
+    record_editor.raise_button.click()
+    assert len(_actions(workbook_path)) == 1
+    assert "BAME" in _actions(workbook_path)[0].weakness
+    assert not record_editor.raise_button.isEnabled()  # never twice for one finding
+    assert "action has been raised" in record_editor.finding_detail.text()
+    window.window_actions.undo.trigger()
+    assert _actions(workbook_path) == []
+    assert record_editor.raise_button.isEnabled()
+
     monkeypatch.setattr("app.ui.proofing.record_editor.QInputDialog.getText",
                         lambda *a, **k: ("Quoting the census", True))
     record_editor.triage_filter.setCurrentIndex(0)
@@ -91,6 +114,48 @@ def test_a_new_proof_is_stored_and_its_findings_triaged_with_undo(
     record_editor.dismiss_button.click()
     first = _records(workbook_path)[0].findings[0]
     assert (first.triage, first.reason) == ("dismissed", "Quoting the census")
+
+
+def test_the_draft_is_read_off_the_ui_thread_and_coverage_follows_the_text(
+        main_window, qtbot, tmp_path) -> None:
+    path = tmp_path / "sample.rrwb"
+    shutil.copyfile(resource("sample", "sample.rrwb"), path)
+    window = main_window(path)
+    window.resize(1280, 800)
+    screen = window.workbook_screen
+    screen.show_section("proofing")
+    editor = screen.editor("proofing").record_editor
+    # Opening the record shows the reading state at once; the text follows from the worker.
+    assert editor.is_reading()
+    assert editor.text_view.placeholderText() == "Reading the draft…"
+    assert editor.text_view.toPlainText() == ""
+    qtbot.waitUntil(lambda: not editor.is_reading(), timeout=10_000)
+    text = editor.text_view.toPlainText()
+    assert text and editor.coverage_text.toPlainText() == text
+    assert editor.text_view.placeholderText() == ""
+
+    # Choosing a commitment selects and scrolls to the paragraph that addresses it best.
+    editor.tabs.setCurrentIndex(4)
+    rows = editor.coverage_model.rows()
+    number = next(n for n, row in enumerate(rows) if row.addressed)
+    editor.coverage_table.selectRow(number)
+    best = rows[number].matches[0][0]
+    start, end = editor._spans[best]
+    view = editor.coverage_text
+    assert view.textCursor().selectedText() == text[start:end]
+    assert view.cursorRect().top() >= 0 and view.cursorRect().bottom() <= view.height()
+    _grab(window, "proofing-coverage")
+
+    # And back: moving in the text chooses the commitment that paragraph addresses best.
+    other = next(n for n, row in enumerate(rows) if row.addressed and n != number
+                 and row.matches[0][0] not in {p for p, _, _ in rows[number].matches})
+    paragraph = rows[other].matches[0][0]
+    cursor = view.textCursor()
+    cursor.setPosition(editor._spans[paragraph][0] + 1)
+    view.setTextCursor(cursor)
+    chosen = editor.coverage_model.row_at(editor.coverage_table.currentIndex().row())
+    assert paragraph in {p for p, _, _ in chosen.matches}
+    assert view.textCursor().position() == editor._spans[paragraph][0] + 1  # left in place
 
 
 def test_checklist_decision_and_sign_off_save_by_keyboard(main_window, qtbot, tmp_path
@@ -102,6 +167,7 @@ def test_checklist_decision_and_sign_off_save_by_keyboard(main_window, qtbot, tm
     screen = window.workbook_screen
     screen.show_section("proofing")
     editor = screen.editor("proofing").record_editor
+    qtbot.waitUntil(lambda: not editor.is_reading(), timeout=10_000)
     _grab(window, "proofing-findings")
     for number in range(1, editor.tabs.count()):
         editor.tabs.setCurrentIndex(number)

@@ -2,6 +2,8 @@
 findings, answer the checklist, record the decision and sign-off, write the annotated
 copy. Edits run through the same undoable operations as the desktop app.
 
+`raise` adds an action to the workbook's action plan from one finding.
+
 A record is named by its number in `rrt proofing list` (1 is the most recent), its id, or
 its title; a finding by its number in `rrt proofing show`.
 """
@@ -25,7 +27,7 @@ CHECK_ITEMS = ("referred", "validated", "proofread", "checked")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     verbs = parser.add_subparsers(
         dest="verb", required=True,
-        metavar="list|show|triage|check|decide|sign-off|annotate")
+        metavar="list|show|triage|check|decide|sign-off|raise|annotate")
     listing = verbs.add_parser("list", help="the register of proofing records")
     listing.add_argument("path", metavar="WORKBOOK")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -53,6 +55,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sign.add_argument("--role", default="")
     sign.add_argument("--date", dest="signed_on", help="DD/MM/YYYY or YYYY-MM-DD "
                                                        "(default: today)")
+    raising = verbs.add_parser("raise", help="raise an action in the action plan from a "
+                                             "finding")
+    _record(raising)
+    raising.add_argument("finding", type=int, metavar="FINDING",
+                         help="the finding's number, as `show` lists it")
     annotate = verbs.add_parser("annotate", help="write the draft with a Word comment on "
                                                  "each open or accepted finding")
     _record(annotate)
@@ -114,6 +121,15 @@ def _edit(workbook: Any, record: Any, args: argparse.Namespace) -> None:
         if args.rationale is not None:
             run_operation(workbook, UpdateRecord(record.id, "rationale", args.rationale))
         print("Decision recorded.")
+    elif args.verb == "raise":
+        from app.proofing.raise_action import RaiseFindingAction
+
+        findings = record.findings
+        if not 1 <= args.finding <= len(findings):
+            raise UsageError(f"there is no finding {args.finding}; this record has "
+                             f"{len(findings)} (see `rrt proofing show`)")
+        run_operation(workbook, RaiseFindingAction(findings[args.finding - 1].id))
+        print(f"Action raised in the action plan from finding {args.finding}.")
     elif args.verb == "sign-off":
         signed_on = _date(args.signed_on) if args.signed_on else date.today()
         for name, value in (("signed_by", args.name), ("signed_role", args.role),

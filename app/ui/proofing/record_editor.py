@@ -2,11 +2,13 @@
 the details, checklist, screening, coverage, and decision and sign-off.
 
 Every change goes through the proofing module's undoable operations; the editor redraws
-from the workbook when the record's topic changes (after an undo, say).
+from the workbook when the record's topic changes (after an undo, say). The stored draft
+is re-read on a worker when a record is opened, so a long draft never freezes the screen.
 """
 
 from __future__ import annotations
 
+import bisect
 import uuid
 from datetime import date, datetime
 
@@ -25,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.proofing.fields import ANSWERS, CHECKLIST, DECISIONS, SCREENING, TRIAGE
+from app.proofing.raise_action import raised_findings
 from app.proofing.records import FindingRow, RecordData, load_record
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
@@ -34,6 +36,18 @@ from app.ui.list_table import button_row, row_table
 from app.ui.plans.actions_editor import CommitOnLeave
 from app.ui.proofing.document_view import DocumentView
 from app.ui.proofing.models import SEVERITY_LABELS, CoverageModel, FindingsModel
+from app.ui.worker import TaskRunner
+
+READING = "Reading the draft…"
+Spans = tuple[tuple[int, int], ...]
+
+
+def read_stored_draft(draft: bytes, name: str) -> tuple[str, Spans]:
+    """The draft's text and each paragraph's span (run on a worker)."""
+    from app.proofing.readers import read_draft_bytes
+
+    document = read_draft_bytes(draft, name)
+    return document.text, tuple((p.start, p.end) for p in document.paragraphs)
 
 ALL = ""
 DETAILS = {"title": "&Title", "version": "&Version", "author": "&Author",
@@ -62,6 +76,10 @@ class RecordEditor(QWidget):
         self._document = document
         self.record: RecordData | None = None
         self._text = ""
+        self._spans: Spans = ()  # each paragraph's span in the text
+        self._text_sha = ""  # the draft the text was read from
+        self._reader: TaskRunner | None = None
+        self._raised: set[uuid.UUID] = set()  # findings that have raised an action
         self._following = False
         self.tabs = named(QTabWidget(self), "Proofing record")
         self.tabs.setObjectName("record_tabs")
@@ -106,6 +124,10 @@ class RecordEditor(QWidget):
                                     "Not a problem here; you will be asked why")
         self.fixed_button = named(QPushButton("Fi&xed", page), "Mark finding fixed")
         self.reopen_button = named(QPushButton("Re&open", page), "Reopen finding")
+        self.raise_button = named(QPushButton("Raise &action", page), "Raise action",
+                                  "Add an action to the workbook's action plan from each "
+                                  "chosen finding")
+        self.raise_button.clicked.connect(self.raise_actions)
         self.accept_button.clicked.connect(lambda: self.triage("accepted"))
         self.dismiss_button.clicked.connect(lambda: self.triage("dismissed"))
         self.fixed_button.clicked.connect(lambda: self.triage("fixed"))
@@ -121,7 +143,8 @@ class RecordEditor(QWidget):
         side_layout.addLayout(filters)
         side_layout.addWidget(self.findings_table, 3)
         side_layout.addLayout(button_row(self.accept_button, self.dismiss_button,
-                                         self.fixed_button, self.reopen_button))
+                                         self.fixed_button, self.reopen_button,
+                                         self.raise_button))
         side_layout.addWidget(self.finding_detail)
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         splitter.setChildrenCollapsible(False)
@@ -160,7 +183,8 @@ class RecordEditor(QWidget):
         selected = self.selected_findings()
         shown = self._shown_findings()
         self.findings_model.set_rows(shown)
-        self.text_view.show_text(self._text, shown)
+        # Until the draft is read there is no text for the findings to point into.
+        self.text_view.show_text(self._text, shown if self._spans else ())
         keep = selected[0].id if selected else None
         self.select_finding(keep if keep and self.findings_model.row_of(keep) >= 0 else
                             (shown[0].id if shown else None))
@@ -185,7 +209,7 @@ class RecordEditor(QWidget):
     def _follow_finding(self, scroll: bool = True) -> None:
         index = self.findings_table.currentIndex()
         finding = self.findings_model.row_at(index.row()) if index.isValid() else None
-        if scroll and not self._following:
+        if scroll and not self._following and self._spans:
             self.text_view.show_finding(finding)
         if finding is None:
             self.finding_detail.setText("")
@@ -197,11 +221,27 @@ class RecordEditor(QWidget):
                 lines.append(f"Suggestion: {_escape(finding.suggestion)}")
             lines.append(f"Where: paragraph {finding.paragraph + 1}, under {_escape(where)}")
             lines.append(f"Source: {_escape(finding.source)} (rule {finding.rule_id})")
+            if finding.id in self._raised:
+                lines.append("An action has been raised from it in the action plan.")
             self.finding_detail.setText("<br>".join(lines))
         editable = finding is not None and not self._document.read_only
         for button in (self.accept_button, self.dismiss_button, self.fixed_button,
                        self.reopen_button):
             button.setEnabled(editable)
+        self.raise_button.setEnabled(editable and any(
+            f.id not in self._raised for f in self.selected_findings()))
+
+    def raise_actions(self) -> None:
+        """One action in the plan for each chosen finding that has none yet, as one step."""
+        from app.plans.operations import Steps
+        from app.proofing.raise_action import RaiseFindingAction
+
+        findings = [f for f in self.selected_findings() if f.id not in self._raised]
+        if not findings or self._document.read_only:
+            return
+        steps = tuple(RaiseFindingAction(f.id) for f in findings)
+        self._document.perform(steps[0] if len(steps) == 1 else
+                               Steps(steps, "Raise actions from findings"))
 
     def triage(self, state: str) -> None:
         from app.proofing.operations import TriageFindings
@@ -297,12 +337,54 @@ class RecordEditor(QWidget):
         self.coverage_model = CoverageModel(self)
         self.coverage_table = row_table(page, self.coverage_model, name="Scheme coverage",
                                         object_name="coverage_table", stretch_column=2)
+        self.coverage_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._follow_commitment())
+        self.coverage_text = DocumentView(page)
+        named(self.coverage_text, "Draft text for coverage",
+              "The draft with the paragraphs that address the chosen commitment marked")
+        self.coverage_text.setObjectName("coverage_text")
+        self.coverage_text.setMinimumWidth(240)
+        self.coverage_text.position_chosen.connect(self._commitment_at)
         self.coverage_summary = QLabel(page)
         self.coverage_summary.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.coverage_table)
+        splitter.addWidget(self.coverage_text)
+        splitter.setSizes([500, 500])
         layout = QVBoxLayout(page)
         layout.addWidget(self.coverage_summary)
-        layout.addWidget(self.coverage_table)
+        layout.addWidget(splitter, 1)  # the summary keeps to its lines
         return page
+
+    def _follow_commitment(self) -> None:
+        """Mark the paragraphs that address the chosen commitment; select the best one."""
+        index = self.coverage_table.currentIndex()
+        row = self.coverage_model.row_at(index.row()) if index.isValid() else None
+        spans = [self._spans[p] for p, _, _ in (row.matches if row else ())
+                 if p < len(self._spans)]
+        current = -1 if self._following or not spans else 0
+        self.coverage_text.mark_spans(spans, current)
+
+    def _commitment_at(self, offset: int) -> None:
+        """The user moved in the coverage text: choose the commitment that paragraph
+        addresses best (the first such commitment when several do)."""
+        if not self._spans:
+            return
+        paragraph = max(bisect.bisect_right([s for s, _ in self._spans], offset) - 1, 0)
+        best: tuple[float, int] | None = None
+        for number, row in enumerate(self.coverage_model.rows()):
+            for p, score, _ in row.matches:
+                if p == paragraph and (best is None or score > best[0]):
+                    best = (score, number)
+        if best is None:
+            return
+        self._following = True  # the text asked: leave its cursor where the user put it
+        self.coverage_table.selectionModel().setCurrentIndex(
+            self.coverage_model.index(best[1], 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self._following = False
 
     def _decision_tab(self) -> QWidget:
         page, form = self._form_page()
@@ -325,15 +407,12 @@ class RecordEditor(QWidget):
     # ------------------------------------------------------------------ loading
 
     def show_record(self, record_id: uuid.UUID | None) -> None:
-        from app.proofing.readers import read_draft_bytes
-
         record = self._document.read(lambda s: load_record(s, record_id)) \
             if record_id else None
-        if record is not None and (self.record is None or self.record.sha256 != record.sha256):
-            try:
-                self._text = read_draft_bytes(record.draft, record.draft_name).text
-            except UserError as error:
-                self._text = f"The stored draft could not be read: {error}"
+        if record is not None and record.sha256 != self._text_sha:
+            self._read_draft(record)
+        self._raised = self._document.read(lambda s: raised_findings(
+            s, [f.id for f in record.findings])) if record else set()
         self.record = record
         self.setEnabled(record is not None)
         rules = sorted({f.rule_id for f in record.findings}) if record else []
@@ -344,9 +423,41 @@ class RecordEditor(QWidget):
             self.rule_filter.addItem(rule, rule)
         self.rule_filter.setCurrentIndex(max(0, self.rule_filter.findData(current)))
         if record is None:
-            self._text = ""
+            self._text, self._spans, self._text_sha = "", (), ""
         self._fill_findings()
         self._fill_forms()
+
+    def is_reading(self) -> bool:
+        return self._reader is not None
+
+    def _read_draft(self, record: RecordData) -> None:
+        """Re-read the stored draft on a worker; the text shows "Reading the draft…"."""
+        if self._reader is not None:
+            self._reader.cancel()  # its result would be for another draft
+        self._text, self._spans, self._text_sha = "", (), record.sha256
+        for view in (self.text_view, self.coverage_text):
+            view.setPlaceholderText(READING)
+        draft, name, sha = record.draft, record.draft_name, record.sha256
+        reader = TaskRunner(lambda _progress, _cancelled: read_stored_draft(draft, name),
+                            parent=self, show_progress=False)
+        reader.finished.connect(lambda result: self._draft_read(reader, sha, result))
+        reader.failed.connect(lambda message: self._draft_read(
+            reader, sha, (f"The stored draft could not be read: {message}", ())))
+        reader.cancelled.connect(lambda: self._draft_read(reader, "", None))
+        self._reader = reader
+        reader.start()
+
+    def _draft_read(self, reader: TaskRunner, sha: str,
+                    result: tuple[str, Spans] | None) -> None:
+        if reader is self._reader:
+            self._reader = None
+        if result is None or sha != self._text_sha:
+            return  # another record has been opened since
+        self._text, self._spans = result
+        for view in (self.text_view, self.coverage_text):
+            view.setPlaceholderText("")
+        self._fill_findings()
+        self._fill_coverage_text()
 
     def _fill_forms(self) -> None:
         record = self.record
@@ -383,11 +494,18 @@ class RecordEditor(QWidget):
         self.rationale_area.setReadOnly(read_only)
         coverage = record.coverage if record else ()
         self.coverage_model.set_rows(coverage)
+        self._fill_coverage_text()
         missing = [f"{c.id} {c.title}" for c in coverage if not c.addressed]
         self.coverage_summary.setText(
             ("Nothing in the draft addresses: " + "; ".join(missing) + ".") if missing
             else "Every commitment is addressed by at least one paragraph." if coverage
             else "")
+
+    def _fill_coverage_text(self) -> None:
+        self.coverage_text.show_text(self._text, ())
+        self._following = True  # mark the commitment's paragraphs without moving the text
+        self._follow_commitment()
+        self._following = False
 
     # ------------------------------------------------------------------ edits
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.errors import UserError
+from app.plans.topics import ACTIONS
 from app.proofing.records import list_records, load_record
 from app.proofing.topics import PROOF_RECORDS
 from app.ui import messages
@@ -76,7 +77,7 @@ class RegisterEditor(QWidget):
         self._show()
 
     def _on_changed(self, topics: frozenset[str]) -> None:
-        if PROOF_RECORDS in topics:
+        if PROOF_RECORDS in topics or ACTIONS in topics:  # actions: raised from findings
             self.refresh()
 
     def selected_id(self) -> uuid.UUID | None:
