@@ -1,0 +1,1 @@
+"""The Excel action tracker: exported for people to fill in offline, then merged back."""

@@ -1,0 +1,133 @@
+"""Reading a tracker that came back: the file is checked by the guarded archive reader
+before openpyxl sees it, then its stamp and its rows are read as they are. Nothing here
+touches the workbook; `compare.py` decides what the rows mean."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.archives import open_guarded_zip
+from app.errors import UserError
+from app.plans.tracker import layout as L
+
+MAX_ROWS = 20_000  # far more actions than any plan; stops a runaway sheet early
+
+
+class TrackerRefused(UserError):
+    """The tracker was not imported; the message lists every reason, and nothing changed."""
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        self.name = name
+        self.problems = problems
+        if len(problems) == 1:
+            text = f"“{name}” was not imported, and nothing was changed: {problems[0]}"
+        else:
+            text = (f"“{name}” was not imported, and nothing was changed. "
+                    f"Correct these {len(problems)} problems and import it again:\n"
+                    + "\n".join(f"- {p}" for p in problems))
+        super().__init__(text)
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    sheet_row: int  # as Excel numbers it, for messages
+    id_text: str
+    cells: dict[str, Any]  # field -> the cell's value as openpyxl read it
+
+
+@dataclass(frozen=True)
+class TrackerFile:
+    name: str
+    workbook_id: str
+    workbook_title: str
+    export_id: uuid.UUID
+    rows: tuple[TrackerRow, ...]
+
+
+def _not_a_tracker(name: str) -> TrackerRefused:
+    return TrackerRefused(name, [
+        "it is not an action tracker exported by this toolkit. Export a tracker from "
+        "the action plan (Export workshop pack, or rrt actions tracker export), fill "
+        "that in and import it."])
+
+
+def read_tracker(path: Path | str) -> TrackerFile:
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise TrackerRefused(name, [f"there is no file at {path}."])
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise _not_a_tracker(name)
+    with open_guarded_zip(path) as archive:  # refuses bombs, hostile XML and damage
+        archive.check()
+        data = archive.data
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for files that are not workbooks
+        raise _not_a_tracker(name) from exc
+    try:
+        if L.ABOUT_SHEET not in book.sheetnames or L.ACTIONS_SHEET not in book.sheetnames:
+            raise _not_a_tracker(name)
+        stamp = _stamp(book[L.ABOUT_SHEET])
+        if stamp.get(L.STAMP_KIND) != L.KIND:
+            raise _not_a_tracker(name)
+        if str(stamp.get(L.STAMP_FORMAT)) != str(L.FORMAT):
+            raise TrackerRefused(name, [
+                "it was exported by a different version of the toolkit. Export a new "
+                "tracker from this workbook and fill that in."])
+        try:
+            export_id = uuid.UUID(str(stamp.get(L.STAMP_EXPORT_ID)))
+        except ValueError:
+            raise _not_a_tracker(name) from None
+        rows = _rows(name, book[L.ACTIONS_SHEET])
+    finally:
+        book.close()
+    return TrackerFile(name, str(stamp.get(L.STAMP_WORKBOOK_ID) or ""),
+                       str(stamp.get(L.STAMP_WORKBOOK_TITLE) or ""), export_id, rows)
+
+
+def _stamp(sheet: Any) -> dict[str, Any]:
+    stamp: dict[str, Any] = {}
+    for values in sheet.iter_rows(min_row=1, max_row=20, max_col=2, values_only=True):
+        if len(values) == 2 and isinstance(values[0], str):
+            stamp[values[0]] = values[1]
+    return stamp
+
+
+def _rows(name: str, sheet: Any) -> tuple[TrackerRow, ...]:
+    lines = sheet.iter_rows(values_only=True)
+    header = [str(v).strip() if v is not None else "" for v in next(lines, ())]
+    where: dict[str, int] = {}
+    missing = []
+    for column in L.COLUMNS:
+        if column.heading in header:
+            where[column.field] = header.index(column.heading)
+        else:
+            missing.append(f"the “{column.heading}” column is missing from the "
+                           f"{L.ACTIONS_SHEET} sheet.")
+    if missing:
+        raise TrackerRefused(name, missing)
+    rows: list[TrackerRow] = []
+    for number, values in enumerate(lines, start=2):
+        if number - 1 > MAX_ROWS:
+            raise TrackerRefused(name, [f"it has more than {MAX_ROWS:,} rows, far more "
+                                        "than any action plan."])
+
+        def cell(field: str, values: tuple[Any, ...] = values) -> Any:
+            index = where[field]
+            value = values[index] if index < len(values) else None
+            return None if isinstance(value, str) and not value.strip() else value
+
+        cells = {field: cell(field) for field in L.FIELDS}
+        id_value = cell("id")
+        if id_value is None and all(v is None for v in cells.values()):
+            continue  # a spare row nobody filled in
+        rows.append(TrackerRow(number, "" if id_value is None else str(id_value).strip(),
+                               cells))
+    return tuple(rows)
