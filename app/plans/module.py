@@ -49,12 +49,20 @@ MODULE = ModuleManifest(
             builder="app.plans.appraisal.report:build_appraisal_report",
             snapshot="app.plans.appraisal.report:take_snapshot",
         ),
+        ReportSpec(
+            name="workshop-pack",
+            title="Workshop pack for the facilitator",
+            builder="app.plans.workshop.facilitator:build_pack",
+            snapshot="app.plans.workshop.facilitator:take_snapshot",
+        ),
     ),
     commands=(
         CommandSpec("actions", "list, add, change or remove actions",
                     "app.plans.commands.actions"),
         CommandSpec("appraisal", "run an options appraisal: options, rankings, the result",
                     "app.plans.commands.appraisal"),
+        CommandSpec("workshop", "write a workshop pack: facilitator's pack, A3 plan, tracker",
+                    "app.plans.commands.workshop"),
     ),
     counts=(
         CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UsageError
+from app.plans.commands import tracker
 from app.plans.fields import CHOICE_FIELDS, DATE_FIELDS, EDITABLE, PARTNER_ROLES, TEXT_FIELDS
 
-VERBS = "list|add|set|remove|partner|depend|note|from-template"
+VERBS = "list|add|set|remove|partner|depend|note|from-template|tracker"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,12 +61,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     template.add_argument("path")
     template.add_argument("template", nargs="?",
                           help="the template's name; leave out to list them")
+    tracker.add_arguments(verbs.add_parser(
+        "tracker", help="export the plan as an Excel tracker, or import one filled in"))
 
 
 def run(args: argparse.Namespace) -> int:
     from app.plans.plan import read_plan
     from app.workbook import Workbook
 
+    if args.verb == "tracker":
+        return tracker.run(args)
     if args.verb == "from-template":
         from app.plans.commands.templates import run_from_template
 
