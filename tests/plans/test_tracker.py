@@ -16,7 +16,7 @@ from app.errors import UserError
 from app.plans.actions import list_actions
 from app.plans.operations import AddAction
 from app.plans.plan import read_plan
-from app.plans.tracker import layout as L
+from app.plans.tracker import layout
 from app.plans.tracker.compare import preview_import
 from app.plans.tracker.export import take_tracker_snapshot, write_tracker
 from app.workbook import Workbook
@@ -27,10 +27,10 @@ from app.workbook.operations import Mode, run_operation
 def workbook(tmp_path: Path) -> Workbook:
     book = Workbook.create(tmp_path / "plan.rrwb", title="Plan")
     for values in (
-        dict(action="Hold listening sessions", weakness="Few young people heard",
-             lead_partner="CVS", start="01/02/2027", due="31/03/2027", priority="high"),
-        dict(action="=Train staff in plain language", outcome="Letters read easily\nby all"),
-        dict(action="Publish the plan", status="in_progress", due="30/06/2027"),
+        {"action": "Hold listening sessions", "weakness": "Few young people heard",
+             "lead_partner": "CVS", "start": "01/02/2027", "due": "31/03/2027", "priority": "high"},
+        {"action": "=Train staff in plain language", "outcome": "Letters read easily\nby all"},
+        {"action": "Publish the plan", "status": "in_progress", "due": "30/06/2027"},
     ):
         run_operation(book, AddAction.of(**values))
     yield book
@@ -47,13 +47,13 @@ def _export(workbook: Workbook, tmp_path: Path, name: str = "tracker.xlsx") -> P
 
 
 def _column(field: str) -> int:
-    return 1 + [c.field for c in L.COLUMNS].index(field)
+    return 1 + [c.field for c in layout.COLUMNS].index(field)
 
 
 def _edit(path: Path, edits: dict[tuple[int, str], object]) -> None:
     """Type into cells as a participant would: (sheet row, field) -> value."""
     book = load_workbook(path)
-    sheet = book[L.ACTIONS_SHEET]
+    sheet = book[layout.ACTIONS_SHEET]
     for (row, field), value in edits.items():
         sheet.cell(row=row, column=_column(field)).value = value  # None empties it
     book.save(path)
@@ -69,8 +69,8 @@ def test_the_tracker_is_laid_out_for_people_to_fill_in(workbook: Workbook,
                                                         tmp_path: Path) -> None:
     path = _export(workbook, tmp_path)
     book = load_workbook(path)
-    sheet = book[L.ACTIONS_SHEET]
-    assert [c.value for c in sheet[1]] == [c.heading for c in L.COLUMNS]
+    sheet = book[layout.ACTIONS_SHEET]
+    assert [c.value for c in sheet[1]] == [c.heading for c in layout.COLUMNS]
     ids = [sheet.cell(row=r, column=_column("id")).value for r in range(2, 5)]
     assert ids == [str(row[0]) for row in _state(workbook)]
     assert sheet.freeze_panes == "B2"
@@ -87,14 +87,14 @@ def test_the_tracker_is_laid_out_for_people_to_fill_in(workbook: Workbook,
     assert '"Not started,In progress,Done,Blocked,Dropped"' in lists.values()
     assert '"High,Medium,Low"' in lists.values()
     assert sheet.column_dimensions["C"].width >= 40
-    about = book[L.ABOUT_SHEET]
+    about = book[layout.ABOUT_SHEET]
     assert about.sheet_state == "hidden" and about.protection.sheet
     stamp = {row[0]: row[1] for row in about.iter_rows(min_row=2, values_only=True)}
     with workbook.session() as session:
         from app.workbook.info import get_info
 
-        assert stamp[L.STAMP_WORKBOOK_ID] == str(get_info(session).id)
-    assert stamp[L.STAMP_EXPORTED_AT]
+        assert stamp[layout.STAMP_WORKBOOK_ID] == str(get_info(session).id)
+    assert stamp[layout.STAMP_EXPORTED_AT]
 
 
 def test_unchanged_tracker_changes_nothing(workbook: Workbook, tmp_path: Path) -> None:
@@ -228,9 +228,9 @@ def test_files_that_are_not_trackers_are_refused(workbook: Workbook, tmp_path: P
         book = load_workbook(path)
         if kind == "no-stamp":
             book.security = None
-            del book[L.ABOUT_SHEET]
+            del book[layout.ABOUT_SHEET]
         else:
-            book[L.ACTIONS_SHEET].cell(row=1, column=_column("due"), value="When")
+            book[layout.ACTIONS_SHEET].cell(row=1, column=_column("due"), value="When")
         book.save(path)
     text = _refusal(workbook, path)
     if kind == "lost-column":

@@ -19,7 +19,7 @@ from datetime import date, datetime
 
 from app.plans.actions import ActionRow, short
 from app.plans.fields import PRIORITIES, STATUSES, FieldValue, label_of, validate
-from app.plans.tracker import layout as L
+from app.plans.tracker import layout
 from app.plans.tracker.export import TrackerSnapshot
 from app.plans.tracker.read import TrackerFile, TrackerRefused, TrackerRow
 from app.text_policy import TextRefused
@@ -94,8 +94,9 @@ class TrackerPreview:
             out.append(update.heading() + ":")
             out.extend("  " + change.line() for change in update.changes)
         for new in self.added:
-            out.append(new.heading() + ":")
-            out.extend("  " + line for line in new.lines())
+            fields = new.lines()
+            out.append(new.heading() + (":" if fields else ""))
+            out.extend("  " + line for line in fields)
         if self.left_alone:
             out.append(f"{self.left_alone} action{'s' if self.left_alone != 1 else ''} in the "
                        "workbook that the file does not list will be left as they are.")
@@ -160,7 +161,7 @@ def _candidate(field: str, value: object) -> FieldValue:
 def _read_values(row: TrackerRow, problems: list[str], *, new: bool
                  ) -> dict[str, FieldValue]:
     values: dict[str, FieldValue] = {}
-    for field in L.FIELDS:
+    for field in layout.FIELDS:
         raw = row.cells.get(field)
         if new and raw is None:
             continue  # a new action takes the plan's defaults for what is left empty

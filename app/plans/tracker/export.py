@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.plans.fields import PRIORITIES, STATUSES
 from app.plans.plan import Plan, read_plan
-from app.plans.tracker import layout as L
+from app.plans.tracker import layout
 from app.reports.export.atomic_file import atomic_output
 from app.reports.export.result import ExportCancelled
 from app.workbook.info import get_info
@@ -56,12 +56,11 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.protection import WorkbookProtection
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
     sheet = book.active
-    sheet.title = L.ACTIONS_SHEET
-    sheet.append([c.heading for c in L.COLUMNS])
+    sheet.title = layout.ACTIONS_SHEET
+    sheet.append([c.heading for c in layout.COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE7F3")
@@ -70,17 +69,17 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
     top = Alignment(vertical="top")
     unlocked = Protection(locked=False)
     actions = snapshot.plan.actions
-    last_row = len(actions) + 1 + L.SPARE_ROWS
+    last_row = len(actions) + 1 + layout.SPARE_ROWS
     for number, action in enumerate(actions, 1):
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
         values = {"number": number, "id": str(action.id)}
         row = [values[c.field] if c.field in values
-               else _cell_value(c.field, getattr(action, c.field)) for c in L.COLUMNS]
+               else _cell_value(c.field, getattr(action, c.field)) for c in layout.COLUMNS]
         sheet.append(row)
         if progress is not None and number % 200 == 0:
             progress(0.8 * number / len(actions))
-    for index, column in enumerate(L.COLUMNS, 1):
+    for index, column in enumerate(layout.COLUMNS, 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
         dated = column.field in ("start", "due")
@@ -89,11 +88,11 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text that looks like a formula stays text
             if dated:
-                cell.number_format = L.DATE_FORMAT
-            cell.alignment = wrap if column.field in L.TEXT_COLUMNS else top
+                cell.number_format = layout.DATE_FORMAT
+            cell.alignment = wrap if column.field in layout.TEXT_COLUMNS else top
             if column.editable:
                 cell.protection = unlocked
-    _validations(sheet, last_row, DataValidation)
+    _validations(sheet, last_row)
     sheet.freeze_panes = "B2"  # the heading row and the action's number stay in view
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
@@ -104,7 +103,7 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # people may widen columns and rows
     sheet.protection.formatRows = False
-    _about(book.create_sheet(L.ABOUT_SHEET), snapshot, now or utcnow())
+    _about(book.create_sheet(layout.ABOUT_SHEET), snapshot, now or utcnow())
     book.security = WorkbookProtection(lockStructure=True)  # the About sheet stays hidden
     if progress is not None:
         progress(0.85)
@@ -115,11 +114,12 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
     return Path(out_path)
 
 
-def _validations(sheet: Any, last_row: int, DataValidation: Any) -> None:
+def _validations(sheet: Any, last_row: int) -> None:
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     def column_range(field: str) -> str:
-        letter = get_column_letter(1 + [c.field for c in L.COLUMNS].index(field))
+        letter = get_column_letter(1 + [c.field for c in layout.COLUMNS].index(field))
         return f"{letter}2:{letter}{last_row}"
 
     for field, label, choices in (("status", "Status", STATUSES),
@@ -145,11 +145,11 @@ def _about(sheet: Any, snapshot: TrackerSnapshot, now: datetime) -> None:
     sheet.append(["This sheet tells the toolkit which workbook the tracker came from. "
                   "Do not change it."])
     sheet["A1"].font = Font(italic=True)
-    for label, value in ((L.STAMP_KIND, L.KIND), (L.STAMP_FORMAT, L.FORMAT),
-                         (L.STAMP_WORKBOOK_ID, str(snapshot.workbook_id)),
-                         (L.STAMP_WORKBOOK_TITLE, snapshot.title),
-                         (L.STAMP_EXPORT_ID, str(uuid.uuid4())),
-                         (L.STAMP_EXPORTED_AT, now.replace(microsecond=0).isoformat())):
+    for label, value in ((layout.STAMP_KIND, layout.KIND), (layout.STAMP_FORMAT, layout.FORMAT),
+                         (layout.STAMP_WORKBOOK_ID, str(snapshot.workbook_id)),
+                         (layout.STAMP_WORKBOOK_TITLE, snapshot.title),
+                         (layout.STAMP_EXPORT_ID, str(uuid.uuid4())),
+                         (layout.STAMP_EXPORTED_AT, now.replace(microsecond=0).isoformat())):
         sheet.append([label, value])
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 48

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.archives import open_guarded_zip
 from app.errors import UserError
-from app.plans.tracker import layout as L
+from app.plans.tracker import layout
 
 MAX_ROWS = 20_000  # far more actions than any plan; stops a runaway sheet early
 
@@ -72,24 +72,24 @@ def read_tracker(path: Path | str) -> TrackerFile:
     except Exception as exc:  # openpyxl raises many kinds for files that are not workbooks
         raise _not_a_tracker(name) from exc
     try:
-        if L.ABOUT_SHEET not in book.sheetnames or L.ACTIONS_SHEET not in book.sheetnames:
+        if layout.ABOUT_SHEET not in book.sheetnames or layout.ACTIONS_SHEET not in book.sheetnames:
             raise _not_a_tracker(name)
-        stamp = _stamp(book[L.ABOUT_SHEET])
-        if stamp.get(L.STAMP_KIND) != L.KIND:
+        stamp = _stamp(book[layout.ABOUT_SHEET])
+        if stamp.get(layout.STAMP_KIND) != layout.KIND:
             raise _not_a_tracker(name)
-        if str(stamp.get(L.STAMP_FORMAT)) != str(L.FORMAT):
+        if str(stamp.get(layout.STAMP_FORMAT)) != str(layout.FORMAT):
             raise TrackerRefused(name, [
                 "it was exported by a different version of the toolkit. Export a new "
                 "tracker from this workbook and fill that in."])
         try:
-            export_id = uuid.UUID(str(stamp.get(L.STAMP_EXPORT_ID)))
+            export_id = uuid.UUID(str(stamp.get(layout.STAMP_EXPORT_ID)))
         except ValueError:
             raise _not_a_tracker(name) from None
-        rows = _rows(name, book[L.ACTIONS_SHEET])
+        rows = _rows(name, book[layout.ACTIONS_SHEET])
     finally:
         book.close()
-    return TrackerFile(name, str(stamp.get(L.STAMP_WORKBOOK_ID) or ""),
-                       str(stamp.get(L.STAMP_WORKBOOK_TITLE) or ""), export_id, rows)
+    return TrackerFile(name, str(stamp.get(layout.STAMP_WORKBOOK_ID) or ""),
+                       str(stamp.get(layout.STAMP_WORKBOOK_TITLE) or ""), export_id, rows)
 
 
 def _stamp(sheet: Any) -> dict[str, Any]:
@@ -105,12 +105,12 @@ def _rows(name: str, sheet: Any) -> tuple[TrackerRow, ...]:
     header = [str(v).strip() if v is not None else "" for v in next(lines, ())]
     where: dict[str, int] = {}
     missing = []
-    for column in L.COLUMNS:
+    for column in layout.COLUMNS:
         if column.heading in header:
             where[column.field] = header.index(column.heading)
         else:
             missing.append(f"the “{column.heading}” column is missing from the "
-                           f"{L.ACTIONS_SHEET} sheet.")
+                           f"{layout.ACTIONS_SHEET} sheet.")
     if missing:
         raise TrackerRefused(name, missing)
     rows: list[TrackerRow] = []
@@ -124,7 +124,7 @@ def _rows(name: str, sheet: Any) -> tuple[TrackerRow, ...]:
             value = values[index] if index < len(values) else None
             return None if isinstance(value, str) and not value.strip() else value
 
-        cells = {field: cell(field) for field in L.FIELDS}
+        cells = {field: cell(field) for field in layout.FIELDS}
         id_value = cell("id")
         if id_value is None and all(v is None for v in cells.values()):
             continue  # a spare row nobody filled in

@@ -47,6 +47,7 @@ from app.ui.plans.actions_model import (
     ActionsTableModel,
     shown_date,
 )
+from app.ui.plans.workshop import WorkshopControls
 from app.ui.screens import ScreenContext
 
 EMPTY_TEXT = (
@@ -91,7 +92,9 @@ class ActionsEditor(QWidget):
         self.template_button.setMenu(self._template_menu())
         self.add_button.clicked.connect(self.add_action)
         self.remove_button.clicked.connect(self.remove_selected)
-        buttons = button_row(self.add_button, self.remove_button, self.template_button)
+        self.workshop = WorkshopControls(document, self)
+        buttons = button_row(self.add_button, self.remove_button, self.template_button,
+                             self.workshop.export_button, self.workshop.import_button)
 
         self.table = self._make_table()
         self._pages = TableOrEmpty(
