@@ -25,6 +25,7 @@ from app.plans.tracker.read import TrackerFile, TrackerRefused, TrackerRow
 from app.text_policy import TextRefused
 from app.workbook.operations import Operation
 
+CHOICES = ("status", "priority")  # the cell holds the label, the workbook the key
 NAMESPACE = uuid.UUID("6f1d3c1e-52a4-4c0b-9f57-3b8f6f0a7d21")  # new rows' ids (uuid5)
 
 
@@ -158,13 +159,24 @@ def _candidate(field: str, value: object) -> FieldValue:
     return value if isinstance(value, str) else str(value)
 
 
-def _read_values(row: TrackerRow, problems: list[str], *, new: bool
-                 ) -> dict[str, FieldValue]:
+def _unchanged(raw: object, stored: FieldValue) -> bool:
+    """A cell that still holds what the workbook stores (most cells: no need to check)."""
+    if isinstance(raw, datetime):
+        raw = raw.date() if raw.time() == datetime.min.time() else raw
+    return raw == stored or (raw is None and stored == "")
+
+
+def _read_values(row: TrackerRow, problems: list[str], *, new: bool,
+                 stored: ActionRow | None = None) -> dict[str, FieldValue]:
     values: dict[str, FieldValue] = {}
     for field in layout.FIELDS:
         raw = row.cells.get(field)
         if new and raw is None:
             continue  # a new action takes the plan's defaults for what is left empty
+        if stored is not None and field not in CHOICES and _unchanged(
+                raw, getattr(stored, field)):
+            values[field] = getattr(stored, field)
+            continue
         try:
             values[field] = validate(field, _candidate(field, raw))
         except TextRefused as error:
@@ -209,8 +221,8 @@ def compare(tracker: TrackerFile, current: TrackerSnapshot) -> TrackerPreview:
             continue
         seen[action_id] = row.sheet_row
         if action_id in actions:  # listed, or a new row an earlier import already added
-            values = _read_values(row, problems, new=not row.id_text)
             number, action = actions[action_id]
+            values = _read_values(row, problems, new=not row.id_text, stored=action)
             changes = _changes(action, values)
             if changes:
                 updates.append(ActionUpdate(action_id, number, action.action, changes))

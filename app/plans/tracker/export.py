@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -82,16 +83,19 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
     for index, column in enumerate(layout.COLUMNS, 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
-        dated = column.field in ("start", "due")
+        # Every cell of a column looks the same: style the first, then share its style
+        # (setting styles cell by cell is most of the cost of a long plan).
+        first = sheet.cell(row=2, column=index)
+        if column.field in ("start", "due"):
+            first.number_format = layout.DATE_FORMAT
+        first.alignment = wrap if column.field in layout.TEXT_COLUMNS else top
+        if column.editable:
+            first.protection = unlocked
         for (cell,) in sheet.iter_rows(min_row=2, max_row=last_row, min_col=index,
                                        max_col=index):
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text that looks like a formula stays text
-            if dated:
-                cell.number_format = layout.DATE_FORMAT
-            cell.alignment = wrap if column.field in layout.TEXT_COLUMNS else top
-            if column.editable:
-                cell.protection = unlocked
+            cell._style = copy(first._style)
     _validations(sheet, last_row)
     sheet.freeze_panes = "B2"  # the heading row and the action's number stay in view
     sheet.print_title_rows = "1:1"
