@@ -78,6 +78,9 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
         row = [values[c.field] if c.field in values
                else _cell_value(c.field, getattr(action, c.field)) for c in layout.COLUMNS]
         sheet.append(row)
+        height = _row_height(row)
+        if height:
+            sheet.row_dimensions[number + 1].height = height
         if progress is not None and number % 200 == 0:
             progress(0.8 * number / len(actions))
     for index, column in enumerate(layout.COLUMNS, 1):
@@ -116,6 +119,18 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
     if progress is not None:
         progress(1.0)
     return Path(out_path)
+
+
+def _row_height(row: list[Any]) -> float | None:
+    """The height a row's wrapped text needs (neither Excel nor Calc sizes rows to wrapped
+    text by themselves), or None for one line."""
+    from app.reports.render.xlsx.cells import wrapped_lines
+    from app.reports.render.xlsx.renderer import LINE_HEIGHT
+
+    lines = max((wrapped_lines(str(value), column.width)
+                 for value, column in zip(row, layout.COLUMNS, strict=True)
+                 if value and column.field in layout.TEXT_COLUMNS), default=1)
+    return min(409.0, LINE_HEIGHT * lines + 2) if lines > 1 else None
 
 
 def _validations(sheet: Any, last_row: int) -> None:
