@@ -113,7 +113,7 @@ def test_round_trip_lands_exactly_the_edits_as_one_undoable_step(
         (2, "start"): datetime(2027, 4, 1),  # both dates move later than the old due date
         (2, "due"): datetime(2027, 5, 31),
         (3, "lead_partner"): "Council",
-        (4, "priority"): "Low",
+        (4, "priority"): " low ",  # typed over the drop-down list
         (4, "due"): "15/07/2027",  # typed as text
         (6, "action"): "Share what we heard",  # a spare row: a new action
         (6, "priority"): "High",

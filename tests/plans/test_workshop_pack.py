@@ -37,6 +37,9 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
                               for name in ("Table 1", "Youth forum"))]
         steps += [AddAction.of(action=f"{n}. {LONG}", weakness=LONG, lead_partner="CVS",
                                due="31/03/2027") for n in range(1, 41)]
+        # Text a spreadsheet could take for a formula or a number, and line breaks.
+        steps.append(AddAction.of(action="=Count the groups reached", lead_partner="2027",
+                                  outcome="One line\nand another", start="01/01/2027"))
         for step in steps:
             run_operation(book, step)
     out = folder / "out"
@@ -112,7 +115,7 @@ def test_tracker_commands_export_preview_and_import(pack: tuple[Path, Path],
     path.write_bytes(pack[0].read_bytes())
     tracker = tmp_path / "tracker.xlsx"
     done = rrt("actions", "tracker", "export", str(path), str(tracker))
-    assert done.returncode == 0 and "40 actions" in done.stdout, done.stderr
+    assert done.returncode == 0 and "41 actions" in done.stdout, done.stderr
     book = load_workbook(tracker)
     book["Actions"]["H2"] = "Done"  # column H: status, of action 1
     book.save(tracker)

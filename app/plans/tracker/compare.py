@@ -152,6 +152,12 @@ def _candidate(field: str, value: object) -> FieldValue:
         raise TextRefused(f"“{value}” is not a date. Type it as 31/03/2027 (day/month/year).")
     if value is None:
         return ""
+    if field in CHOICES and isinstance(value, str):
+        # "done" or "IN PROGRESS" typed over the drop-down list still means its choice.
+        choices = STATUSES if field == "status" else PRIORITIES
+        typed = " ".join(value.split()).casefold()
+        return next((key for key, label in choices.items()
+                     if typed in (key, label.casefold())), value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime | date):
