@@ -35,6 +35,7 @@ from bench.harness import (
     growth_per_doubling,
     interleave,
 )
+from bench.plans_fixture import prepare_tracker
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,8 @@ def _prepare_rating(_size: int, work: Path) -> None:
 
 RATED_CRITERIA = 500  # the rating item's assessment; its size is the ratings made
 
+TRACKER_SIZES = (250, 500, 1_000, 2_000)  # the issue's target is at 2,000 actions
+TRACKER_QUICK = (10, 20, 40, 80)
 TABLE_SIZES = (250, 1_000, 4_000, 16_000)  # the sizes the issue names (4x steps)
 TABLE_QUICK = (20, 40, 80, 160)
 
@@ -326,6 +329,24 @@ ITEMS: tuple[Item, ...] = (
         sizes=(25, 50, 100, 200), quick_sizes=(2, 4, 8, 16), unit="workbooks", rounds=3,
         large_rounds=2, warm_size=2,
         metrics=(("total", "", Target(seconds=4.0)),), prepare=_prepare_rollup,
+    ),
+    Item(
+        "tracker-export", "Action tracker export",
+        "in-process: write_tracker (drop-down lists, dates, locked ids, row heights, the "
+        "hidden stamp) from a plan snapshot, against openpyxl appending the same cells "
+        "(bold, frozen header)",
+        InProcess("tracker-export:ours"), InProcess("tracker-export:peer"),
+        sizes=TRACKER_SIZES, quick_sizes=TRACKER_QUICK, unit="actions", rounds=3,
+        metrics=(("total", "", Target(seconds=1.0)),), prepare=prepare_tracker,
+    ),
+    Item(
+        "tracker-import", "Action tracker re-import",
+        "in-process: preview_import of a tracker whose every tenth status was changed "
+        "(guarded archive check, read, compare field by field) against openpyxl read-only "
+        "reading the same rows",
+        InProcess("tracker-import:ours"), InProcess("tracker-import:peer"),
+        sizes=TRACKER_SIZES, quick_sizes=TRACKER_QUICK, unit="actions", rounds=3,
+        metrics=(("total", "", Target(seconds=1.0)),), prepare=prepare_tracker,
     ),
     Item(
         "assessment-paint", "Self-assessment screen, first paint of the criteria",
