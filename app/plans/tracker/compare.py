@@ -16,12 +16,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from app.plans.actions import ActionRow, short
 from app.plans.fields import PRIORITIES, STATUSES, FieldValue, label_of, validate
 from app.plans.tracker import layout
 from app.plans.tracker.export import TrackerSnapshot
-from app.plans.tracker.read import TrackerFile, TrackerRefused, TrackerRow
+from app.plans.tracker.read import TrackerFile, TrackerRefused, TrackerRow, read_tracker
 from app.text_policy import TextRefused
 from app.workbook.operations import Operation
 
@@ -250,11 +251,7 @@ def _changes(action: ActionRow, values: dict[str, FieldValue]) -> tuple[FieldCha
                  for field, new in values.items() if getattr(action, field) != new)
 
 
-def preview_import(path: object, current: TrackerSnapshot) -> TrackerPreview:
+def preview_import(path: Path | str, current: TrackerSnapshot) -> TrackerPreview:
     """Read the file at `path` and compare it with `current` (Qt-free; safe off the UI
     thread, as it touches no database)."""
-    from pathlib import Path
-
-    from app.plans.tracker.read import read_tracker
-
-    return compare(read_tracker(Path(str(path))), current)
+    return compare(read_tracker(Path(path)), current)
