@@ -133,3 +133,18 @@ def test_tracker_commands_export_preview_and_import(pack: tuple[Path, Path],
     refused = rrt("actions", "tracker", "import", str(path), str(tracker))
     assert refused.returncode == 3
     assert "Row 3, Priority: Priority must be one of: High, Medium, Low." in refused.stderr
+
+
+def test_a_pack_for_a_new_workbook_has_a_blank_grid(tmp_path: Path) -> None:
+    from app.plans.workshop.facilitator import SPARE_OPTIONS, build_pack, take_snapshot
+    from app.reports.model.report import Table
+
+    with Workbook.create(tmp_path / "new.rrwb", title="New") as book, \
+            book.session() as session:
+        report = build_pack(take_snapshot(session))
+    assert [s.title for s in report.sections] == [
+        "Purpose of the workshop", "Prioritisation grid", "The action plan so far"]
+    grid = next(b for b in report.sections[1].blocks if isinstance(b, Table))
+    assert len(grid.body) == SPARE_OPTIONS
+    assert all(not str(cell).strip() for row in grid.body for cell in row.cells)
+    assert report.sections[2].blocks[0].plain_text == "No actions have been agreed yet."
