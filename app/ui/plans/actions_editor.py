@@ -47,6 +47,7 @@ from app.ui.plans.actions_model import (
     ActionsTableModel,
     shown_date,
 )
+from app.ui.plans.workshop import WorkshopControls
 from app.ui.screens import ScreenContext
 
 EMPTY_TEXT = (
@@ -89,17 +90,11 @@ class ActionsEditor(QWidget):
                                      "Start from template",
                                      "Add a plan template's actions in one step")
         self.template_button.setMenu(self._template_menu())
-        from app.ui.plans.tracker_actions import TrackerActions
-
-        self.tracker = TrackerActions(document, self)
-        self.tracker_button = named(QPushButton("Trac&ker", self), "Tracker",
-                                    "Export the plan as an Excel tracker, or import one "
-                                    "filled in")
-        self.tracker_button.setMenu(self.tracker.menu)
         self.add_button.clicked.connect(self.add_action)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.workshop = WorkshopControls(document, self)
         buttons = button_row(self.add_button, self.remove_button, self.template_button,
-                             self.tracker_button)
+                             self.workshop.button)
 
         self.table = self._make_table()
         self._pages = TableOrEmpty(
