@@ -1,10 +1,9 @@
-"""Reading a tracker that came back: the file is checked by the guarded archive reader
-before openpyxl sees it, then its stamp and its rows are read as they are. Nothing here
+"""Reading a tracker that came back: the file is checked by the guarded archive reader,
+then its stamp and its rows are read from the checked bytes (`sheet_xml`) as they are. Nothing here
 touches the workbook; `compare.py` decides what the rows mean."""
 
 from __future__ import annotations
 
-import io
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 from app.archives import open_guarded_zip
 from app.errors import UserError
 from app.plans.tracker import layout
+from app.plans.tracker.sheet_xml import Cell, SheetBook
 
 MAX_ROWS = 20_000  # far more actions than any plan; stops a runaway sheet early
 
@@ -66,18 +66,13 @@ def read_tracker(path: Path | str) -> TrackerFile:
         raise _not_a_tracker(name)
     with open_guarded_zip(path) as archive:  # refuses bombs, hostile XML and damage
         archive.check()
-        data = archive.data
-    from openpyxl import load_workbook
-
-    try:
-        # Formulas are read as formulas, not their last results, so that they are refused.
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for files that are not workbooks
-        raise _not_a_tracker(name) from exc
-    try:
-        if layout.ABOUT_SHEET not in book.sheetnames or layout.ACTIONS_SHEET not in book.sheetnames:
+        try:
+            book = SheetBook(archive)
+        except Exception as exc:  # a zip that is not a spreadsheet: many kinds of error
+            raise _not_a_tracker(name) from exc
+        if layout.ABOUT_SHEET not in book.sheets or layout.ACTIONS_SHEET not in book.sheets:
             raise _not_a_tracker(name)
-        stamp = _stamp(book[layout.ABOUT_SHEET])
+        stamp = _stamp(_read(book, name, layout.ABOUT_SHEET, 20))
         if stamp.get(layout.STAMP_KIND) != layout.KIND:
             raise _not_a_tracker(name)
         if str(stamp.get(layout.STAMP_FORMAT)) != str(layout.FORMAT):
@@ -88,24 +83,34 @@ def read_tracker(path: Path | str) -> TrackerFile:
             export_id = uuid.UUID(str(stamp.get(layout.STAMP_EXPORT_ID)))
         except ValueError:
             raise _not_a_tracker(name) from None
-        rows = _rows(name, book[layout.ACTIONS_SHEET])
-    finally:
-        book.close()
+        rows = _rows(name, _read(book, name, layout.ACTIONS_SHEET, MAX_ROWS + 2))
     return TrackerFile(name, str(stamp.get(layout.STAMP_WORKBOOK_ID) or ""),
                        str(stamp.get(layout.STAMP_WORKBOOK_TITLE) or ""), export_id, rows)
 
 
-def _stamp(sheet: Any) -> dict[str, Any]:
+def _read(book: SheetBook, name: str, sheet: str, max_rows: int) -> list[list[Cell | None]]:
+    try:
+        return book.rows(sheet, max_rows)
+    except Exception as exc:  # a damaged sheet: many kinds of error
+        raise _not_a_tracker(name) from exc
+
+
+def _value(cell: Cell | None) -> Any:
+    return None if cell is None else cell.value
+
+
+def _stamp(rows: list[list[Cell | None]]) -> dict[str, Any]:
     stamp: dict[str, Any] = {}
-    for values in sheet.iter_rows(min_row=1, max_row=20, max_col=2, values_only=True):
-        if len(values) == 2 and isinstance(values[0], str):
-            stamp[values[0]] = values[1]
+    for cells in rows:
+        if len(cells) >= 2 and isinstance(_value(cells[0]), str):
+            stamp[_value(cells[0])] = _value(cells[1])
     return stamp
 
 
-def _rows(name: str, sheet: Any) -> tuple[TrackerRow, ...]:
-    lines = sheet.iter_rows()  # cells, not values: a formula is told from text by its type
-    header = [str(c.value).strip() if c.value is not None else "" for c in next(lines, ())]
+def _rows(name: str, sheet: list[list[Cell | None]]) -> tuple[TrackerRow, ...]:
+    lines = iter(sheet)
+    header = [str(_value(c)).strip() if _value(c) is not None else ""
+              for c in next(lines, [])]
     where: dict[str, int] = {}
     missing = []
     for column in layout.COLUMNS:
@@ -121,7 +126,7 @@ def _rows(name: str, sheet: Any) -> tuple[TrackerRow, ...]:
         if number - 1 > MAX_ROWS:
             raise TrackerRefused(name, [f"it has more than {MAX_ROWS:,} rows, far more "
                                         "than any action plan."])
-        values = tuple(c.value for c in line)
+        values = tuple(_value(c) for c in line)
 
         def cell(field: str, values: tuple[Any, ...] = values) -> Any:
             index = where[field]
@@ -133,7 +138,7 @@ def _rows(name: str, sheet: Any) -> tuple[TrackerRow, ...]:
         if id_value is None and note is None and all(v is None for v in cells.values()):
             continue  # a spare row nobody filled in
         formulas = frozenset(field for field, index in where.items()
-                             if index < len(line) and line[index].data_type == "f")
+                             if index < len(line) and getattr(line[index], "formula", False))
         rows.append(TrackerRow(number, "" if id_value is None else str(id_value).strip(),
                                cells, note, formulas))
     return tuple(rows)
