@@ -50,11 +50,11 @@ class SheetBook:
         self._epoch = datetime(1904, 1, 1) if properties is not None and properties.get(
             "date1904") in ("1", "true") else datetime(1899, 12, 30)
         self._strings: list[str] = []
-        if by_type.get("sharedStrings") in archive:
+        if by_type.get("sharedStrings", "") in archive:
             self._strings = [_text(si) for si in self._parse(
                 by_type["sharedStrings"]).iter(f"{MAIN}si")]
         self._date_styles: set[int] = set()
-        if by_type.get("styles") in archive:
+        if by_type.get("styles", "") in archive:
             styles = self._parse(by_type["styles"])
             codes = dict(BUILTIN_FORMATS)
             codes.update({int(f.get("numFmtId", "0")): f.get("formatCode", "")
