@@ -9,9 +9,9 @@ knows the file is a tracker and that it belongs to this workbook.
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Callable
-from copy import copy
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.plans.fields import PRIORITIES, STATUSES
 from app.plans.plan import Plan, read_plan
 from app.plans.tracker import layout
+from app.plans.tracker.rows_xml import write_with_rows
 from app.reports.export.atomic_file import atomic_output
 from app.reports.export.result import ExportCancelled
 from app.workbook.info import get_info
@@ -66,39 +67,36 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE7F3")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # openpyxl writes one prototype row in each column's style; `rows_xml` then writes
+    # the actions in those styles straight into the sheet (a cell object per value was
+    # most of the cost of a long plan).
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     unlocked = Protection(locked=False)
+    for index, column in enumerate(layout.COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        prototype = sheet.cell(row=2, column=index)
+        if column.field in ("start", "due"):
+            prototype.number_format = layout.DATE_FORMAT
+        prototype.alignment = wrap if column.field in layout.TEXT_COLUMNS else top
+        if column.editable:
+            prototype.protection = unlocked
     actions = snapshot.plan.actions
     last_row = len(actions) + 1 + layout.SPARE_ROWS
+    rows: list[list[Any]] = []
+    heights: dict[int, float] = {}
     for number, action in enumerate(actions, 1):
         if is_cancelled is not None and is_cancelled():
             raise ExportCancelled()
         values = {"number": number, "id": str(action.id), layout.NOTE: None}
         row = [values[c.field] if c.field in values
                else _cell_value(c.field, getattr(action, c.field)) for c in layout.COLUMNS]
-        sheet.append(row)
+        rows.append(row)
         height = _row_height(row)
         if height:
-            sheet.row_dimensions[number + 1].height = height
+            heights[number + 1] = height
         if progress is not None and number % 200 == 0:
             progress(0.8 * number / len(actions))
-    for index, column in enumerate(layout.COLUMNS, 1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width
-        # Every cell of a column looks the same: style the first, then share its style
-        # (setting styles cell by cell is most of the cost of a long plan).
-        first = sheet.cell(row=2, column=index)
-        if column.field in ("start", "due"):
-            first.number_format = layout.DATE_FORMAT
-        first.alignment = wrap if column.field in layout.TEXT_COLUMNS else top
-        if column.editable:
-            first.protection = unlocked
-        for (cell,) in sheet.iter_rows(min_row=2, max_row=last_row, min_col=index,
-                                       max_col=index):
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text that looks like a formula stays text
-            cell._style = copy(first._style)
     _validations(sheet, last_row)
     sheet.freeze_panes = "B2"  # the heading row and the action's number stay in view
     sheet.print_title_rows = "1:1"
@@ -114,8 +112,11 @@ def write_tracker(snapshot: TrackerSnapshot, out_path: Path, *,
     book.security = WorkbookProtection(lockStructure=True)  # the About sheet stays hidden
     if progress is not None:
         progress(0.85)
+    saved = io.BytesIO()
+    book.save(saved)
     with atomic_output(Path(out_path), is_cancelled) as temp:
-        book.save(temp)
+        write_with_rows(saved.getvalue(), "xl/worksheets/sheet1.xml", rows, heights,
+                        layout.SPARE_ROWS, temp)
     if progress is not None:
         progress(1.0)
     return Path(out_path)
