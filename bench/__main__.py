@@ -35,6 +35,7 @@ from bench.harness import (
     growth_per_doubling,
     interleave,
 )
+from bench.plans_fixture import prepare_tracker
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,8 @@ PROOF_QUICK = 2_000
 PROOF_TARGET = {"seconds": 0.35, "max_mb": 100}  # MB here are MiB (ru_maxrss in KiB ÷ 1024)
 RATED_CRITERIA = 500  # the rating item's assessment; its size is the ratings made
 
+TRACKER_SIZES = (250, 500, 1_000, 2_000)  # the issue's target is at 2,000 actions
+TRACKER_QUICK = (10, 20, 40, 80)
 TABLE_SIZES = (250, 1_000, 4_000, 16_000)  # the sizes the issue names (4x steps)
 TABLE_QUICK = (20, 40, 80, 160)
 
@@ -372,6 +375,24 @@ ITEMS: tuple[Item, ...] = (
         large_rounds=2, warm_size=2,
         # >= 50 workbooks per second at the largest size (200): at most 4 s.
         metrics=(("total", "", Target(seconds=200 / 50)),), prepare=_prepare_rollup,
+    ),
+    Item(
+        "tracker-export", "Action tracker export",
+        "in-process: write_tracker (drop-down lists, dates, locked ids, row heights, the "
+        "hidden stamp) from a plan snapshot, against openpyxl appending the same cells "
+        "(bold, frozen header)",
+        InProcess("tracker-export:ours"), InProcess("tracker-export:peer"),
+        sizes=TRACKER_SIZES, quick_sizes=TRACKER_QUICK, unit="actions", rounds=3,
+        metrics=(("total", "", Target(seconds=1.0)),), prepare=prepare_tracker,
+    ),
+    Item(
+        "tracker-import", "Action tracker re-import",
+        "in-process: preview_import of a tracker whose every tenth status was changed "
+        "(guarded archive check, read, compare field by field) against openpyxl read-only "
+        "reading the same rows",
+        InProcess("tracker-import:ours"), InProcess("tracker-import:peer"),
+        sizes=TRACKER_SIZES, quick_sizes=TRACKER_QUICK, unit="actions", rounds=3,
+        metrics=(("total", "", Target(seconds=1.0)),), prepare=prepare_tracker,
     ),
     Item(
         "assessment-paint", "Self-assessment screen, first paint of the criteria",

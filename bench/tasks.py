@@ -438,3 +438,72 @@ def _proof_ours(size: int, work: Path) -> Run:
         build_docx(path, size)
     proofer = Proofer()
     return lambda: proofer.proof_file(path)
+
+
+# ---------------------------------------------------------------- the action tracker
+
+
+def _tracker_snapshot(size: int, work: Path) -> Any:
+    from app.plans.tracker.export import take_tracker_snapshot
+    from app.workbook import Workbook
+    from bench.plans_fixture import tracker_paths
+
+    with Workbook.open(tracker_paths(work, size)[0], read_only=True) as book, \
+            book.session() as session:
+        return take_tracker_snapshot(session)
+
+
+@task("tracker-export:ours")
+def _tracker_export_ours(size: int, work: Path) -> Run:
+    """The tracker (drop-down lists, dates, protection, the stamp) from a plan snapshot."""
+    from app.plans.tracker.export import write_tracker
+
+    snapshot = _tracker_snapshot(size, work)
+    return lambda: write_tracker(snapshot, work / "ours-tracker.xlsx")
+
+
+@task("tracker-export:peer")
+def _tracker_export_peer(size: int, work: Path) -> Run:
+    from app.plans.tracker import layout
+
+    snapshot = _tracker_snapshot(size, work)
+    rows = [[n, a.weakness, a.action, a.outcome, a.lead_partner, a.start, a.due, a.status,
+             a.priority, None, str(a.id)] for n, a in enumerate(snapshot.plan.actions, 1)]
+    header = [c.heading for c in layout.COLUMNS]
+    return lambda: _openpyxl_sheets([("Actions", header, rows)], work / "peer-tracker.xlsx")
+
+
+@task("tracker-import:ours")
+def _tracker_import_ours(size: int, work: Path) -> Run:
+    """Read the edited tracker through the guarded reader and preview every change."""
+    from app.plans.tracker.compare import preview_import
+    from bench.plans_fixture import EDIT_EVERY, tracker_paths
+
+    snapshot = _tracker_snapshot(size, work)
+    edited = tracker_paths(work, size)[2]
+
+    def run() -> int:
+        preview = preview_import(edited, snapshot)
+        assert len(preview.updates) == -(-size // EDIT_EVERY) and not preview.added
+        return len(preview.updates)
+
+    return run
+
+
+@task("tracker-import:peer")
+def _tracker_import_peer(size: int, work: Path) -> Run:
+    from openpyxl import load_workbook
+
+    from bench.plans_fixture import tracker_paths
+
+    edited = tracker_paths(work, size)[2]
+
+    def run() -> int:
+        book = load_workbook(edited, read_only=True)
+        rows = [row for row in book["Actions"].iter_rows(min_row=2, values_only=True)
+                if any(value is not None for value in row)]
+        book.close()
+        assert len(rows) == size
+        return len(rows)
+
+    return run

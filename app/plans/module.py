@@ -49,6 +49,12 @@ MODULE = ModuleManifest(
             builder="app.plans.appraisal.report:build_appraisal_report",
             snapshot="app.plans.appraisal.report:take_snapshot",
         ),
+        ReportSpec(
+            name="workshop-pack",
+            title="Workshop pack for the facilitator",
+            builder="app.plans.workshop.facilitator:build_pack",
+            snapshot="app.plans.workshop.facilitator:take_snapshot",
+        ),
     ),
     commands=(
         CommandSpec("actions", "list, add, change or remove actions",
@@ -57,6 +63,8 @@ MODULE = ModuleManifest(
                     "app.plans.commands.appraisal"),
         CommandSpec("tracker", "export the action plan as an Excel tracker, or import one "
                                "filled in", "app.plans.commands.tracker"),
+        CommandSpec("workshop", "write a workshop pack: facilitator's pack, A3 plan, tracker",
+                    "app.plans.commands.workshop"),
     ),
     counts=(
         CountSpec("actions", "Actions", "plan_action", frozenset({ACTIONS})),

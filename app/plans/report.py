@@ -51,7 +51,8 @@ def take_snapshot(session: Session, path: Path) -> PlanSnapshot:
     return PlanSnapshot(info.title, info.organisation, info.owner, read_plan(session))
 
 
-def _table(plan: Plan) -> Table:
+def actions_table(plan: Plan) -> Table:
+    """The plan as one table, a row per action (the report and the workshop pack)."""
     columns = (
         # Short columns get room for their longest word; the prose columns wrap.
         Column("No.", ColumnKind.NUMBER, weight=0.45),
@@ -107,7 +108,7 @@ def build_action_plan(snapshot: PlanSnapshot, today: date | None = None) -> Repo
                 "must end first."
             ),
             figures,
-            _table(plan),
+            actions_table(plan),
         )))
         order: tuple[Block, ...] = (
             (BulletList(tuple(Paragraph.of(w.text) for w in plan.warnings)),)

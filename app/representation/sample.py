@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.representation.raise_action import RaiseGroupAction
 from app.representation.store import (
     Answer,
     AuditRow,
@@ -30,13 +31,15 @@ BOARD = (("british", 10), ("indian", 1), ("other-white", 1), ("prefer-not-to-say
 
 
 def add_sample(session: Session) -> None:
+    """The baseline, the board's audit and the questionnaire's answers, and the action the
+    audit raises in the plan (the plans module's own sample actions follow it)."""
     baseline = add_baseline(session, BaselineRow(
         uuid.uuid4(), "Anytown (illustrative)", "X99000001", "Anytown",
         "ons2021",
         "Illustrative figures made up for the sample workbook, laid out like the ONS "
         "Census 2021 table TS021. They are not real ONS figures for any area.",
         SAMPLE_AREA))
-    add_audit(session, AuditRow(
+    board = add_audit(session, AuditRow(
         uuid.uuid4(), "board", "Board of trustees", "partners", date(2026, 4, 1), "ons2021",
         baseline.id,
         "From the trustees' equality monitoring forms, April 2026 (counts only).", BOARD))
@@ -47,3 +50,5 @@ def add_sample(session: Session) -> None:
     set_answer(session, Answer(
         "impact", "not-yet",
         "We do not yet ask BME-led groups what difference our representation made."))
+    # Fewer ethnic minority trustees than the area's share: the plan's action about it.
+    RaiseGroupAction(board.id, "ethnic-minorities").apply(session)

@@ -176,30 +176,3 @@ def test_the_appraisal_matrix_and_its_live_result(main_window, qtbot, workbook_p
     assert model.index(0, 0).data() == "2"
     window.window_actions.undo.trigger()  # Table 2's rank of Network
     assert model.index(1, 1).data() == "" and "“Network”" in editor.result.text()
-
-
-def test_a_tracker_round_trip_from_the_screen(main_window, qtbot, workbook_path, tmp_path,
-                                              messages, monkeypatch) -> None:
-    from openpyxl import load_workbook
-    from PySide6.QtWidgets import QFileDialog
-
-    _seed(workbook_path)
-    window = main_window(workbook_path)
-    window.workbook_screen.show_section("actions")
-    editor = window.workbook_screen.editor("actions")
-    out = tmp_path / "tracker.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    editor.tracker.export_action.trigger()
-    qtbot.waitUntil(lambda: out.exists() and any("tracker was saved" in t
-                                                 for t in messages.texts()))
-    sheets = load_workbook(out)
-    sheets["Actions"]["I3"] = "Done"
-    sheets.save(out)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
-    messages.answers.append(True)  # apply what the preview shows
-    editor.tracker.import_action.trigger()
-    qtbot.waitUntil(lambda: any("makes 1 change" in t for t in messages.texts()))
-    assert messages.options[-1]["informative"] == "Action 2: status Not started → Done"
-    assert _plan(workbook_path).actions[1].status == "done"
-    window.window_actions.undo.trigger()
-    assert _plan(workbook_path).actions[1].status == "not_started"

@@ -22,6 +22,8 @@ from app.ui.representation.counts_table import COUNT, VERDICT
 from app.workbook import Workbook
 from tests.ui.test_accessibility import unnamed_focusable
 
+SHOTS = os.environ.get("RRT_SCREENSHOTS")  # a folder: save the screens to look at them
+
 AREA = (("british", 640), ("indian", 120), ("pakistani", 80), ("caribbean", 60),
         ("african", 100))
 
@@ -430,3 +432,34 @@ def test_counts_model_passes_the_model_tester(main_window, qtbot, qtmodeltester,
     editor, _row = _audit_screen(window, baseline)
     assert editor.counts_model.rowCount() == 21  # 19 census categories and 2 not stated
     qtmodeltester.check(editor.counts_model)
+
+
+def test_raise_action_from_a_group_once_and_undo(main_window, qtbot, workbook_path,
+                                                 messages) -> None:
+    from app.plans.plan import read_plan
+    from app.representation.operations import SetCount
+
+    window, baseline = _with_baseline(main_window, workbook_path)
+    editor, row = _audit_screen(window, baseline)
+    assert window.document.perform(SetCount(row.id, "british", 60))
+    editor.tabs.setCurrentIndex(1)  # Groups and verdicts
+    model = editor.groups_model
+    white = next(i for i in range(model.rowCount()) if model.row_at(i).key == "white")
+    editor.groups_table.setCurrentIndex(model.index(white, 0))
+    assert not editor.raise_button.isEnabled()  # all white: not under its share
+    minorities = model.rowCount() - 1
+    editor.groups_table.setCurrentIndex(model.index(minorities, 0))
+    assert editor.raise_button.isEnabled()
+    assert unnamed_focusable(window) == []
+    if SHOTS:
+        editor.grab().save(str(Path(SHOTS) / "audit_raise_action.png"))
+    messages.answers.append(True)
+    editor.raise_button.click()
+    assert "Add an action to the plan about Ethnic minorities" in messages.texts()[-1]
+    plan = _stored(workbook_path, read_plan)
+    assert [a.priority for a in plan.actions] == ["high"]
+    assert not editor.raise_button.isEnabled()  # never twice
+    assert "already raised" in editor.raise_button.toolTip()
+    window.window_actions.undo.trigger()
+    assert _stored(workbook_path, read_plan).actions == ()
+    assert editor.raise_button.isEnabled()

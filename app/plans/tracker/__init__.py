@@ -1,2 +1,1 @@
-"""The Excel tracker: the action plan as a spreadsheet people fill in offline, and the
-lossless re-import of what they changed (a preview first, then one undoable step)."""
+"""The Excel action tracker: exported for people to fill in offline, then merged back."""

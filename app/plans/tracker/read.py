@@ -1,234 +1,144 @@
-"""Reading a tracker back: exactly what changed, checked before anything is applied.
-
-Rows are matched by the id in the first column, never by position, so sorted or filtered
-rows import the same. A tracker is refused whole, with a list of every problem and no
-change, when it belongs to another workbook, has lost or reordered its columns, or holds an
-unknown or repeated id or a value the action plan cannot take.
-"""
+"""Reading a tracker that came back: the file is checked by the guarded archive reader,
+then its stamp and its rows are read from the checked bytes (`sheet_xml`) as they are. Nothing here
+touches the workbook; `compare.py` decides what the rows mean."""
 
 from __future__ import annotations
 
-import io
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from app.archives import open_guarded_zip
 from app.errors import UserError
-from app.plans.fields import CHOICE_FIELDS, TEXT_FIELDS, label_of, validate
-from app.plans.plan import Plan
-from app.plans.tracker.layout import ABOUT_SHEET, ACTIONS_SHEET, COLUMNS, FORMAT_MARK, TITLES
-from app.text_policy import TextRefused, clean_text
-from app.workbook.operations import Operation
+from app.plans.tracker import layout
+from app.plans.tracker.sheet_xml import Cell, SheetBook
 
-MAX_ROWS = 20_000
+MAX_ROWS = 20_000  # far more actions than any plan; stops a runaway sheet early
 
 
 class TrackerRefused(UserError):
-    """A tracker that was not imported; nothing in the workbook changed."""
+    """The tracker was not imported; the message lists every reason, and nothing changed."""
+
+    def __init__(self, name: str, problems: list[str]) -> None:
+        self.name = name
+        self.problems = problems
+        if len(problems) == 1:
+            text = f"“{name}” was not imported, and nothing was changed: {problems[0]}"
+        else:
+            text = (f"“{name}” was not imported, and nothing was changed. "
+                    f"Correct these {len(problems)} problems and import it again:\n"
+                    + "\n".join(f"- {p}" for p in problems))
+        super().__init__(text)
 
 
 @dataclass(frozen=True)
-class FieldChange:
-    action_id: uuid.UUID
-    number: int
-    field: str
-    old: object
-    new: object
-
-    def describe(self) -> str:
-        def shown(value: object) -> str:
-            if isinstance(value, date):
-                return value.strftime("%d/%m/%Y")
-            if self.field in CHOICE_FIELDS:
-                return CHOICE_FIELDS[self.field][1].get(str(value), str(value))
-            return f"“{value}”" if value else "(empty)"
-        return (f"Action {self.number}: {label_of(self.field).lower()} "
-                f"{shown(self.old)} → {shown(self.new)}")
+class TrackerRow:
+    sheet_row: int  # as Excel numbers it, for messages
+    id_text: str
+    cells: dict[str, Any]  # field -> the cell's value as openpyxl read it
+    note: Any = None  # the "New progress note" cell
+    formulas: frozenset[str] = frozenset()  # fields whose cell holds a formula (refused)
 
 
 @dataclass(frozen=True)
-class NewNote:
-    action_id: uuid.UUID
-    number: int
-    text: str
-
-    def describe(self) -> str:
-        return f"Action {self.number}: new progress note “{self.text}”"
-
-
-@dataclass(frozen=True)
-class TrackerImport:
-    changes: tuple[FieldChange | NewNote, ...]
-    today: date
-
-    def preview(self) -> list[str]:
-        return [change.describe() for change in self.changes]
-
-    def operation(self) -> Operation:
-        """All the changes as one undoable step."""
-        from app.plans.operations import AddNote, Steps, UpdateAction
-
-        steps: list[Operation] = []
-        for change in self.changes:
-            if isinstance(change, NewNote):
-                steps.append(AddNote(change.action_id, change.text, self.today))
-            else:
-                steps.append(UpdateAction(change.action_id, change.field, change.new))  # type: ignore[arg-type]
-        return Steps(tuple(steps), "Import tracker")
+class TrackerFile:
+    name: str
+    workbook_id: str
+    workbook_title: str
+    export_id: uuid.UUID
+    rows: tuple[TrackerRow, ...]
 
 
-def read_tracker(path: Path, plan: Plan, workbook_id: uuid.UUID,
-                 today: date | None = None) -> TrackerImport:
-    """What importing the tracker at `path` would change, or `TrackerRefused`."""
-    from openpyxl import load_workbook
+def _not_a_tracker(name: str) -> TrackerRefused:
+    return TrackerRefused(name, [
+        "it is not an action tracker exported by this toolkit. Export a tracker from "
+        "the action plan (Workshop › Export tracker…, or rrt tracker export), fill "
+        "that in and import it."])
 
-    from app.archives import open_guarded_zip
 
+def read_tracker(path: Path | str) -> TrackerFile:
+    path = Path(path)
     name = path.name
-    if path.suffix.lower() != ".xlsx":
-        raise TrackerRefused(f"“{name}” is not an Excel workbook (.xlsx). Choose the tracker "
-                             "file the toolkit exported.")
-    try:
-        with open_guarded_zip(path) as archive:
-            archive.check()
-            content = archive.data
-    except OSError:
-        raise TrackerRefused(f"“{name}” could not be read. Check that it exists and is not "
-                             "open in another program.") from None
-    try:
-        # Formulas are read as formulas (not their last results) so that they are refused.
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except Exception:  # openpyxl raises many kinds for files that are not workbooks
-        raise TrackerRefused(f"“{name}” could not be read as an Excel workbook. Open it in "
-                             "Excel or LibreOffice, save it as .xlsx and try again.") from None
-    try:
-        _check_about(book, name, workbook_id)
-        if ACTIONS_SHEET not in book.sheetnames:
-            raise TrackerRefused(f"“{name}” has no “{ACTIONS_SHEET}” sheet, so it is not an "
-                                 "action tracker.")
-        rows = [tuple(_Formula() if getattr(cell, "data_type", None) == "f" else cell.value
-                      for cell in row)
-                for row in book[ACTIONS_SHEET].iter_rows(max_row=MAX_ROWS + 1)]
-    finally:
-        book.close()
-    return _changes(name, rows, plan, today or date.today())
-
-
-class _Formula:
-    """Stands for a cell holding a formula: refused, since its result is not a value."""
-
-
-def _check_about(book: Any, name: str, workbook_id: uuid.UUID) -> None:
-    about: dict[str, str] = {}
-    if ABOUT_SHEET in book.sheetnames:
-        for row in book[ABOUT_SHEET].iter_rows(max_row=20, values_only=True):
-            if row and row[0] is not None:
-                about[str(row[0])] = "" if len(row) < 2 or row[1] is None else str(row[1])
-    if about.get("Format") != FORMAT_MARK:
-        raise TrackerRefused(f"“{name}” is not an action tracker exported by this toolkit "
-                             "(its About sheet is missing or changed).")
-    if about.get("Workbook id") != str(workbook_id):
-        raise TrackerRefused(
-            f"“{name}” is the tracker of another workbook (“{about.get('Workbook', '')}”). "
-            "Import it into that workbook, or export a tracker from this one.")
-
-
-def _changes(name: str, rows: list[tuple[Any, ...]], plan: Plan, today: date
-             ) -> TrackerImport:
-    if not rows or tuple(_text(v) for v in rows[0][:len(TITLES)]) != TITLES:
-        raise TrackerRefused(f"The columns of “{name}” are not the tracker's: its first row "
-                             f"must read {', '.join(TITLES)}. Export a fresh tracker.")
-    if len(rows) > MAX_ROWS:
-        raise TrackerRefused(f"“{name}” has more than {MAX_ROWS:,} rows; it is not a tracker "
-                             "this toolkit exported.")
-    actions = {row.id: (number, row) for number, row in enumerate(plan.actions, 1)}
-    problems: list[str] = []
-    changes: list[FieldChange | NewNote] = []
-    seen: set[uuid.UUID] = set()
-    for line, values in enumerate(rows[1:], 2):
-        values = tuple(values) + (None,) * (len(COLUMNS) - len(values))
-        if all(v is None or _text(v) == "" for v in values):
-            continue  # a blank row: nothing to import
+    if not path.is_file():
+        raise TrackerRefused(name, [f"there is no file at {path}."])
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise _not_a_tracker(name)
+    with open_guarded_zip(path) as archive:  # refuses bombs, hostile XML and damage
+        archive.check()
         try:
-            action_id = uuid.UUID(_text(values[0]))
+            book = SheetBook(archive)
+        except Exception as exc:  # a zip that is not a spreadsheet: many kinds of error
+            raise _not_a_tracker(name) from exc
+        if layout.ABOUT_SHEET not in book.sheets or layout.ACTIONS_SHEET not in book.sheets:
+            raise _not_a_tracker(name)
+        stamp = _stamp(_read(book, name, layout.ABOUT_SHEET, 20))
+        if stamp.get(layout.STAMP_KIND) != layout.KIND:
+            raise _not_a_tracker(name)
+        if str(stamp.get(layout.STAMP_FORMAT)) != str(layout.FORMAT):
+            raise TrackerRefused(name, [
+                "it was exported by a different version of the toolkit. Export a new "
+                "tracker from this workbook and fill that in."])
+        try:
+            export_id = uuid.UUID(str(stamp.get(layout.STAMP_EXPORT_ID)))
         except ValueError:
-            problems.append(f"Row {line} has no action id. Add new actions in the app, then "
-                            "export the tracker again.")
-            continue
-        if action_id not in actions:
-            problems.append(f"Row {line} has an id that is not an action in this workbook "
-                            "(it may have been removed since the tracker was exported).")
-            continue
-        if action_id in seen:
-            problems.append(f"Row {line} repeats an action that an earlier row already has.")
-            continue
-        seen.add(action_id)
-        number, current = actions[action_id]
-        found = _row_changes(line, values, number, current, plan.notes, problems)
-        changes.extend(_ordered(found, current))
-    if problems:
-        shown = problems[:20] + ([f"… and {len(problems) - 20} more."]
-                                 if len(problems) > 20 else [])
-        raise TrackerRefused(f"“{name}” was not imported, and nothing changed:\n"
-                             + "\n".join(f"• {p}" for p in shown))
-    return TrackerImport(tuple(changes), today)
+            raise _not_a_tracker(name) from None
+        rows = _rows(name, _read(book, name, layout.ACTIONS_SHEET, MAX_ROWS + 2))
+    return TrackerFile(name, str(stamp.get(layout.STAMP_WORKBOOK_ID) or ""),
+                       str(stamp.get(layout.STAMP_WORKBOOK_TITLE) or ""), export_id, rows)
 
 
-def _row_changes(line: int, values: tuple[Any, ...], number: int, current: Any,
-                 notes: dict[uuid.UUID, tuple[Any, ...]], problems: list[str]
-                 ) -> list[FieldChange | NewNote]:
-    found: list[FieldChange | NewNote] = []
-    for column, value in zip(COLUMNS, values, strict=False):
-        if not column.editable:
-            continue
-        if isinstance(value, _Formula):
-            problems.append(f"Row {line}, {column.title}: holds a formula. Type the value "
-                            "itself.")
-            continue
-        try:
-            if column.field == "note":
-                text = clean_text(_text(value), label=column.title, max_length=2000,
-                                  multiline=True)
-                already = {n.text for n in notes.get(current.id, ())}
-                if text and text not in already:  # importing twice adds it once
-                    found.append(NewNote(current.id, number, text))
-                continue
-            new = validate(column.field, _cell(column.field, value))
-        except TextRefused as refused:
-            problems.append(f"Row {line}, {column.title}: {refused}")
-            continue
-        old = getattr(current, column.field)
-        if new != old:
-            found.append(FieldChange(current.id, number, column.field, old, new))
-    return found
+def _read(book: SheetBook, name: str, sheet: str, max_rows: int) -> list[list[Cell | None]]:
+    try:
+        return book.rows(sheet, max_rows)
+    except Exception as exc:  # a damaged sheet: many kinds of error
+        raise _not_a_tracker(name) from exc
 
 
-def _ordered(found: list[FieldChange | NewNote], current: Any) -> list[FieldChange | NewNote]:
-    """Dates in an order that never puts the start after the due date on the way."""
-    new = {c.field: c.new for c in found if isinstance(c, FieldChange)}
-    if "start" in new and "due" in new and current.due is not None \
-            and new["start"] is not None and new["start"] > current.due:
-        return sorted(found, key=lambda c: isinstance(c, FieldChange) and c.field == "start")
-    return found
+def _value(cell: Cell | None) -> Any:
+    return None if cell is None else cell.value
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip() if not isinstance(value, str) else value.strip()
+def _stamp(rows: list[list[Cell | None]]) -> dict[str, Any]:
+    stamp: dict[str, Any] = {}
+    for cells in rows:
+        if len(cells) >= 2 and isinstance(_value(cells[0]), str):
+            stamp[_value(cells[0])] = _value(cells[1])
+    return stamp
 
 
-def _cell(field: str, value: Any) -> str | date:
-    if field in ("start", "due"):
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        return _text(value)
-    if field in TEXT_FIELDS:
-        return _text(value) if not isinstance(value, str) else value
-    return _text(value)
+def _rows(name: str, sheet: list[list[Cell | None]]) -> tuple[TrackerRow, ...]:
+    lines = iter(sheet)
+    header = [str(_value(c)).strip() if _value(c) is not None else ""
+              for c in next(lines, [])]
+    where: dict[str, int] = {}
+    missing = []
+    for column in layout.COLUMNS:
+        if column.heading in header:
+            where[column.field] = header.index(column.heading)
+        else:
+            missing.append(f"the “{column.heading}” column is missing from the "
+                           f"{layout.ACTIONS_SHEET} sheet.")
+    if missing:
+        raise TrackerRefused(name, missing)
+    rows: list[TrackerRow] = []
+    for number, line in enumerate(lines, start=2):
+        if number - 1 > MAX_ROWS:
+            raise TrackerRefused(name, [f"it has more than {MAX_ROWS:,} rows, far more "
+                                        "than any action plan."])
+        values = tuple(_value(c) for c in line)
+
+        def cell(field: str, values: tuple[Any, ...] = values) -> Any:
+            index = where[field]
+            value = values[index] if index < len(values) else None
+            return None if isinstance(value, str) and not value.strip() else value
+
+        cells = {field: cell(field) for field in layout.FIELDS}
+        id_value, note = cell("id"), cell(layout.NOTE)
+        if id_value is None and note is None and all(v is None for v in cells.values()):
+            continue  # a spare row nobody filled in
+        formulas = frozenset(field for field, index in where.items()
+                             if index < len(line) and getattr(line[index], "formula", False))
+        rows.append(TrackerRow(number, "" if id_value is None else str(id_value).strip(),
+                               cells, note, formulas))
+    return tuple(rows)

@@ -17,7 +17,7 @@ CHANGEABLE = ("body_kind", "body_name", "role", "audit_date", "notes", "baseline
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     verbs = parser.add_subparsers(dest="verb", required=True,
-                                  metavar="new|set|change|remove|show|list")
+                                  metavar="new|set|change|remove|show|list|raise")
     new = verbs.add_parser("new", help="record a new audit of a body")
     new.add_argument("path")
     new.add_argument("--body", required=True, choices=BODY_KINDS, help="the kind of body")
@@ -46,6 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     show.add_argument("path")
     show.add_argument("number", type=int)
     show.add_argument("--json", action="store_true", help="print JSON")
+    raising = verbs.add_parser("raise", help="add an action to the plan for a group with "
+                                             "fewer members than its share of the area")
+    raising.add_argument("path")
+    raising.add_argument("number", type=int, help="the audit's number in `rrt audit list`")
+    raising.add_argument("group", help="the group's key (as `rrt audit show --json` gives "
+                                       "it, e.g. asian or ethnic-minorities) or its name")
     listing = verbs.add_parser("list", help="the workbook's audits")
     listing.add_argument("path")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -123,6 +129,17 @@ def run(args: argparse.Namespace) -> int:
             for category, count in parse_pairs(args.counts):
                 run_operation(workbook, SetCount(audit.id, category, count or None))
             print("Counts set.")
+        elif args.verb == "raise":
+            from app.plans.plan import read_plan
+            from app.representation.raise_action import RaiseGroupAction
+
+            operation = RaiseGroupAction(audit.id, args.group)
+            run_operation(workbook, operation)
+            with workbook.session() as session:
+                plan = read_plan(session)
+            number = plan.number_of(operation.action_id)
+            print(f"Action {number} added to the plan: "
+                  f"{plan.actions[number - 1].raised_by}.")
         elif args.verb == "change":
             field, value = args.field, args.value
             if field == "baseline":

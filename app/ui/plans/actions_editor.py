@@ -47,6 +47,8 @@ from app.ui.plans.actions_model import (
     ActionsTableModel,
     shown_date,
 )
+from app.ui.plans.timeline_view import TimelineView
+from app.ui.plans.workshop import WorkshopControls
 from app.ui.screens import ScreenContext
 
 EMPTY_TEXT = (
@@ -89,22 +91,23 @@ class ActionsEditor(QWidget):
                                      "Start from template",
                                      "Add a plan template's actions in one step")
         self.template_button.setMenu(self._template_menu())
-        from app.ui.plans.tracker_actions import TrackerActions
-
-        self.tracker = TrackerActions(document, self)
-        self.tracker_button = named(QPushButton("Trac&ker", self), "Tracker",
-                                    "Export the plan as an Excel tracker, or import one "
-                                    "filled in")
-        self.tracker_button.setMenu(self.tracker.menu)
         self.add_button.clicked.connect(self.add_action)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.workshop = WorkshopControls(document, self)
         buttons = button_row(self.add_button, self.remove_button, self.template_button,
-                             self.tracker_button)
+                             self.workshop.button)
 
         self.table = self._make_table()
         self._pages = TableOrEmpty(
             self.table, READ_ONLY_EMPTY_TEXT if document.read_only else EMPTY_TEXT, self)
         self.empty_state = self._pages.empty_state
+        self.timeline = TimelineView(self)
+        self.timeline.chart.selection_changed.connect(self.select)
+        self.timeline.chart.opened.connect(self.open_in_form)
+        self.views = named(QTabWidget(self), "Action plan views")
+        named(self.views.tabBar(), "Ways to see the plan")
+        self.views.addTab(self._pages, "Li&st")
+        self.views.addTab(self.timeline, "Ti&meline")
         self.form = self._make_form()
         self.partners = PartnersPanel(document, self)
         self.dependencies = DependenciesPanel(document, self)
@@ -120,7 +123,7 @@ class ActionsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addLayout(self._make_filters())
-        layout.addWidget(self._pages, 2)
+        layout.addWidget(self.views, 2)
         layout.addWidget(self.tabs, 3)
         self.setFocusProxy(self.table)
         document.changed.connect(self._on_changed)
@@ -134,6 +137,8 @@ class ActionsEditor(QWidget):
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.timeline.chart.select_action(self.selected_id()))
         remove = QAction("Remove", table)
         remove.setShortcut(QKeySequence.StandardKey.Delete)
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -245,6 +250,7 @@ class ActionsEditor(QWidget):
         selected = self.selected_id()
         self.plan = self._document.read(read_plan)
         self.model.set_plan(self.plan)
+        self.timeline.set_plan(self.plan, selected)
         self._refill_leads()
         self._pages.follow_rows()
         self.select(selected)
@@ -326,6 +332,13 @@ class ActionsEditor(QWidget):
         self.raised_by.setText(f"Raised by: {row.raised_by}" if row and row.raised_by else "")
         for panel in (self.partners, self.dependencies, self.notes):
             panel.show_action(self.plan, row.id if row else None)
+
+    def open_in_form(self, action_id: uuid.UUID) -> None:
+        """Show the action in the form below and put the cursor in it (from the timeline)."""
+        self.select(action_id)
+        self.tabs.setCurrentWidget(self.form)
+        first = next(iter(self.text_areas.values()))
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ edits
 

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.representation.analysis import Comparison
+from app.plans.topics import ACTIONS
+from app.representation.analysis import Comparison, Line
 from app.representation.statistics import Verdict
 from app.representation.store import BaselineRow, ExpandedCategory
 from app.representation.topics import AUDITS, BASELINES
 from app.representation.vocabulary import BODY_KINDS, ROLES
+from app.ui import messages
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
 from app.ui.fitting import scrolling
@@ -229,6 +231,9 @@ class AuditsEditor(QWidget):
             lambda *_: self._explain_group())
         self.explanation = QLabel(body)
         self.explanation.setWordWrap(True)
+        self.raise_button = named(QPushButton("Ra&ise action…", body), "Raise action",
+                                  "Add an action to the plan about the selected group")
+        self.raise_button.clicked.connect(self.raise_action)
         self.comparison_notes = QLabel(body)
         self.comparison_notes.setWordWrap(True)
         self.legend = QLabel(legend_text(), body)
@@ -240,6 +245,7 @@ class AuditsEditor(QWidget):
         self.groups_table.setMinimumHeight(
             self.groups_table.verticalHeader().defaultSectionSize() * rows)
         layout.addWidget(self.groups_table)
+        layout.addLayout(button_row(self.raise_button))
         layout.addWidget(self.explanation)
         layout.addWidget(self.comparison_notes)
         layout.addWidget(self.legend)
@@ -275,6 +281,8 @@ class AuditsEditor(QWidget):
     def _on_changed(self, topics: frozenset[str]) -> None:
         if topics & {AUDITS, BASELINES}:
             self.refresh()
+        elif ACTIONS in topics:  # an action raised, removed or undone
+            self._explain_group()
 
     def selected_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
@@ -363,12 +371,46 @@ class AuditsEditor(QWidget):
 
     def _explain_group(self) -> None:
         index = self.groups_table.currentIndex()
-        if not index.isValid():
+        self.raise_button.setEnabled(False)
+        if not index.isValid() or self.view is None:
             self.explanation.setText("Select a group to read what its figures mean.")
             return
         line = self.groups_model.row_at(index.row())
         m = line.metrics
         self.explanation.setText(f"{line.label}: {m.verdict.words}. {m.explanation}")
+        reason = self._why_not_raise(line)
+        self.raise_button.setEnabled(reason is None)
+        self.raise_button.setToolTip(reason or f"Add an action to the plan about {line.label}")
+
+    def _why_not_raise(self, line: Line) -> str | None:
+        from app.plans.actions import list_actions
+        from app.representation.raise_action import raised_by, why_not
+
+        if self._document.read_only:
+            return "The workbook is open read-only."
+        assert self.view is not None
+        text = raised_by(self.view.comparison.audit, line)
+        already = self._document.read(
+            lambda s: any(a.raised_by == text for a in list_actions(s)))
+        return "An action was already raised for this group." if already else why_not(line)
+
+    def raise_action(self) -> None:
+        """Add the selected group's action to the plan, after saying what it will be."""
+        from app.representation.raise_action import RaiseGroupAction, proposed_values
+
+        index = self.groups_table.currentIndex()
+        if self.view is None or not index.isValid():
+            return
+        line = self.groups_model.row_at(index.row())
+        if self._why_not_raise(line) is not None:
+            return
+        values = proposed_values(self.view.comparison.audit, self.view.comparison, line)
+        if messages.ask(self, f"Add an action to the plan about {line.label}?",
+                        accept="&Raise action",
+                        informative=f"Weakness: {values['weakness']}\n\nAction: "
+                                    f"{values['action']}\n\nYou can change it in the "
+                                    "action plan; undo takes it away again."):
+            self._document.perform(RaiseGroupAction(self.view.comparison.audit.id, line.key))
 
     # ------------------------------------------------------------------ edits
 

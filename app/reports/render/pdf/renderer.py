@@ -25,8 +25,10 @@ def render_pdf(
     *,
     progress: Callable[[float], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    page_size: tuple[float, float] | None = None,
 ) -> RenderResult:
-    """Write `report` to `out_path` as PDF.
+    """Write `report` to `out_path` as PDF (on A4 unless `page_size`, in points, says
+    otherwise: the workshop pack's wall chart is A3 landscape).
 
     `progress` receives fractions from 0 to 1; `is_cancelled` is polled between flowables
     and, when it returns True, the export stops with `ExportCancelled` and writes nothing.
@@ -51,7 +53,8 @@ def render_pdf(
 
     with atomic_output(out_path) as temp_path:
         doc = ReportDocTemplate(
-            str(temp_path), report, progress=progress, is_cancelled=is_cancelled
+            str(temp_path), report, progress=progress, is_cancelled=is_cancelled,
+            page_size=page_size,
         )
         builder = StoryBuilder(
             build_styles(), doc.width, doc.height, landscape_width=doc.landscape_width

@@ -230,8 +230,10 @@ class StoryBuilder:
         self._story += lead
         if caption is not None:
             self._story.append(caption)
+        # Space after the table, not a spacer: a spacer that no longer fits under a table
+        # ending at the foot of a page would start a blank page of its own.
+        flowable.spaceAfter = max(getattr(flowable, "spaceAfter", 0) or 0, 8)
         self._story.append(flowable)
-        self._story.append(Spacer(1, 8))
         if turn:
             self._story += [NextPageTemplate("body"), PageBreak()]
 

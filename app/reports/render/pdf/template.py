@@ -156,11 +156,13 @@ class ReportDocTemplate(BaseDocTemplate):
         *,
         progress: Callable[[float], None] | None = None,
         is_cancelled: Callable[[], bool] | None = None,
+        page_size: tuple[float, float] | None = None,
     ) -> None:
         tp = report.title_page
+        page_size = page_size or PAGE_SIZE
         super().__init__(
             filename,
-            pagesize=PAGE_SIZE,
+            pagesize=page_size,
             leftMargin=MARGIN_LEFT,
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
@@ -205,7 +207,7 @@ class ReportDocTemplate(BaseDocTemplate):
             topPadding=0,
             bottomPadding=0,
         )
-        wide = landscape(PAGE_SIZE)
+        wide = landscape(page_size)
         self.landscape_width = wide[0] - self.leftMargin - self.rightMargin
         self.landscape_height = wide[1] - self.topMargin - self.bottomMargin
         turned = Frame(

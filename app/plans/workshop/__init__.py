@@ -1,0 +1,1 @@
+"""The workshop pack: the facilitator's Word pack, the A3 action plan and the tracker."""
