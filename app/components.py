@@ -30,7 +30,6 @@ PACKAGES: tuple[tuple[str, str, str], ...] = (
     ("PyYAML", "framework files", "MIT"),
     ("pydantic", "checks framework files", "MIT"),
     ("pydantic_core", "used by pydantic", "MIT"),
-    ("defusedxml", "reads documents sent in safely", "PSF-2.0"),
     ("platformdirs", "where settings and logs go", "MIT"),
     ("typing_extensions", "used by several of these", "PSF-2.0"),
 )
