@@ -23,7 +23,6 @@ from app.settings import Settings
 from app.ui.excepthook import install_excepthook
 from app.ui.icons import app_icon
 from app.ui.main_window import MainWindow
-from app.ui.single_instance import InstanceServer, hand_over
 from app.ui.style import apply_style
 from app.ui.window_router import WindowRouter
 
@@ -82,6 +81,19 @@ def _quit_once_painted(*, expect_workbook: bool) -> Callable[[MainWindow], None]
     return quit_now
 
 
+def _hand_over(path: Path, *, read_only: bool) -> bool:
+    """True if a copy already running took `path`. QtNetwork loads only when asked."""
+    from app.ui.single_instance import hand_over
+
+    return hand_over(path, read_only=read_only)
+
+
+def _serve_later_launches(router: WindowRouter, window: MainWindow) -> None:
+    from app.ui.single_instance import InstanceServer
+
+    InstanceServer(router.open, window).listen()
+
+
 def run_gui(
     path: Path | None,
     *,
@@ -102,20 +114,18 @@ def run_gui(
     log.info("Starting %s %s", APP_NAME, __version__)
     application = make_application()
     if path is not None and os.environ.get(EXIT_AFTER_FIRST_PAINT) != "1" \
-            and hand_over(path, read_only=read_only):
+            and _hand_over(path, read_only=read_only):
         log.info("Handed %s to the copy already running", path)
         return 0
     previous_hook = install_excepthook()
     settings = Settings.load()
-    window = MainWindow(settings)
-    # Later launches with a workbook, and Finder's "open" on macOS, come to this copy.
-    router = WindowRouter(window)
-    application.installEventFilter(router)
-    instance_server = InstanceServer(router.open, window)
-    instance_server.listen()
     if path is None and settings.reopen_last_workbook and settings.last_workbook:
         last = Path(settings.last_workbook)
         path = last if last.is_file() else None
+    window = MainWindow(settings, opening=path)
+    # Later launches with a workbook, and Finder's "open" on macOS, come to this copy.
+    router = WindowRouter(window)
+    application.installEventFilter(router)
     if on_ready is None and os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
         on_ready = _quit_once_painted(expect_workbook=path is not None)
         # An error box would wait for a click that never comes: give up instead.
@@ -127,9 +137,10 @@ def run_gui(
         gc.freeze()  # what start-up made lives all session: keep it out of later collections
         if on_ready is not None:
             on_ready(window)
+        # Listening can wait until the window is up: a launch before then opens its
+        # workbook itself, as when no copy is running.
+        QTimer.singleShot(0, window, lambda: _serve_later_launches(router, window))
 
-    if path is not None:
-        window.show_opening(path)
     # Open once the window is on screen, so it appears at once even for a big file.
     QTimer.singleShot(0, open_then_settle)
     window.show()

@@ -21,11 +21,11 @@ from app.ui.focus import give_focus
 from app.ui.icons import app_icon
 from app.ui.open_workbook import WorkbookOpener
 from app.ui.status_bar import StatusBar
-from app.ui.welcome_screen import WelcomeScreen
 
 if TYPE_CHECKING:
     from app.ui.dialogs.new_workbook_dialog import NewWorkbookDialog
     from app.ui.document import OpenWorkbook
+    from app.ui.welcome_screen import WelcomeScreen
     from app.ui.workbook_screen import WorkbookScreen
 
 install_export_menu()  # File › Export… (app/ui/export)
@@ -36,7 +36,10 @@ DEFAULT_SIZE = QSize(1100, 720)  # first start; never more than the screen has r
 class MainWindow(QMainWindow):
     workbook_changed = Signal()  # a workbook was opened or closed
 
-    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None, *,
+                 opening: Path | None = None) -> None:
+        """`opening`: the workbook about to open (named on the command line); the window
+        then starts on "Opening…" and builds the welcome screen only if it is needed."""
         super().__init__(parent)
         self.settings = settings if settings is not None else Settings.load()
         self.document: OpenWorkbook | None = None
@@ -53,16 +56,10 @@ class MainWindow(QMainWindow):
 
         self.opener = WorkbookOpener(self)
         self.opener.status_note.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.welcome = WelcomeScreen(self.settings, self)
-        self.welcome.new_requested.connect(self.new_workbook)
-        self.welcome.open_requested.connect(self.choose_and_open)
-        self.welcome.sample_requested.connect(self.open_sample)
-        self.welcome.assessment_requested.connect(self.new_assessment_workbook)
-        self.welcome.recent_activated.connect(self.open_recent)
+        self._welcome: WelcomeScreen | None = None
         self._opening = QLabel(self)
         self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.welcome)
         self.pages.addWidget(self._opening)
         self.setCentralWidget(self.pages)
 
@@ -76,10 +73,34 @@ class MainWindow(QMainWindow):
             self.saved_label.fontMetrics().horizontalAdvance("All changes saved · 88:88") + 24)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._restore_layout()
-        self._show_welcome()
+        if opening is None:
+            self._show_welcome()
+        else:
+            self._show_no_workbook()
+            self.show_opening(opening)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._keep_focus)
+
+    @property
+    def welcome(self) -> WelcomeScreen:
+        """The welcome screen, built the first time it is needed: not at all when the
+        window opens straight onto a workbook (it costs a good part of the first paint)."""
+        if self._welcome is None:
+            from app.ui.welcome_screen import WelcomeScreen
+
+            welcome = self._welcome = WelcomeScreen(self.settings, self)
+            welcome.new_requested.connect(self.new_workbook)
+            welcome.open_requested.connect(self.choose_and_open)
+            welcome.sample_requested.connect(self.open_sample)
+            welcome.assessment_requested.connect(self.new_assessment_workbook)
+            welcome.recent_activated.connect(self.open_recent)
+            self.pages.insertWidget(0, welcome)
+        return self._welcome
+
+    def _refresh_welcome(self) -> None:
+        if self._welcome is not None:  # not built yet: it reads the list when it is
+            self._welcome.refresh()
 
     def _keep_focus(self, old: QWidget | None, new: QWidget | None) -> None:
         """Focus never vanishes inside the window (say when the focused list is replaced
@@ -133,7 +154,7 @@ class MainWindow(QMainWindow):
     def _clear_recent(self) -> None:
         self.settings.recent_files = []
         self.settings.save()
-        self.welcome.refresh()
+        self._refresh_welcome()
 
     # ------------------------------------------------------------------ opening
 
@@ -163,7 +184,7 @@ class MainWindow(QMainWindow):
                           accept="&Remove from List", reject="&Keep"):
             self.settings.remove_recent(Path(path))
             self.settings.save()
-            self.welcome.refresh()
+            self._refresh_welcome()
 
     def choose_and_open(self) -> None:
         path = file_dialogs.choose_workbook(self, self.settings.last_open_folder)
@@ -218,7 +239,8 @@ class MainWindow(QMainWindow):
     def _set_document(self, document: OpenWorkbook) -> None:
         from app.ui.workbook_screen import WorkbookScreen
 
-        self.close_workbook()
+        if self._release_document():
+            self.workbook_changed.emit()  # closed; emitted again below once the new one is in
         self.document = document
         document.setParent(self)
         self.undo_group.addStack(document.undo_stack)
@@ -254,8 +276,15 @@ class MainWindow(QMainWindow):
 
     def close_workbook(self) -> None:
         """Close the open workbook (releasing its lock); everything is already saved."""
+        if self._release_document():
+            self._show_welcome()
+            self.workbook_changed.emit()
+
+    def _release_document(self) -> bool:
+        """Close the open workbook without showing anything in its place (the window is
+        closing, or another workbook takes its place); False if none was open."""
         if self.document is None:
-            return
+            return False
         document, screen = self.document, self.workbook_screen
         if screen is not None:
             screen.finish_editing()  # typed but not yet committed: save it now
@@ -268,13 +297,16 @@ class MainWindow(QMainWindow):
         self.undo_group.removeStack(document.undo_stack)
         document.close()
         document.deleteLater()
-        self._show_welcome()
-        self.workbook_changed.emit()
+        return True
 
     def _show_welcome(self) -> None:
-        self.welcome.refresh()
-        self.pages.setCurrentWidget(self.welcome)
-        give_focus(self.welcome)
+        welcome = self.welcome
+        welcome.refresh()
+        self.pages.setCurrentWidget(welcome)
+        give_focus(welcome)
+        self._show_no_workbook()
+
+    def _show_no_workbook(self) -> None:
         self.window_actions.set_workbook_open(False)
         self._update_title()
         self._update_saved_state()
@@ -367,7 +399,7 @@ class MainWindow(QMainWindow):
         from app.ui.worker import cancel_all
 
         cancel_all()
-        self.close_workbook()
+        self._release_document()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
         self.settings.save()
