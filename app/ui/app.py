@@ -23,6 +23,7 @@ from app.settings import Settings
 from app.ui.excepthook import install_excepthook
 from app.ui.icons import app_icon
 from app.ui.main_window import MainWindow
+from app.ui.single_instance import InstanceServer, hand_over
 from app.ui.style import apply_style
 from app.ui.window_router import WindowRouter
 
@@ -81,19 +82,6 @@ def _quit_once_painted(*, expect_workbook: bool) -> Callable[[MainWindow], None]
     return quit_now
 
 
-def _hand_over(path: Path, *, read_only: bool) -> bool:
-    """True if a copy already running took `path`. QtNetwork loads only when asked."""
-    from app.ui.single_instance import hand_over
-
-    return hand_over(path, read_only=read_only)
-
-
-def _serve_later_launches(router: WindowRouter, window: MainWindow) -> None:
-    from app.ui.single_instance import InstanceServer
-
-    InstanceServer(router.open, window).listen()
-
-
 def run_gui(
     path: Path | None,
     *,
@@ -114,7 +102,7 @@ def run_gui(
     log.info("Starting %s %s", APP_NAME, __version__)
     application = make_application()
     if path is not None and os.environ.get(EXIT_AFTER_FIRST_PAINT) != "1" \
-            and _hand_over(path, read_only=read_only):
+            and hand_over(path, read_only=read_only):
         log.info("Handed %s to the copy already running", path)
         return 0
     previous_hook = install_excepthook()
@@ -139,7 +127,7 @@ def run_gui(
             on_ready(window)
         # Listening can wait until the window is up: a launch before then opens its
         # workbook itself, as when no copy is running.
-        QTimer.singleShot(0, window, lambda: _serve_later_launches(router, window))
+        QTimer.singleShot(0, window, lambda: InstanceServer(router.open, window).listen())
 
     # Open once the window is on screen, so it appears at once even for a big file.
     QTimer.singleShot(0, open_then_settle)

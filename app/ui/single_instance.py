@@ -12,14 +12,19 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.logging_setup import get_logger
 from app.settings import config_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 CONNECT_MS = 500  # a running app answers at once; a stale socket fails at once
 ANSWER_MS = 3000
@@ -38,8 +43,13 @@ def server_name() -> str:
 
 def hand_over(path: Path, *, read_only: bool = False, name: str | None = None) -> bool:
     """Ask a running copy to open `path`; True once it has said it did."""
+    name = name or server_name()
+    if _surely_alone(name):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(name or server_name())
+    socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
         return False
     request = {"open": str(Path(path).expanduser().absolute()), "read_only": read_only}
@@ -52,6 +62,15 @@ def hand_over(path: Path, *, read_only: bool = False, name: str | None = None) -
     return answered.strip() == b"ok"
 
 
+def _surely_alone(name: str) -> bool:
+    """True if no copy can be listening, known without loading QtNetwork (a good part of
+    the start-up): on Linux a listening copy has its socket file in Qt's temporary folder
+    ($TMPDIR, else /tmp). Elsewhere, or if the file is there, ask."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return not (Path(os.environ.get("TMPDIR") or "/tmp") / name).exists()
+
+
 class InstanceServer(QObject):
     """Listens for later launches and calls `open_request(path, read_only)` for each."""
 
@@ -59,6 +78,8 @@ class InstanceServer(QObject):
                  parent: QObject | None = None, *, name: str | None = None) -> None:
         super().__init__(parent)
         self.open_request = open_request
+        from PySide6.QtNetwork import QLocalServer
+
         self.name = name or server_name()
         self.server = QLocalServer(self)
         # Only this user may connect (the socket file's permissions, where there is one).
@@ -72,7 +93,7 @@ class InstanceServer(QObject):
         if hand_over_probe(self.name):
             return False
         # Left behind by a copy that crashed: nobody answers, so take the name over.
-        QLocalServer.removeServer(self.name)
+        self.server.removeServer(self.name)
         return self.server.listen(self.name)
 
     def _accept(self) -> None:
@@ -101,6 +122,8 @@ class InstanceServer(QObject):
 
 def hand_over_probe(name: str) -> bool:
     """True if a live copy listens on `name`."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     alive = socket.waitForConnected(CONNECT_MS)

@@ -127,6 +127,38 @@ def test_run_gui_opens_the_given_workbook(qtbot, workbook_path) -> None:
     Workbook.open(workbook_path).close()  # released on close
 
 
+def test_a_workbook_named_at_start_up_paints_without_the_welcome_screen(
+        tmp_path, workbook_path) -> None:
+    """Opening straight onto a workbook skips building the welcome screen, and (on Linux,
+    with no copy running) the single-instance check and server load no QtNetwork first."""
+    code = textwrap.dedent(f"""
+        import os, sys
+        from pathlib import Path
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["RRT_CONFIG_DIR"] = {str(tmp_path)!r}
+        from PySide6.QtWidgets import QApplication
+        from app.ui.app import run_gui
+
+        def ready(window):
+            seen = [m for m in ("app.ui.welcome_screen", "PySide6.QtNetwork")
+                    if m in sys.modules]
+            print(window.workbook_screen is not None, ",".join(seen))
+            QApplication.setQuitOnLastWindowClosed(False)
+            window.close()
+            QApplication.exit(0)
+
+        run_gui(Path({str(workbook_path)!r}), on_ready=ready)
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    opened, _, loaded = result.stdout.strip().partition(" ")
+    assert opened == "True"
+    assert "app.ui.welcome_screen" not in loaded
+    if sys.platform.startswith("linux"):
+        assert "PySide6.QtNetwork" not in loaded
+
+
 def test_unexpected_errors_are_logged_and_explained(messages) -> None:
     from app.logging_setup import configure_logging
 
