@@ -114,6 +114,7 @@ def run_gui(
     # Later launches with a workbook, and Finder's "open" on macOS, come to this copy.
     router = WindowRouter(window)
     application.installEventFilter(router)
+    servers: list[InstanceServer] = []
     if on_ready is None and os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
         on_ready = _quit_once_painted(expect_workbook=path is not None)
         # An error box would wait for a click that never comes: give up instead.
@@ -127,7 +128,12 @@ def run_gui(
             on_ready(window)
         # Listening can wait until the window is up: a launch before then opens its
         # workbook itself, as when no copy is running.
-        QTimer.singleShot(0, window, lambda: InstanceServer(router.open, window).listen())
+        QTimer.singleShot(0, window, serve_later_launches)
+
+    def serve_later_launches() -> None:
+        server = InstanceServer(router.open, window)
+        if server.listen():
+            servers.append(server)
 
     # Open once the window is on screen, so it appears at once even for a big file.
     QTimer.singleShot(0, open_then_settle)
@@ -136,6 +142,8 @@ def run_gui(
     try:
         status = application.exec()
     finally:
+        for server in servers:
+            server.close()
         application.removeEventFilter(router)
         sys.excepthook = previous_hook
         for number, handler in previous_signals.items():

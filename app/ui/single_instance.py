@@ -96,6 +96,11 @@ class InstanceServer(QObject):
         self.server.removeServer(self.name)
         return self.server.listen(self.name)
 
+    def close(self) -> None:
+        """Stop listening and remove the socket file (left behind, every later launch
+        would have to load QtNetwork to find that nobody answers)."""
+        self.server.close()
+
     def _accept(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
             socket.readyRead.connect(lambda s=socket: self._read(s))

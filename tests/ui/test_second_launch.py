@@ -118,3 +118,5 @@ def test_launching_the_app_twice_on_one_workbook(tmp_path: Path) -> None:
     finally:
         first.terminate()
         first.wait(timeout=30)
+    if sys.platform.startswith("linux"):  # quitting removes the socket file it listened on
+        assert not (Path(os.environ.get("TMPDIR") or "/tmp") / server_name()).exists()
