@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
@@ -34,6 +35,22 @@ ORGANISATION = "Rights & Responsibilities Toolkit"
 EXIT_AFTER_FIRST_PAINT = "RRT_EXIT_AFTER_FIRST_PAINT"
 
 
+class DesktopApplication(QApplication):
+    """The app's QApplication. Finder's "open" on macOS arrives as a FileOpen event sent to
+    the application itself: catching it here rather than with an application-wide event
+    filter keeps every other event of every widget out of Python (that filter cost a good
+    part of the first paint: Python types for all the widgets' internals, made up front)."""
+
+    file_open_requested = Signal(str)
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent)
+                and event.file()):
+            self.file_open_requested.emit(event.file())
+            return True
+        return super().event(event)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, named so the desktop knows the app."""
     existing = QApplication.instance()
@@ -44,7 +61,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationVersion(__version__)
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setDesktopFileName("rights-responsibilities-toolkit")
-    application = QApplication(argv if argv is not None else sys.argv[:1])
+    application = DesktopApplication(argv if argv is not None else sys.argv[:1])
     application.setWindowIcon(app_icon())
     apply_style(application)
     return application
@@ -113,7 +130,10 @@ def run_gui(
     window = MainWindow(settings, opening=path)
     # Later launches with a workbook, and Finder's "open" on macOS, come to this copy.
     router = WindowRouter(window)
-    application.installEventFilter(router)
+    if isinstance(application, DesktopApplication):
+        application.file_open_requested.connect(router.open_file)
+    else:  # made elsewhere (say by a test harness): watch all events for it instead
+        application.installEventFilter(router)
     servers: list[InstanceServer] = []
     if on_ready is None and os.environ.get(EXIT_AFTER_FIRST_PAINT) == "1":
         on_ready = _quit_once_painted(expect_workbook=path is not None)

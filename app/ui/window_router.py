@@ -39,6 +39,10 @@ class WindowRouter(QObject):
         target.open_path(path, read_only=read_only)
         return target
 
+    def open_file(self, file: str) -> None:
+        """Finder's "open" (see DesktopApplication in app.py)."""
+        self.open(Path(file))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent)
                 and event.file()):

@@ -120,3 +120,31 @@ def test_launching_the_app_twice_on_one_workbook(tmp_path: Path) -> None:
         first.wait(timeout=30)
     if sys.platform.startswith("linux"):  # quitting removes the socket file it listened on
         assert not (Path(os.environ.get("TMPDIR") or "/tmp") / server_name()).exists()
+
+
+def test_finders_open_event_reaches_the_window_router(tmp_path: Path) -> None:
+    """macOS sends FileOpen to the application object; the app passes it to the router."""
+    path = tmp_path / "Finder.rrwb"
+    Workbook.create(path, title="Finder").close()
+    code = (
+        "import os, sys\n"
+        "from PySide6.QtGui import QFileOpenEvent\n"
+        "from app.ui.app import DesktopApplication, make_application\n"
+        "from app.ui.main_window import MainWindow\n"
+        "from app.ui.window_router import WindowRouter\n"
+        "app = make_application()\n"
+        "assert isinstance(app, DesktopApplication)\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "router = WindowRouter(window)\n"
+        "app.file_open_requested.connect(router.open_file)\n"
+        f"app.sendEvent(app, QFileOpenEvent({str(path)!r}))\n"
+        "print(window.document.path if window.document else None)\n"
+        "window.close()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "RRT_CONFIG_DIR": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(path)
