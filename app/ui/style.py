@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QFrame,
     QLabel,
     QProxyStyle,
     QStyle,
@@ -137,6 +138,23 @@ class _FocusRepaint(QObject):
         return False
 
 
+_RING_ROOM = "focusRingRoom"
+
+
+def _ring_room(area: QAbstractScrollArea) -> None:
+    """Widen a scroll area's platform frame so the whole ring fits outside the view.
+
+    A plain box frame takes exactly its line width, which Qt reads without asking the
+    style; `drawControl` then draws it as the platform's panel. (Overriding pixelMetric
+    to widen the frame made Qt call into Python for every size and paint query.)"""
+    if area.frameShape() != QFrame.Shape.StyledPanel or area.frameWidth() >= FOCUS_RING_WIDTH:
+        return
+    area.setProperty(_RING_ROOM, True)
+    area.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
+    area.setLineWidth(FOCUS_RING_WIDTH)
+    area.setMidLineWidth(0)
+
+
 class FocusRingStyle(QProxyStyle):
     """The platform style, plus a clear ring round the control with keyboard focus."""
 
@@ -153,15 +171,9 @@ class FocusRingStyle(QProxyStyle):
     def polish(self, target: object) -> object:  # widget, palette or application overloads
         if isinstance(target, QAbstractScrollArea | QComboBox):
             target.installEventFilter(self._repaint)
+        if isinstance(target, QAbstractScrollArea):
+            _ring_room(target)
         return super().polish(target)  # type: ignore[call-overload]
-
-    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
-                    widget: QWidget | None = None) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
-                widget, QAbstractScrollArea):
-            return max(value, FOCUS_RING_WIDTH)  # room for the whole ring outside the view
-        return value
 
     @staticmethod
     def _ring(option: QStyleOption, painter: QPainter, inset: float) -> None:
@@ -190,9 +202,13 @@ class FocusRingStyle(QProxyStyle):
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
                     painter: QPainter, widget: QWidget | None = None) -> None:
+        framed = element == QStyle.ControlElement.CE_ShapedFrame and isinstance(
+            widget, QAbstractScrollArea)
+        if framed and widget.property(_RING_ROOM) and option.frameShape == QFrame.Shape.Box:
+            # Drawn as the platform's own panel: the plain box only reserved the room.
+            option.frameShape = QFrame.Shape.StyledPanel  # type: ignore[attr-defined]
         super().drawControl(element, option, painter, widget)
-        if element == QStyle.ControlElement.CE_ShapedFrame and isinstance(
-                widget, QAbstractScrollArea) and widget.hasFocus():
+        if framed and widget.hasFocus():  # type: ignore[union-attr]
             option.state |= QStyle.StateFlag.State_HasFocus
             self._ring(option, painter, 0)
 
