@@ -38,6 +38,7 @@ from app.proofing.workbook_rules import (
     add_rule_file,
     remove_allowed,
     remove_rule_file,
+    set_capitals,
 )
 from app.workbook.operations import Change
 
@@ -250,3 +251,19 @@ class RemoveRuleFile:
     def apply(self, session: Session) -> Change:
         data = remove_rule_file(session, self.file_id)
         return Change(_RULES, AddRuleFile(data), ids=(self.file_id,))
+
+
+@dataclass(frozen=True)
+class SetCapitals:
+    """Choose how ethnic groups are capitalised (`rules/styles.py`); undo puts back the
+    style it replaced."""
+
+    style: str
+
+    @property
+    def label(self) -> str:
+        return "Change capitalisation of ethnic groups"
+
+    def apply(self, session: Session) -> Change:
+        old = set_capitals(session, self.style)
+        return Change(_RULES, SetCapitals(old), ids=(self.style,))

@@ -19,6 +19,7 @@ from app.proofing.readers.package import ODF_SUFFIXES, TEXT_SUFFIXES, WORD_SUFFI
 from app.proofing.rules.engine import RuleSet
 from app.proofing.rules.loader import load_rule_set
 from app.proofing.rules.rule import Finding, Severity
+from app.proofing.rules.styles import DEFAULT
 from app.proofing.scheme import Scheme, with_general_duty
 
 DRAFT_SUFFIXES = frozenset({*WORD_SUFFIXES, *ODF_SUFFIXES, *TEXT_SUFFIXES})
@@ -36,9 +37,12 @@ class ProofResult:
 
 class Proofer:
     def __init__(self, *, rules_dir: Path | str | None = None, scheme: Scheme | None = None,
-                 allow: Sequence[str] = (), rule_set: RuleSet | None = None) -> None:
+                 allow: Sequence[str] = (), rule_set: RuleSet | None = None,
+                 capitals: str = DEFAULT) -> None:
         # `rule_set`: rules already gathered (a workbook's own rules on top of the shipped).
-        self.rules = rule_set if rule_set is not None else load_rule_set(rules_dir)
+        # `capitals`: the capitalisation style for ethnic groups (`rules/styles.py`).
+        self.rules = rule_set if rule_set is not None else load_rule_set(rules_dir,
+                                                                         capitals=capitals)
         self.scheme = with_general_duty(scheme or Scheme("General equality duty"))
         self.allow = tuple(allow)
 

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QFrame,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QProxyStyle,
     QStyle,
     QStyleOption,
@@ -36,18 +39,6 @@ _BACKGROUNDS = (QPalette.ColorRole.Window, QPalette.ColorRole.Base,
                 QPalette.ColorRole.AlternateBase)
 # Role-based text colours the app draws secondary text in; each must pass on every background.
 SECONDARY_TEXT_ROLES = (QPalette.ColorRole.PlaceholderText,)
-
-READ_ONLY_SHEET = """
-QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] {
-    background: palette(window);
-    border: 2px solid palette(window);
-    border-radius: 2px;
-}
-QLineEdit[readOnly="true"]:focus, QPlainTextEdit[readOnly="true"]:focus {
-    border-color: palette(highlight);
-}
-"""
-
 
 def error_label(parent: QWidget) -> QLabel:
     """A hidden, word-wrapped label for a sentence about a problem with what was typed."""
@@ -127,14 +118,46 @@ def accessible_palette(palette: QPalette) -> QPalette:
 
 # ---------------------------------------------------------------------- focus ring
 
+def _read_only_text(widget: object) -> bool:
+    return isinstance(widget, QPlainTextEdit) and widget.isReadOnly()
+
+
+def _follow_read_only(edit: QPlainTextEdit) -> None:
+    """A read-only multi-line field takes the window's background (see `drawControl`)."""
+    edit.viewport().setBackgroundRole(QPalette.ColorRole.Window if edit.isReadOnly()
+                                      else QPalette.ColorRole.Base)
+    edit.update()
+
+
 class _FocusRepaint(QObject):
-    """Scroll areas and combo boxes repaint their frame when focus comes and goes."""
+    """Scroll areas and combo boxes repaint their frame when focus comes and goes; a
+    multi-line field changes its look when it becomes read-only or editable."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and isinstance(
+        kind = event.type()
+        if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut) and isinstance(
                 watched, QWidget):
             watched.update()
+        elif kind == QEvent.Type.ReadOnlyChange and isinstance(watched, QPlainTextEdit):
+            _follow_read_only(watched)
         return False
+
+
+_RING_ROOM = "focusRingRoom"
+
+
+def _ring_room(area: QAbstractScrollArea) -> None:
+    """Widen a scroll area's platform frame so the whole ring fits outside the view.
+
+    A plain box frame takes exactly its line width, which Qt reads without asking the
+    style; `drawControl` then draws it as the platform's panel. (Overriding pixelMetric
+    to widen the frame made Qt call into Python for every size and paint query.)"""
+    if area.frameShape() != QFrame.Shape.StyledPanel or area.frameWidth() >= FOCUS_RING_WIDTH:
+        return
+    area.setProperty(_RING_ROOM, True)
+    area.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
+    area.setLineWidth(FOCUS_RING_WIDTH)
+    area.setMidLineWidth(0)
 
 
 class FocusRingStyle(QProxyStyle):
@@ -153,15 +176,11 @@ class FocusRingStyle(QProxyStyle):
     def polish(self, target: object) -> object:  # widget, palette or application overloads
         if isinstance(target, QAbstractScrollArea | QComboBox):
             target.installEventFilter(self._repaint)
+        if isinstance(target, QAbstractScrollArea):
+            _ring_room(target)
+        if isinstance(target, QPlainTextEdit):
+            _follow_read_only(target)
         return super().polish(target)  # type: ignore[call-overload]
-
-    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
-                    widget: QWidget | None = None) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
-                widget, QAbstractScrollArea):
-            return max(value, FOCUS_RING_WIDTH)  # room for the whole ring outside the view
-        return value
 
     @staticmethod
     def _ring(option: QStyleOption, painter: QPainter, inset: float) -> None:
@@ -184,15 +203,26 @@ class FocusRingStyle(QProxyStyle):
                 return  # the item inside a list: the list's own ring shows focus
             self._ring(option, painter, 0)
             return
+        if element == QStyle.PrimitiveElement.PE_PanelLineEdit and isinstance(
+                widget, QLineEdit) and widget.isReadOnly():
+            # Read-only: text on the window's colour, no box (the ring still shows focus).
+            painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Window))
+            self._ring(option, painter, 0)
+            return
         super().drawPrimitive(element, option, painter, widget)
         if element in self._PRIMITIVES:
             self._ring(option, painter, 0)
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
                     painter: QPainter, widget: QWidget | None = None) -> None:
-        super().drawControl(element, option, painter, widget)
-        if element == QStyle.ControlElement.CE_ShapedFrame and isinstance(
-                widget, QAbstractScrollArea) and widget.hasFocus():
+        framed = element == QStyle.ControlElement.CE_ShapedFrame and isinstance(
+            widget, QAbstractScrollArea)
+        if framed and widget.property(_RING_ROOM) and option.frameShape == QFrame.Shape.Box:
+            # Drawn as the platform's own panel: the plain box only reserved the room.
+            option.frameShape = QFrame.Shape.StyledPanel  # type: ignore[attr-defined]
+        if not (framed and _read_only_text(widget)):  # read-only text: no box round it
+            super().drawControl(element, option, painter, widget)
+        if framed and widget.hasFocus():  # type: ignore[union-attr]
             option.state |= QStyle.StateFlag.State_HasFocus
             self._ring(option, painter, 0)
 
@@ -206,7 +236,7 @@ class FocusRingStyle(QProxyStyle):
 def apply_style(application: QApplication) -> None:
     """Adjust the platform style and palette (once; calling again changes nothing)."""
     if not isinstance(application.style(), FocusRingStyle):
+        # No application style sheet: one puts a rule-matching layer in front of every
+        # size and paint query in every window; the read-only look is drawn here instead.
         application.setStyle(FocusRingStyle(application.style().name()))
     application.setPalette(accessible_palette(application.palette()))
-    if READ_ONLY_SHEET not in application.styleSheet():
-        application.setStyleSheet(application.styleSheet() + READ_ONLY_SHEET)

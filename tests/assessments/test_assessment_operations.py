@@ -199,3 +199,18 @@ def test_improvement_actions_are_raised_as_one_step_and_undone_together(
     run_operation(workbook, undone.inverse, Mode.REDO, label="Raise actions")
     with workbook.session() as session:
         assert list_actions(session) == actions
+
+
+def test_priming_in_idle_time_reads_only(workbook: Workbook, framework: Framework) -> None:
+    from app.assessments.records import prime
+
+    with workbook.session() as session:
+        prime(session)  # no assessments yet: nothing to read
+    create = CreateAssessment.of(framework, name="Round one", round_label="2025")
+    run_operation(workbook, create)
+    run_operation(workbook, RateCriterion(create.assessment_id, "1.1", "developing"))
+    before = _state(workbook)
+    with workbook.session() as session:
+        prime(session)
+        assert not session.new and not session.dirty and not session.deleted
+    assert _state(workbook) == before

@@ -26,6 +26,23 @@ def test_exit_codes_follow_the_threshold(tmp_path: Path) -> None:
     assert rrt("proof", str(flagged), "--fail-on", "error").returncode == 0
 
 
+def test_capitals_flag_chooses_the_style(tmp_path: Path) -> None:
+    draft = tmp_path / "caps.txt"
+    draft.write_text("Plan\n\nOutcomes for White pupils and white British residents "
+                     "improved.\n", encoding="utf-8")
+
+    def flagged(*extra: str) -> list[tuple[str, str]]:
+        done = rrt("proof", str(draft), "--format", "json", *extra)
+        assert done.returncode in (0, 1), done.stderr
+        [result] = json.loads(done.stdout)["drafts"]
+        return [(f["rule"], f["excerpt"]) for f in result["findings"]
+                if f["rule"] in ("ethnic-group-capitals", "colour-terms-lower-case")]
+
+    assert flagged() == flagged("--capitals", "ons") == [("ethnic-group-capitals", "white")]
+    assert flagged("--capitals", "lower-colour") == [("colour-terms-lower-case", "White")]
+    assert rrt("proof", str(draft), "--capitals", "upper").returncode == 2
+
+
 def test_bad_input_exits_3_with_one_sentence(tmp_path: Path) -> None:
     (tmp_path / "bad.docx").write_bytes(b"not really a document")
     done = rrt("proof", str(tmp_path / "bad.docx"))

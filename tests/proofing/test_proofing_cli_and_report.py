@@ -65,6 +65,27 @@ def test_store_triage_decide_sign_off_and_reproof_from_the_command_line(tmp_path
     assert states["hard-to-reach"] == ("open", "")
 
 
+def test_the_workbook_capitalisation_style_from_the_command_line(tmp_path: Path) -> None:
+    book = _workbook(tmp_path)
+    draft = tmp_path / "caps.md"
+    draft.write_text("# Caps plan\n\nOutcomes for White pupils improved.\n", "utf-8")
+    assert "[ons]" in rrt("proofing", "style", str(book)).stdout
+    done = rrt("proofing", "style", str(book), "lower-colour")
+    assert done.returncode == 0 and "Lower-case colour terms" in done.stdout
+    assert "[lower-colour]" in rrt("proofing", "style", str(book)).stdout
+    assert rrt("proof", str(draft), "--workbook", str(book)).returncode == 0
+    shown = json.loads(rrt("proofing", "show", str(book), "1", "--json").stdout)
+    assert [(f["rule"], f["excerpt"]) for f in shown["findings"] if "case" in f["rule"]
+            or "capitals" in f["rule"]] == [("colour-terms-lower-case", "White")]
+    # The flag overrides the workbook's style for one proof.
+    assert rrt("proof", str(draft), "--workbook", str(book), "--capitals", "ons",
+               "--title", "Caps plan again").returncode == 0
+    shown = json.loads(rrt("proofing", "show", str(book), "1", "--json").stdout)
+    assert shown["title"] == "Caps plan again"
+    assert "colour-terms-lower-case" not in [f["rule"] for f in shown["findings"]]
+    assert rrt("proofing", "style", str(book), "loud").returncode == 2
+
+
 def test_annotated_copy_and_reports_from_a_stored_record(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

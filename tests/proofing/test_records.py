@@ -17,6 +17,7 @@ from app.proofing.operations import (
     AddScheme,
     AllowTerm,
     RemoveRecord,
+    SetCapitals,
     SetCheck,
     SetCommitments,
     StoreRecord,
@@ -35,7 +36,12 @@ from app.proofing.records import (
 from app.proofing.sample_draft import sample_docx_path
 from app.proofing.scheme import Commitment
 from app.proofing.schemes_store import SchemeData, list_schemes
-from app.proofing.workbook_rules import RuleFileData, proof_settings
+from app.proofing.workbook_rules import (
+    RuleFileData,
+    get_capitals,
+    list_rule_files,
+    proof_settings,
+)
 from app.workbook import Workbook
 from app.workbook.operations import Mode, run_operation
 
@@ -229,3 +235,36 @@ def test_the_sample_workbook_has_a_triaged_proof_with_a_decision(tmp_path: Path)
     assert record.decision == "revise" and len(record.checks) == 4
     states = {f.triage for f in record.findings}
     assert {"open", "accepted", "fixed", "dismissed"} <= states
+
+
+def test_the_capitalisation_style_is_kept_in_the_workbook_and_undoes(workbook: Workbook
+                                                                     ) -> None:
+    draft = read_draft_bytes(b"Plan\n\nSupport for White pupils and white British "
+                             b"families.\n", "d.txt")
+
+    def style_findings() -> list[tuple[str, str]]:
+        with workbook.session() as session:
+            settings = proof_settings(session)
+        return [(f.rule_id, f.excerpt) for f in settings.proofer().proof(draft).findings
+                if f.rule_id in ("ethnic-group-capitals", "colour-terms-lower-case")]
+
+    with workbook.session() as session:
+        assert get_capitals(session) == "ons"
+    assert style_findings() == [("ethnic-group-capitals", "white")]
+    # A workbook rule file that switches the default rule off stays valid in either style.
+    run_operation(workbook, AddRuleFile(RuleFileData(
+        uuid.uuid4(), "ours.yaml", "disable: [ethnic-group-capitals]\n")))
+    changed = run_operation(workbook, SetCapitals("lower-colour"))
+    with workbook.session() as session:
+        assert get_capitals(session) == "lower-colour"
+        assert [r.name for r in list_rule_files(session)] == ["ours.yaml"]  # not listed
+    assert style_findings() == [("colour-terms-lower-case", "White")]
+    with pytest.raises(UserError, match="keeps for its own settings"):
+        run_operation(workbook, AddRuleFile(RuleFileData(
+            uuid.uuid4(), "capitalisation-style", "rules: []\n")))
+    with pytest.raises(UserError, match="not a capitalisation style"):
+        run_operation(workbook, SetCapitals("shouty"))
+    _undo(workbook, changed)
+    with workbook.session() as session:
+        assert get_capitals(session) == "ons"
+    assert style_findings() == []  # ours.yaml still switches the default rule off

@@ -14,6 +14,10 @@ from app.proofing.rules.rule import RuleKind
 
 SHIPPED = load_rules(use_cache=False)  # at import: no cache folder is set up yet
 RULES = RuleSet(SHIPPED)
+# A capitalisation style's own rules are loaded only in that style; their examples run too.
+LOWER_COLOUR = load_rules(use_cache=False, capitals="lower-colour")
+STYLE_ONLY = [rule for rule in LOWER_COLOUR if rule.id not in {r.id for r in SHIPPED}]
+EVERY_RULE = RuleSet([*SHIPPED, *STYLE_ONLY])
 
 
 def doc(text: str):
@@ -21,24 +25,24 @@ def doc(text: str):
 
 
 def _examples(which: str) -> list[tuple[str, str]]:
-    return [(rule.id, example) for rule in SHIPPED
+    return [(rule.id, example) for rule in [*SHIPPED, *STYLE_ONLY]
             for example in (rule.flag_examples if which == "flag" else rule.pass_examples)]
 
 
 @pytest.mark.parametrize(("rule_id", "example"), _examples("flag"))
 def test_each_rule_flags_its_examples(rule_id: str, example: str) -> None:
-    findings = RULES.only(rule_id).proof(doc(example))
+    findings = EVERY_RULE.only(rule_id).proof(doc(example))
     assert [f.rule_id for f in findings] and {f.rule_id for f in findings} == {rule_id}
 
 
 @pytest.mark.parametrize(("rule_id", "example"), _examples("pass"))
 def test_each_rule_passes_its_examples(rule_id: str, example: str) -> None:
-    assert RULES.only(rule_id).proof(doc(example)) == []
+    assert EVERY_RULE.only(rule_id).proof(doc(example)) == []
 
 
 def test_every_rule_cites_a_source_and_has_examples() -> None:
     assert len(SHIPPED) >= 20
-    for rule in SHIPPED:
+    for rule in [*SHIPPED, *STYLE_ONLY]:
         assert rule.source.citation, rule.id
         assert rule.flag_examples and rule.pass_examples, rule.id
         assert rule.message and rule.rationale, rule.id
@@ -60,6 +64,39 @@ RACE_EQUALITY_PARAGRAPH = (
 
 def test_a_race_equality_document_does_not_drown_in_false_positives() -> None:
     assert RULES.proof(doc(RACE_EQUALITY_PARAGRAPH)) == []
+
+
+CAPITALS_PARAGRAPH = (
+    "White pupils did well. Outcomes for White British and black Caribbean pupils differ, "
+    "and asian households were surveyed. The council's white paper and Black History "
+    "Month events at White City were planned.")
+
+
+def test_the_capitalisation_style_chooses_one_rule_of_the_pair() -> None:
+    from app.proofing.rules.styles import CAPITALS, STYLE_RULES
+
+    assert {s.id for s in STYLE_ONLY} == {STYLE_RULES["lower-colour"]}
+    text = "Plan\n\n" + CAPITALS_PARAGRAPH
+    found = {}
+    for style in CAPITALS:
+        rules = load_rules(use_cache=False, capitals=style)
+        ids = {rule.id for rule in rules}
+        assert STYLE_RULES[style] in ids
+        assert not (set(STYLE_RULES.values()) - {STYLE_RULES[style]}) & ids
+        found[style] = [(f.excerpt, f.suggestion) for f in
+                        RuleSet(rules).only(STYLE_RULES[style]).proof(doc(text))]
+    assert found["ons"] == [("black", "Black"), ("asian", "Asian")]
+    assert found["lower-colour"] == [("White", "white")]  # not at the sentence's start
+
+
+def test_a_user_may_disable_either_rule_of_the_pair_in_any_style(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text("disable: [ethnic-group-capitals, "
+                                         "colour-terms-lower-case]\n", encoding="utf-8")
+    for style in ("ons", "lower-colour"):
+        ids = {rule.id for rule in load_rules(tmp_path, use_cache=False, capitals=style)}
+        assert not {"ethnic-group-capitals", "colour-terms-lower-case"} & ids
+    with pytest.raises(UserError, match="not a capitalisation style"):
+        load_rules(capitals="shouty")
 
 
 def test_every_finding_span_maps_back_to_its_text() -> None:

@@ -240,6 +240,41 @@ def test_schemes_typed_in_imported_and_the_allow_list(main_window, qtbot, workbo
     assert editor.allow_model.stringList() == []
 
 
+def test_the_capitalisation_combo_sets_the_style_new_proofs_use(main_window, qtbot,
+                                                                 workbook_path, tmp_path
+                                                                 ) -> None:
+    from app.proofing.workbook_rules import get_capitals
+    from app.ui.proofing.new_proof_dialog import proof_work
+
+    def stored() -> str:
+        with Workbook.open(workbook_path, read_only=True) as book, \
+                book.session() as session:
+            return get_capitals(session)
+
+    window = main_window(workbook_path)
+    screen = window.workbook_screen
+    screen.show_section("equality_schemes")
+    editor = screen.editor("equality_schemes")
+    combo = editor.capitals_combo
+    assert combo.accessibleName() == "Capitalisation of ethnic groups"
+    assert combo.currentData() == "ons" and stored() == "ons"
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # by keyboard, as a user would choose
+    assert combo.currentData() == "lower-colour" and stored() == "lower-colour"
+    _grab(window, "schemes-capitals")
+
+    draft = tmp_path / "caps.md"
+    draft.write_text("# Plan\n\nOutcomes for White pupils and white British residents.\n",
+                     encoding="utf-8")
+    request = ProofRequest(draft, None, "Plan", "1", "", "")
+    record = proof_work(editor._document, request)(lambda _: None, lambda: False)
+    assert [(f.rule_id, f.excerpt) for f in record.findings if "case" in f.rule_id
+            or "capitals" in f.rule_id] == [("colour-terms-lower-case", "White")]
+
+    window.window_actions.undo.trigger()
+    assert stored() == "ons" and combo.currentData() == "ons"
+
+
 def test_the_annotated_copy_is_saved_from_the_register(main_window, tmp_path, monkeypatch,
                                                        messages) -> None:
     import zipfile

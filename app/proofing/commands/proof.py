@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UsageError, UserError
+from app.proofing.rules.styles import CAPITALS, DEFAULT
 
 if TYPE_CHECKING:
     from app.proofing.proofing import ProofResult
@@ -38,6 +39,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow", metavar="TERM", action="append", default=[],
                         help="wording to leave alone, such as an organisation's name "
                              "(repeatable)")
+    parser.add_argument("--capitals", choices=tuple(CAPITALS), default=None,
+                        help="how ethnic groups are capitalised: ons capitalises all, White "
+                             "included (the default); lower-colour writes white and black in "
+                             "lower case. With --workbook, the workbook's setting is the "
+                             "default")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--annotate", metavar="OUT.docx",
                         help="write a copy of the .docx draft with a Word comment on each "
@@ -76,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     if annotate is not None and len(drafts) > 1 and not annotate.is_dir():
         raise UsageError("--annotate needs an existing folder when proofing several drafts")
     scheme = load_scheme(args.scheme) if args.scheme else None
-    proofer = Proofer(rules_dir=args.rules, scheme=scheme, allow=args.allow)
+    proofer = Proofer(rules_dir=args.rules, scheme=scheme, allow=args.allow,
+                      capitals=args.capitals or DEFAULT)
     threshold = Severity(args.fail_on)
     results: list[tuple[Path, ProofResult | None, str | None]] = []
     for path in drafts:

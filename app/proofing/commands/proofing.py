@@ -2,7 +2,8 @@
 findings, answer the checklist, record the decision and sign-off, write the annotated
 copy. Edits run through the same undoable operations as the desktop app.
 
-`raise` adds an action to the workbook's action plan from one finding.
+`raise` adds an action to the workbook's action plan from one finding; `style` shows or
+sets how proofs in the workbook capitalise ethnic groups.
 
 A record is named by its number in `rrt proofing list` (1 is the most recent), its id, or
 its title; a finding by its number in `rrt proofing show`.
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UsageError
+from app.proofing.rules.styles import CAPITALS
 
 TRIAGE_STATES = ("open", "accepted", "dismissed", "fixed")
 DECISION_CHOICES = ("adopt", "adopt-with-changes", "revise", "stop")
@@ -27,7 +29,7 @@ CHECK_ITEMS = ("referred", "validated", "proofread", "checked")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     verbs = parser.add_subparsers(
         dest="verb", required=True,
-        metavar="list|show|triage|check|decide|sign-off|raise|annotate")
+        metavar="list|show|triage|check|decide|sign-off|raise|annotate|style")
     listing = verbs.add_parser("list", help="the register of proofing records")
     listing.add_argument("path", metavar="WORKBOOK")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -65,6 +67,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _record(annotate)
     annotate.add_argument("out", metavar="OUT.docx")
     annotate.add_argument("--overwrite", action="store_true")
+    style = verbs.add_parser("style", help="show or set how ethnic groups are capitalised "
+                                           "in this workbook's proofs")
+    style.add_argument("path", metavar="WORKBOOK")
+    style.add_argument("capitals", nargs="?", choices=tuple(CAPITALS),
+                       help="ons: capitalise all, White included (the default); "
+                            "lower-colour: white and black in lower case")
 
 
 def _record(parser: argparse.ArgumentParser) -> None:
@@ -77,8 +85,12 @@ def run(args: argparse.Namespace) -> int:
     from app.proofing.records import list_records, load_record
     from app.workbook import Workbook
 
-    read_only = args.verb in ("list", "show", "annotate")
+    read_only = args.verb in ("list", "show", "annotate") or (
+        args.verb == "style" and args.capitals is None)
     with Workbook.open(Path(args.path), read_only=read_only) as workbook:
+        if args.verb == "style":
+            _style(workbook, args.capitals)
+            return 0
         if args.verb == "list":
             with workbook.session() as session:
                 rows = list_records(session)
@@ -136,6 +148,22 @@ def _edit(workbook: Any, record: Any, args: argparse.Namespace) -> None:
                             ("signed_on", signed_on)):
             run_operation(workbook, UpdateRecord(record.id, name, value))
         print(f"Signed off by {args.name}.")
+
+
+def _style(workbook: Any, capitals: str | None) -> None:
+    from app.proofing.operations import SetCapitals
+    from app.proofing.workbook_rules import get_capitals
+
+    if capitals is not None:
+        with workbook.session() as session:
+            unchanged = get_capitals(session) == capitals
+        if not unchanged:  # choosing the style it has already is not a change to log
+            from app.workbook.operations import run_operation
+
+            run_operation(workbook, SetCapitals(capitals))
+    with workbook.session() as session:
+        current = get_capitals(session)
+    print(f"Capitalisation of ethnic groups: {CAPITALS[current]} [{current}].")
 
 
 def _date(text: str) -> date:

@@ -50,7 +50,7 @@ def store_proof(args: argparse.Namespace) -> int:
             previous = latest_with_title(session, title)
         if args.scheme and scheme is None:
             scheme = load_scheme(args.scheme)
-        proofer = settings.proofer(scheme)
+        proofer = settings.proofer(scheme, capitals=args.capitals)
         for term in args.allow:
             proofer.allow = (*proofer.allow, term)
         result = proofer.proof(document)

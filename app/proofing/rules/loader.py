@@ -3,7 +3,8 @@
 YAML is read with the safe loader only, within a size limit, and anchors and aliases are
 refused (rule files never need them, and they are how "billion laughs" files grow).
 A user's rule with a shipped rule's id replaces it; a user file's `disable:` list switches
-shipped rules off.
+shipped rules off. A capitalisation style other than the default (`styles.py`) is a folder
+applied between the two.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from app.paths import resource
 from app.proofing.errors import RulesInvalid
 from app.proofing.rules.rule import Rule
+from app.proofing.rules.styles import DEFAULT, STYLE_RULES, style_folder
 
 if TYPE_CHECKING:
     from app.proofing.rules.engine import RuleSet
@@ -27,12 +29,14 @@ def shipped_rules_dir() -> Path:
     return resource("rules")
 
 
-def load_rules(user_dir: Path | str | None = None, *, use_cache: bool = True) -> list[Rule]:
-    """The shipped rules, with a user's folder of rule files applied on top.
+def load_rules(user_dir: Path | str | None = None, *, use_cache: bool = True,
+               capitals: str = DEFAULT) -> list[Rule]:
+    """The shipped rules in capitalisation style `capitals`, with a user's folder of rule
+    files applied on top.
 
     Rules that passed their checks before are taken from the cache (see `cache.py`).
     """
-    folders = _folders(user_dir)
+    folders = _folders(user_dir, capitals)
     if not use_cache:
         return _load(folders)
     from app.proofing.rules.cache import cached
@@ -40,17 +44,21 @@ def load_rules(user_dir: Path | str | None = None, *, use_cache: bool = True) ->
     return cached(folders, lambda: _load(folders))[0]
 
 
-def load_rule_set(user_dir: Path | str | None = None) -> RuleSet:
+def load_rule_set(user_dir: Path | str | None = None, *, capitals: str = DEFAULT) -> RuleSet:
     """The rules compiled, ready to proof with (from the cache when it can be)."""
     from app.proofing.rules.cache import cached
     from app.proofing.rules.engine import RuleSet
 
-    rules, known = cached(_folders(user_dir), lambda: _load(_folders(user_dir)))
+    folders = _folders(user_dir, capitals)
+    rules, known = cached(folders, lambda: _load(folders))
     return RuleSet(rules, known)
 
 
-def _folders(user_dir: Path | str | None) -> list[Path]:
+def _folders(user_dir: Path | str | None, capitals: str = DEFAULT) -> list[Path]:
     folders = [shipped_rules_dir()]
+    style = style_folder(capitals)
+    if style is not None:
+        folders.append(style)
     if user_dir is not None:
         folder = Path(user_dir)
         if not folder.is_dir():
@@ -63,7 +71,8 @@ def _load(folders: list[Path]) -> list[Rule]:
     rules = {rule.id: rule for rule in _load_dir(folders[0])[0]}
     for folder in folders[1:]:
         added, disabled = _load_dir(folder)
-        unknown = [rule_id for rule_id in disabled if rule_id not in rules]
+        unknown = [rule_id for rule_id in disabled
+                   if rule_id not in rules and rule_id not in STYLE_RULES.values()]
         if unknown:
             raise RulesInvalid(
                 f"The rules in {folder} disable “{unknown[0]}”, which is not a shipped rule. "

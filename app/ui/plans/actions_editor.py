@@ -96,6 +96,11 @@ class ActionsEditor(QWidget):
         self.workshop = WorkshopControls(document, self)
         buttons = button_row(self.add_button, self.remove_button, self.template_button,
                              self.workshop.button)
+        # Made in reading order (buttons, filters, the view tabs, then what they hold), so
+        # Tab moves down the screen as it looks.
+        filters = self._make_filters()
+        self.views = named(QTabWidget(self), "Action plan views")
+        named(self.views.tabBar(), "Ways to see the plan")
 
         self.table = self._make_table()
         self._pages = TableOrEmpty(
@@ -104,8 +109,6 @@ class ActionsEditor(QWidget):
         self.timeline = TimelineView(self)
         self.timeline.chart.selection_changed.connect(self.select)
         self.timeline.chart.opened.connect(self.open_in_form)
-        self.views = named(QTabWidget(self), "Action plan views")
-        named(self.views.tabBar(), "Ways to see the plan")
         self.views.addTab(self._pages, "Li&st")
         self.views.addTab(self.timeline, "Ti&meline")
         self.form = self._make_form()
@@ -122,7 +125,7 @@ class ActionsEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
-        layout.addLayout(self._make_filters())
+        layout.addLayout(filters)
         layout.addWidget(self.views, 2)
         layout.addWidget(self.tabs, 3)
         self.setFocusProxy(self.table)

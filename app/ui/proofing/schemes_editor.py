@@ -1,6 +1,6 @@
 """The Equality schemes section: the workbook's schemes and their commitments (typed in or
-imported from a Word document or a spreadsheet), and the proofing allow-list and rule
-files that apply to every proof in this workbook."""
+imported from a Word document or a spreadsheet), and the proofing allow-list, rule files
+and capitalisation style that apply to every proof in this workbook."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
+from app.proofing.rules.styles import CAPITALS
 from app.proofing.scheme import Commitment, split_keywords
 from app.proofing.schemes_store import SchemeData, list_schemes
 from app.proofing.topics import PROOF_RULES, PROOF_SCHEMES
-from app.proofing.workbook_rules import list_allowed, list_rule_files
+from app.proofing.workbook_rules import get_capitals, list_allowed, list_rule_files
 from app.ui import messages
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
@@ -119,9 +121,19 @@ class SchemesEditor(QWidget):
         self.refresh()
 
     def _settings_box(self) -> QGroupBox:
-        box = QGroupBox("Allowed wording and the workbook's own rules", self)
-        # Created in reading order (the keyboard walks them so): the entry and buttons,
-        # then the two lists.
+        box = QGroupBox("Proofing settings: capitalisation, allowed wording and own rules", self)
+        # Created in reading order (the keyboard walks them so): the style, the entry and
+        # buttons, then the two lists.
+        self.capitals_combo = named(
+            QComboBox(box), "Capitalisation of ethnic groups",
+            "Which style proofs follow: capitalise every ethnic group, as the ONS does, or "
+            "write the colour terms white and black in lower case")
+        named(self.capitals_combo.view(), "Capitalisation styles")  # the list takes focus too
+        for style, label in CAPITALS.items():
+            self.capitals_combo.addItem(label, style)
+        self.capitals_combo.currentIndexChanged.connect(self._set_capitals)
+        capitals_label = QLabel("Ca&pitalisation of ethnic groups:", box)
+        capitals_label.setBuddy(self.capitals_combo)
         self.allow_edit = named(QLineEdit(box), "Wording to allow")
         self.allow_edit.setPlaceholderText("e.g. Riverside BME Network")
         self.allow_edit.returnPressed.connect(self.allow_term)
@@ -155,9 +167,16 @@ class SchemesEditor(QWidget):
         right = QVBoxLayout()
         right.addLayout(button_row(self.add_rules_button, self.remove_rules_button))
         right.addWidget(self.rules_list)
-        layout = QHBoxLayout(box)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        style_row = QHBoxLayout()
+        style_row.addWidget(capitals_label)
+        style_row.addWidget(self.capitals_combo)
+        style_row.addStretch(1)
+        lists = QHBoxLayout()
+        lists.addLayout(left, 1)
+        lists.addLayout(right, 1)
+        layout = QVBoxLayout(box)
+        layout.addLayout(style_row)
+        layout.addLayout(lists, 1)
         return box
 
     # ------------------------------------------------------------------ view
@@ -176,10 +195,14 @@ class SchemesEditor(QWidget):
         self.allow_model.setStringList(self._document.read(list_allowed))
         self.rule_files = self._document.read(list_rule_files)
         self.rules_model.setStringList([r.name for r in self.rule_files])
+        self.capitals_combo.blockSignals(True)  # showing the stored style is not a choice
+        self.capitals_combo.setCurrentIndex(
+            self.capitals_combo.findData(self._document.read(get_capitals)))
+        self.capitals_combo.blockSignals(False)
         writable = not self._document.read_only
         for widget in (self.add_button, self.import_button, self.allow_button,
                        self.disallow_button, self.add_rules_button,
-                       self.remove_rules_button, self.allow_edit):
+                       self.remove_rules_button, self.allow_edit, self.capitals_combo):
             widget.setEnabled(writable)
 
     def _on_changed(self, topics: frozenset[str]) -> None:
@@ -364,6 +387,14 @@ class SchemesEditor(QWidget):
         index = self.allow_list.currentIndex()
         if index.isValid():
             self._document.perform(DisallowTerm(self.allow_model.data(index)))
+
+    def _set_capitals(self, index: int) -> None:
+        from app.proofing.operations import SetCapitals
+
+        style = self.capitals_combo.itemData(index)
+        if (style and style != self._document.read(get_capitals)
+                and not self._document.perform(SetCapitals(style))):
+            self.refresh()  # refused: show the style that is still stored
 
     def add_rule_file(self, path: Path | None = None) -> None:
         from app.proofing.operations import AddRuleFile
