@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import uuid
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.plans.fields import parse_date
 from app.proofing.fields import ANSWERS, CHECKLIST, DECISIONS, SCREENING, TRIAGE
 from app.proofing.raise_action import raised_findings
 from app.proofing.records import FindingRow, RecordData, load_record
+from app.reports.model.dates import short_date
+from app.text_policy import TextRefused
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
 from app.ui.list_table import button_row, row_table
@@ -52,22 +55,6 @@ def read_stored_draft(draft: bytes, name: str) -> tuple[str, Spans]:
 ALL = ""
 DETAILS = {"title": "&Title", "version": "&Version", "author": "&Author",
            "team": "Owning &team", "drafted_on": "&Draft date"}
-
-
-def parse_date(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(f"“{text}” is not a date; write it as dd/mm/yyyy.")
-
-
-def show_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 class RecordEditor(QWidget):
@@ -464,8 +451,10 @@ class RecordEditor(QWidget):
         read_only = self._document.read_only or record is None
         for field, edit in {**self.detail_edits, **self.sign_edits}.items():
             value = getattr(record, field) if record else ""
-            edit.setText(show_date(value) if field in ("drafted_on", "signed_on")
-                         else str(value or ""))
+            if field in ("drafted_on", "signed_on"):
+                edit.setText(short_date(value) if isinstance(value, date) else "")
+            else:
+                edit.setText(str(value or ""))
             edit.setReadOnly(read_only)
         if record:
             self.draft_label.setText(
@@ -518,7 +507,7 @@ class RecordEditor(QWidget):
         if field in ("drafted_on", "signed_on"):
             try:
                 value = parse_date(str(value))
-            except ValueError as error:
+            except TextRefused as error:
                 self._document.failed.emit(str(error))
                 self._fill_forms()
                 return
