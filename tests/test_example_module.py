@@ -142,3 +142,26 @@ def test_the_manifests_list_every_table_a_workbook_has(tmp_path: Path, example: 
     declared = module_tables()
     assert len(declared) == len(set(declared))  # no table claimed by two modules
     assert stored == set(declared)
+
+
+@pytest.mark.parametrize("fault", [
+    {"name": "Bad Name"},
+    {"sections": ("a section whose editor is no target",)},
+    {"commands": ("a command with a bad name",)},
+    {"self_test": "not a target"},
+])
+def test_a_malformed_manifest_is_refused_when_plugged_in(fault: dict[str, object]) -> None:
+    # Manifests are plain records checked by the registry: a typo in one is caught
+    # the moment the module is found, naming the module, and nothing is plugged in.
+    from app.modules import CommandSpec, SectionSpec, modules
+
+    swap = {
+        "a section whose editor is no target": SectionSpec("odd", "Odd", "", "not a target"),
+        "a command with a bad name": CommandSpec("Odd Command", "help", "tests.x"),
+    }
+    changes = {key: tuple(swap[item] for item in value) if isinstance(value, tuple) else value
+               for key, value in fault.items()}
+    broken = MODULE._replace(**changes)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"Module '.*':"):
+        add_module(broken)
+    assert broken.name not in {module.name for module in modules()}

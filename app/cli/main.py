@@ -5,9 +5,11 @@ error a user can meet into one sentence and an exit status. (Opening the desktop
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from app import __version__
 from app.errors import UsageError, UserError
@@ -20,10 +22,33 @@ EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse prints a multi-line usage block and exits; we want one sentence, status 2."""
+    """argparse prints a multi-line usage block and exits; we want one sentence, status 2.
+    Every parser of the command line is one of these, sub-commands' included."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see 'rrt --help')")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own layout, told the terminal's width: argparse makes a formatter for
+    every argument, and left to itself it imports shutil (and the compression modules
+    that come with it) to measure the terminal, a tenth of a quick `rrt info`."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_columns() - 2)
+
+
+def _terminal_columns() -> int:
+    # What shutil.get_terminal_size() gives: $COLUMNS, else the terminal's, else 80.
+    with contextlib.suppress(KeyError, ValueError):
+        return int(os.environ["COLUMNS"])
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    return 80
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

@@ -3,30 +3,35 @@
 Targets are "package.module:attribute" strings resolved with `load_target` only when
 used, so a manifest can name a Qt editor while the core stays Qt-free, and listing the
 modules costs nothing at start-up.
+
+The records are NamedTuples rather than dataclasses because every `rrt` call and every
+start of the app reads them: importing `dataclasses` and making these classes with it
+costs about 20 ms per process, a third of a quick `rrt info`. They are checked when the
+registry takes them (`check_manifest`), not as they are made.
 """
 
-from __future__ import annotations
-
-import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-_NAME = re.compile(r"[a-z][a-z0-9_-]*")
-_TARGET = re.compile(r"[A-Za-z_][\w.]*(:[A-Za-z_]\w*)?")
+# Checked with plain string tests, not regular expressions: compiling them would cost
+# every start a little for something that is only ever a typo in a manifest.
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_NAME_CHARACTERS = _LOWER | frozenset("0123456789_-")
 
 
 def _check_name(kind: str, name: str) -> None:
-    if not _NAME.fullmatch(name):
+    if not (name[:1] in _LOWER and set(name) <= _NAME_CHARACTERS):
         raise ValueError(f"{kind} name {name!r} must be lower case letters, digits, - or _.")
 
 
 def _check_target(target: str) -> None:
-    if not _TARGET.fullmatch(target):
+    module, colon, attribute = target.partition(":")
+    if not (all(part.isidentifier() for part in module.split("."))
+            and (attribute.isidentifier() if colon else True)):
         raise ValueError(f"{target!r} is not a 'package.module:attribute' target.")
 
 
-@dataclass(frozen=True)
-class CountSpec:
+class CountSpec(NamedTuple):
     """A number a workbook holds, read with one plain `count(*)` over `table`.
 
     The overview (first paint, `rrt info`) and the report snapshot both count through
@@ -38,30 +43,30 @@ class CountSpec:
     table: str  # the table counted
     topics: frozenset[str] = frozenset()  # changes that can alter the count
 
-    def __post_init__(self) -> None:
+    def check(self) -> None:
         _check_name("Count", self.name)
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):
     """A navigator section and the editor shown for it."""
 
     id: str
     title: str
     description: str  # what the section is for, shown under its heading
     editor: str  # "app.ui.x:create_editor", called with the screen context
-    count: str | None = None  # the name of a CountSpec shown beside the title
+    # The name of a CountSpec shown beside the title. (It hides tuple.count, which
+    # nothing calls on a section.)
+    count: str | None = None  # type: ignore[assignment]
     order: int = 100  # sections sort by (module order, this)
     # The change topics it shows: undoing such a change elsewhere brings this section up.
     topics: frozenset[str] = frozenset()
 
-    def __post_init__(self) -> None:
+    def check(self) -> None:
         _check_name("Section", self.id)
         _check_target(self.editor)
 
 
-@dataclass(frozen=True)
-class ReportSpec:
+class ReportSpec(NamedTuple):
     """A report offered in File › Export… and by `rrt export --report NAME`.
 
     A report about one thing in the workbook (one self-assessment, say) names `subjects`:
@@ -77,7 +82,7 @@ class ReportSpec:
     subjects: str | None = None  # "pkg.mod:list", (session) -> Sequence[ReportSubject]
     subject_noun: str = "subject"  # what one is called: "self-assessment"
 
-    def __post_init__(self) -> None:
+    def check(self) -> None:
         _check_name("Report", self.name)
         _check_target(self.builder)
         _check_target(self.snapshot)
@@ -85,32 +90,29 @@ class ReportSpec:
             _check_target(self.subjects)
 
 
-@dataclass(frozen=True)
-class CommandSpec:
+class CommandSpec(NamedTuple):
     """An `rrt` subcommand: `target` is a module with `add_arguments(parser)` and `run(args)`."""
 
     name: str
     help: str
     target: str
 
-    def __post_init__(self) -> None:
+    def check(self) -> None:
         _check_name("Command", self.name)
         _check_target(self.target)
 
 
-@dataclass(frozen=True)
-class MenuActionSpec:
+class MenuActionSpec(NamedTuple):
     """A menu entry: `build` is called with (menu, MenuContext) when the menus are built."""
 
     point: str  # "file.export" (File, after Save a Copy…), "tools", "help"
     build: str
 
-    def __post_init__(self) -> None:
+    def check(self) -> None:
         _check_target(self.build)
 
 
-@dataclass(frozen=True)
-class MigrationSpec:
+class MigrationSpec(NamedTuple):
     """The module's own Alembic branch: a package holding `versions/`, and its newest step.
 
     Each module's migrations form their own branch (first step `down_revision = None`,
@@ -122,8 +124,7 @@ class MigrationSpec:
     head: str  # the newest revision id, e.g. "assessments_0001"
 
 
-@dataclass(frozen=True)
-class SelfTestOutcome:
+class SelfTestOutcome(NamedTuple):
     """What a module's self-test did (one short phrase) and the files it wrote, which the
     runner checks are complete documents."""
 
@@ -131,8 +132,7 @@ class SelfTestOutcome:
     files: tuple[Path, ...] = ()
 
 
-@dataclass(frozen=True)
-class ModuleManifest:
+class ModuleManifest(NamedTuple):
     name: str
     title: str
     order: int = 100  # the navigator, the menus and `rrt --help` follow this order
@@ -155,8 +155,18 @@ class ModuleManifest:
     # in a new workbook, so an installed copy proves it can do the module's real work.
     self_test: str | None = None
 
-    def __post_init__(self) -> None:
-        _check_name("Module", self.name)
-        for target in (self.prime, self.self_test):
-            if target is not None:
-                _check_target(target)
+    def check(self) -> None:
+        """Raise ValueError, naming the module, if anything it declares is malformed."""
+        try:
+            _check_name("Module", self.name)
+            for target in (self.models, self.sample, self.prime, self.self_test):
+                if target is not None:
+                    _check_target(target)
+            specs: tuple[SectionSpec | ReportSpec | CommandSpec | CountSpec
+                         | MenuActionSpec, ...] = (*self.sections, *self.reports,
+                                                   *self.commands, *self.counts,
+                                                   *self.menu_actions)
+            for spec in specs:
+                spec.check()
+        except ValueError as error:
+            raise ValueError(f"Module {self.name!r}: {error}") from None

@@ -47,6 +47,7 @@ def _load_manifest(import_path: str) -> ModuleManifest:
     manifest = getattr(importlib.import_module(import_path), "MODULE", None)
     if not isinstance(manifest, ModuleManifest):
         raise TypeError(f"{import_path} does not define MODULE = ModuleManifest(...).")
+    manifest.check()
     return manifest
 
 
@@ -66,6 +67,7 @@ def modules() -> tuple[ModuleManifest, ...]:
 
 def add_module(manifest: ModuleManifest) -> None:
     """Plug a module in for this process (tests, or a host embedding the toolkit)."""
+    manifest.check()
     with _lock:
         _added[manifest.name] = manifest
 

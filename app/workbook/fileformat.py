@@ -4,12 +4,10 @@ The header is read directly (not through SQLite) so a hostile or unrelated file 
 turned away before any database code touches it.
 """
 
-from __future__ import annotations
-
 import sqlite3
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from app.workbook.errors import NotAWorkbook, WorkbookNotFound
 
@@ -22,8 +20,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 
 
-@dataclass(frozen=True)
-class FileHeader:
+class FileHeader(NamedTuple):
     application_id: int
     schema_version: int
 

@@ -7,12 +7,10 @@ has tells whether a file needs upgrading (a module is new, or its tables are old
 was made by a newer build (a module this build lacks, or a newer step of one it has).
 """
 
-from __future__ import annotations
-
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from app.modules import modules
 from app.workbook.errors import WorkbookTooNew
@@ -20,8 +18,7 @@ from app.workbook.errors import WorkbookTooNew
 _MODULE_REVISION = re.compile(r"(?P<module>[a-z][a-z0-9_-]*)_(?P<step>\d{4})")
 
 
-@dataclass(frozen=True)
-class ModuleStep:
+class ModuleStep(NamedTuple):
     module: str
     step: int
 

@@ -9,11 +9,9 @@ The queries read the core tables the models in `app.workbook.models` define; the
 timestamps there are UTC, stored by SQLAlchemy as 'YYYY-MM-DD HH:MM:SS.ffffff' text.
 """
 
-from __future__ import annotations
-
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from app.workbook.counting import read_counts
 from app.workbook.errors import InvalidValue
@@ -25,8 +23,7 @@ LIMIT 1
 """
 
 
-@dataclass(frozen=True)
-class WorkbookOverview:
+class WorkbookOverview(NamedTuple):
     """The workbook's details and counts, as plain values (never live ORM objects)."""
 
     title: str

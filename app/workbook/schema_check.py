@@ -21,13 +21,13 @@ time budget, so no file can hang the app.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -101,12 +101,34 @@ def guard(
 # ------------------------------------------------------------------ reading a structure
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _normalise_sql(sql: object) -> str:
     return " ".join(str(sql or "").split())
+
+
+def _pragma_rows(
+    connection: sqlite3.Connection, pragma: str, columns: tuple[str, ...], names: Iterable[str]
+) -> dict[str, list[tuple[Any, ...]]]:
+    """`PRAGMA pragma(name)`'s `columns` for every name, each name's rows in the pragma's
+    order (its first column). One statement for all the names: opening a workbook runs
+    this for every table and index, and a statement each cost more than the rows."""
+    names = list(names)
+    found: dict[str, list[tuple[Any, ...]]] = {name: [] for name in names}
+    if not names:
+        return found
+    wanted = ", ".join(f'p."{column}"' for column in columns)
+    try:
+        rows = connection.execute(
+            f"SELECT j.value, {wanted} FROM json_each(?) AS j, pragma_{pragma}(j.value) AS p "
+            "ORDER BY j.key, 2", (json.dumps(names),)).fetchall()
+    except sqlite3.OperationalError as error:
+        if "json_each" not in str(error):
+            raise
+        # An SQLite built without its JSON functions: one statement per name.
+        rows = [(name, *row) for name in names for row in connection.execute(
+            f"SELECT {wanted} FROM pragma_{pragma}(?) AS p ORDER BY 1", (name,))]
+    for name, *row in rows:
+        found[name].append(tuple(row))
+    return found
 
 
 def read_structure(connection: sqlite3.Connection) -> Snapshot:
@@ -131,24 +153,22 @@ def read_structure(connection: sqlite3.Connection) -> Snapshot:
         elif kind == "view":
             views[name] = _normalise_sql(sql)
     # Only plain tables are looked into: a view or virtual table is never prepared here.
+    columns = _pragma_rows(connection, "table_xinfo", ("cid", "name", "type", "notnull", "pk"),
+                           tables)
     for name in tables:
         tables[name] = [
             [str(column), str(declared or "").upper(), int(notnull), int(pk)]
-            for _cid, column, declared, notnull, _default, pk, *_hidden in connection.execute(
-                f"PRAGMA table_xinfo({_quote(name)})"
-            )
+            for _cid, column, declared, notnull, pk in columns[name]
         ]
-    for name, entry in indexes.items():
-        if entry[0] not in tables:
-            continue
-        unique = any(
-            str(row[1]) == name and int(row[2])
-            for row in connection.execute(f"PRAGMA index_list({_quote(entry[0])})")
+    indexed = {entry[0] for entry in indexes.values() if entry[0] in tables}
+    listed = _pragma_rows(connection, "index_list", ("seq", "name", "unique"), indexed)
+    unique = {str(name) for rows in listed.values() for _seq, name, flag in rows if int(flag)}
+    wanted = [name for name, entry in indexes.items() if entry[0] in tables]
+    index_columns = _pragma_rows(connection, "index_info", ("seqno", "name"), wanted)
+    for name in wanted:
+        indexes[name].extend(
+            [int(name in unique), [str(column) for _seqno, column in index_columns[name]]]
         )
-        columns = [
-            str(row[2]) for row in connection.execute(f"PRAGMA index_info({_quote(name)})")
-        ]
-        entry.extend([int(unique), columns])
     return {
         "tables": tables,
         "indexes": indexes,
@@ -251,11 +271,15 @@ def fingerprint() -> str:
     """Changes whenever the migrations (and so the expected structures) can have changed."""
     from app import __version__
 
-    digest = hashlib.sha256(f"{__version__}\n".encode())
-    for name, source in _migration_files():
-        digest.update(name.encode("utf-8"))
-        digest.update(source.read_bytes())
-    return digest.hexdigest()[:32]
+    # Two 32-bit checksums rather than a cryptographic hash: this only names a cache
+    # file, and hashlib's OpenSSL start-up would cost every `rrt info` 3 ms.
+    crc, adler = 0, 1
+    for part in (f"{__version__}\n".encode(), *(
+        piece for name, source in _migration_files()
+        for piece in (name.encode("utf-8"), source.read_bytes())
+    )):
+        crc, adler = zlib.crc32(part, crc), zlib.adler32(part, adler)
+    return f"{crc:08x}{adler:08x}"
 
 
 cache_dir = paths.cache_dir  # where derived data is kept between runs

@@ -367,7 +367,7 @@ def test_idle_time_after_opening_reads_the_assessments_ahead(main_window, qtbot,
     qtbot.waitUntil(window.document.warmed_up.is_set, timeout=10_000)
     assert len(read) == 1  # one short session, before the screen is chosen
     with pytest.raises(ValueError, match="target"):
-        ModuleManifest("odd", "Odd", prime="not a target")
+        ModuleManifest("odd", "Odd", prime="not a target").check()
 
 
 def test_the_panel_follows_the_criteria_once_the_arrows_pause_or_focus_leaves(

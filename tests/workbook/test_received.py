@@ -175,3 +175,40 @@ def test_special_files_are_not_called_folders(tmp_path: Path) -> None:
     for path in (fifo, link):
         with pytest.raises(NotAWorkbook, match="not a regular file"):
             Workbook.open(path, read_only=True)
+
+
+@pytest.mark.parametrize("index", [
+    "CREATE UNIQUE INDEX ix_evidence_file_sha256 ON evidence_file (sha256)",
+    "CREATE INDEX ix_evidence_file_sha256 ON evidence_file (name)",
+    "CREATE INDEX ix_evidence_file_sha256 ON evidence_file (sha256, name)",
+])
+def test_an_index_remade_differently_is_refused(received: Path, index: str) -> None:
+    # A unique index the app did not make would refuse the app's own inserts; one on
+    # other columns means the file was changed outside the app.
+    edit(received, "DROP INDEX ix_evidence_file_sha256", index)
+    with pytest.raises(UserError, match="the index ix_evidence_file_sha256"):
+        Workbook.open(received, read_only=True)
+
+
+def test_the_structure_reads_the_same_without_sqlite_s_json_functions(received: Path) -> None:
+    from app.workbook.schema_check import read_structure
+
+    class WithoutJson:
+        """A connection on an SQLite built without json_each."""
+
+        def __init__(self, raw: sqlite3.Connection) -> None:
+            self.raw = raw
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            if "json_each" in sql:
+                raise sqlite3.OperationalError("no such table: json_each")
+            return self.raw.execute(sql, *args)
+
+    raw = sqlite3.connect(received)
+    try:
+        structure = read_structure(raw)
+        assert structure == read_structure(WithoutJson(raw))  # type: ignore[arg-type]
+    finally:
+        raw.close()
+    assert structure["tables"]["evidence_file"][0] == ["id", "CHAR(32)", 1, 1]
+    assert structure["indexes"]["ix_evidence_file_sha256"] == ["evidence_file", 0, ["sha256"]]
