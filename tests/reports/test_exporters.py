@@ -247,7 +247,7 @@ def test_an_unknown_report_name_lists_the_known_ones(board_module) -> None:
     assert str(raised.value).startswith("There is no report called “nope”")
     assert "test-board" in str(raised.value)
     with pytest.raises(ValueError):
-        ReportSpec("Bad Name!", "x", f"{__name__}:board_report")
+        ReportSpec("Bad Name!", "x", f"{__name__}:board_report").check()
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.DOCX, ExportFormat.PDF, ExportFormat.XLSX])
