@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Chart shapes are checked attribute by attribute in tests (users' exports skip it).
+os.environ["RRT_CHECK_CHART_SHAPES"] = "1"
 
 
 class _QtUnavailable:

@@ -96,6 +96,40 @@ def test_png_has_the_requested_pixel_size(kind: ChartKind) -> None:
     assert len(image.convert("RGB").getcolors(1 << 24)) > 5  # something was drawn
 
 
+def test_png_keeps_the_chart_s_colours_and_a_white_page() -> None:
+    # The picture is a palette PNG: the background must still be the page's white and
+    # each series keep its colour (to within the quantiser's rounding).
+    from PIL import Image
+
+    from app.reports.charts.common import PALETTE
+
+    image = Image.open(io.BytesIO(chart_png(make_chart(ChartKind.BAR), 6.0, dpi=200)))
+    colours = {colour for _count, colour in image.convert("RGB").getcolors(1 << 24)}
+    assert (255, 255, 255) in colours
+    assert image.convert("RGB").getpixel((2, 2)) == (255, 255, 255)
+    for wanted in PALETTE[:2]:
+        rgb = tuple(round(channel * 255) for channel in (wanted.red, wanted.green, wanted.blue))
+        assert any(max(abs(a - b) for a, b in zip(rgb, found, strict=True)) <= 3
+                   for found in colours), rgb
+
+
+@pytest.mark.parametrize("checking", ["1", None])
+def test_shape_checks_are_on_in_tests_and_off_for_users(
+    monkeypatch: pytest.MonkeyPatch, checking: str | None
+) -> None:
+    from reportlab import rl_config
+
+    from app.reports.charts.drawing import CHECK_SHAPES_ENV
+
+    if checking is None:
+        monkeypatch.delenv(CHECK_SHAPES_ENV)
+    try:
+        chart_drawing(make_chart(ChartKind.LINE), 300, 200)
+        assert rl_config.shapeChecking == (1 if checking else 0)
+    finally:
+        rl_config.shapeChecking = 1
+
+
 def test_png_with_explicit_height() -> None:
     data = chart_png(make_chart(ChartKind.BAR), 3.5, dpi=200, height_inches=2.25)
     assert png_size(data) == (700, 450)

@@ -11,6 +11,7 @@ app) stays cheap.
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
 
 MIN_DPI = 72
+# Set to "1" to have reportlab check every attribute given to a chart's shapes (the
+# tests do); see `_shape_checking`.
+CHECK_SHAPES_ENV = "RRT_CHECK_CHART_SHAPES"
 _pdfium_lock = threading.Lock()  # PDFium is not thread-safe; exports may run on workers
 
 
@@ -29,6 +33,15 @@ def default_height(chart: Chart, width_pt: float) -> float:
     extra_series_rows = max(0, len(chart.series) - 3) // 3  # legend may wrap
     many_categories = max(0, len(chart.categories) - 8) * 0.02
     return width_pt * (ratio + many_categories) + extra_series_rows * 12
+
+
+def _shape_checking() -> None:
+    # reportlab checks the type of every attribute set on a shape, a tenth of the time
+    # of drawing and rendering a chart. Only this package's code builds the shapes, and
+    # its tests run with the checks on, so a user's export goes without them.
+    from reportlab import rl_config
+
+    rl_config.shapeChecking = 1 if os.environ.get(CHECK_SHAPES_ENV) == "1" else 0
 
 
 def _whitened(palette: list[int]) -> list[int]:
@@ -47,6 +60,7 @@ def chart_drawing(
     The title is left out by default because documents print it as the figure's caption;
     pass `show_title=True` for a free-standing image.
     """
+    _shape_checking()
     if chart.kind is ChartKind.RADAR:
         from app.reports.charts.radar import draw_radar_chart
 
