@@ -409,9 +409,9 @@ ITEMS: tuple[Item, ...] = (
     Item(
         "rating-probe", "Rating criteria by keyboard, event-loop gaps",
         f"a whole process, no peer: in the open Self-assessments screen ({RATED_CRITERIA} "
-        "criteria), a number key then Down on the criteria tree, N times, each key a QTest "
-        "click posted through the event loop 20 ms after the last; a 10 ms precise timer "
-        "records the longest time between two of its ticks",
+        "criteria), once the criteria tree has painted, a number key then Down on it, N "
+        "times, each key a QTest click posted through the event loop 20 ms after the last; "
+        "a 10 ms precise timer records the longest time between two of its ticks",
         Process(_script(procs.OURS_RATING_PROBE, f"{{work}}/assess-{RATED_CRITERIA}.rrwb",
                         "{size}")),
         None,

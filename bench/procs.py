@@ -296,6 +296,10 @@ def ready(window):
         editor = screen.editor("assessments")
         tree = editor.tree
         tree.setFocus()
+        # The first key comes once the criteria are on screen, as a person sees them
+        # before typing: choosing the section and its first paint is the paint item's.
+        FirstPaint(tree.viewport(), lambda _at: QTimer.singleShot(0, lambda: rate(editor, tree)))
+    def rate(editor, tree):
         count = int(sys.argv[2])
         first = editor.current_ref()
         keys = []
