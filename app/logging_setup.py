@@ -7,7 +7,7 @@ redirect with `RRT_CONFIG_DIR`; the About dialog shows where it is.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -27,7 +27,8 @@ def log_file_path() -> Path:
 
 
 def configure_logging(level: int = logging.INFO) -> Path:
-    """Send the app's log records to a rotating file; safe to call more than once."""
+    """Send the app's log records to the log file (a new one once it is large); safe
+    to call more than once."""
     global _handler
     path = log_file_path()
     logger = logging.getLogger(LOGGER_NAME)
@@ -40,9 +41,8 @@ def configure_logging(level: int = logging.INFO) -> Path:
         _handler = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_LOG_BYTES, backupCount=KEEP_OLD_LOGS, encoding="utf-8", delay=True
-        )
+        _rotate_if_large(path)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         # A read-only profile must not stop the app from starting; log nowhere instead.
         handler = logging.NullHandler()
@@ -50,6 +50,23 @@ def configure_logging(level: int = logging.INFO) -> Path:
     logger.addHandler(handler)
     _handler = handler
     return path
+
+
+def _rotate_if_large(path: Path) -> None:
+    """Start a new log when the current one has passed MAX_LOG_BYTES, keeping the last
+    KEEP_OLD_LOGS as rrt.log.1 (newest) to rrt.log.N. Done once per start rather than
+    as records are written: logging.handlers' rotating handler would cost every start
+    of the app its imports (sockets, pickling), and a session's log is far below 1 MB."""
+    try:
+        if path.stat().st_size < MAX_LOG_BYTES:
+            return
+    except OSError:  # no log yet
+        return
+    for number in range(KEEP_OLD_LOGS - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+    os.replace(path, path.with_name(f"{path.name}.1"))
 
 
 def get_logger(name: str) -> logging.Logger:
