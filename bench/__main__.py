@@ -24,7 +24,7 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from bench import procs
+from bench import bundle, procs
 from bench.harness import (
     GROWTH_FLAG,
     ROOT,
@@ -82,9 +82,11 @@ class Item:
     warm_size: int = 10
     metrics: tuple[tuple[str, str, Target], ...] = (("total", "", Target()),)
     prepare: Callable[[int, Path], None] | None = None  # builds fixtures, untimed
-    # Where the peer is downloaded from on first run ("npm", "PyPI"); empty: already here.
+    # Where a side is downloaded from on first run ("npm", "PyPI"); empty: already here.
     # `--offline` leaves such items out (the runner's own test never needs the network).
     peer_download: str = ""
+    # Why the item cannot run on this machine (None: it can); such items are left out.
+    unavailable: Callable[[], str | None] | None = None
 
 
 @dataclass
@@ -187,6 +189,14 @@ def _prepare_open(size: int, work: Path) -> None:
     for row in rows:
         sheet.append(row)
     book.save(xlsx)
+
+
+def _bundle_start(_size: int, work: Path) -> list[str]:
+    return [str(bundle.executable()), str(work / bundle.SAMPLE)]
+
+
+def _checkout_start(_size: int, work: Path) -> list[str]:
+    return [PY, "-m", "app", str(work / bundle.SAMPLE)]
 
 
 def _prepare_lo(size: int, work: Path) -> None:
@@ -476,6 +486,29 @@ ITEMS: tuple[Item, ...] = (
         warm_size=1_000,
         metrics=(("total", "in-process", Target(seconds=round(PROOF_WORDS / 300_000, 3))),),
     ),
+    Item(
+        "bundle", "Installed app, start to a painted window (warm)",
+        "whole processes: the Linux bundle (PyInstaller one-folder, built first when missing "
+        "or older than the code) against `python -m app` from this checkout, each opening "
+        "a copy of the sample and painting the window (RRT_EXIT_AFTER_FIRST_PAINT=1), "
+        "spawn to exit; the target: an installed copy starts no slower than a quarter "
+        "more than the checkout",
+        Process(_bundle_start, env=bundle.EXIT_AFTER_FIRST_PAINT),
+        Process(_checkout_start, env=bundle.EXIT_AFTER_FIRST_PAINT),
+        rounds=7, metrics=(("total", "warm", Target(ratio=1.25)),), prepare=bundle.prepare,
+        peer_download="PyPI", unavailable=bundle.unavailable,
+    ),
+    Item(
+        "bundle", "Installed app, start to a painted window (cold)",
+        "as above, with the operating system's page cache emptied before every start of "
+        "either side, as after a reboot",
+        Process(_bundle_start, env=bundle.EXIT_AFTER_FIRST_PAINT,
+                before=bundle.drop_page_cache),
+        Process(_checkout_start, env=bundle.EXIT_AFTER_FIRST_PAINT,
+                before=bundle.drop_page_cache),
+        rounds=5, metrics=(("total", "cold", Target(ratio=1.25)),), prepare=bundle.prepare,
+        peer_download="PyPI", unavailable=bundle.cold_unavailable,
+    ),
 )
 
 
@@ -613,6 +646,12 @@ def main(argv: Sequence[str] | None = None) -> int:
              and not (args.offline and i.peer_download)]
     if not items:
         parser.error(f"no item called {args.only}")
+    left_out = []
+    for item in items:
+        reason = item.unavailable() if item.unavailable is not None else None
+        if reason is not None:
+            left_out.append(f"{item.name} ({item.title}) was left out: {reason}.")
+    items = [i for i in items if i.unavailable is None or i.unavailable() is None]
     started = time.perf_counter()
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="rrt-bench-") as folder:
@@ -626,13 +665,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(how_measured(items, args.quick))
     from bench.proof_fixture import NOTES
 
-    for note in NOTES:
+    notes = [*NOTES, *bundle.NOTES, *left_out]
+    for note in notes:
         print(f"\n{note}")
     if args.write_docs:
         from bench.docs import write_performance
 
         write_performance(ROOT / "docs" / "PERFORMANCE.md", table, environment(),
-                          "\n".join([how_measured(items, args.quick), *NOTES]), elapsed,
+                          "\n".join([how_measured(items, args.quick), *notes]), elapsed,
                           results)
     return 0
 

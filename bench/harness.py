@@ -41,10 +41,12 @@ class Sample:
 
 @dataclass(frozen=True)
 class Process:
-    """A whole process; `argv(size, work)` gives the command and `env` extra variables."""
+    """A whole process; `argv(size, work)` gives the command and `env` extra variables;
+    `before`, if given, runs (untimed) before each start, e.g. to empty the page cache."""
 
     argv: Callable[[int, Path], list[str]]
     env: dict[str, str] = field(default_factory=dict)
+    before: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ def run_side(side: Side, size: int, warm_size: int, runs: int, work: Path,
              timeout: float = 900) -> list[Sample]:
     if isinstance(side, Process):
         argv = side.argv(size, work)
+        if side.before is not None:
+            side.before()
         start = time.perf_counter()  # CLOCK_MONOTONIC: the child's perf_counter agrees
         out, elapsed, peak = _run_child(argv, _env(side.env), timeout)
         seconds = {"total": elapsed}
