@@ -60,3 +60,28 @@ def test_quick_run_prints_one_row_per_work_item_with_growth_for_sized_items() ->
             else:
                 assert growth == [], row
     assert re.search(r"Python \d+\.\d+\.\d+ .* \d+ cores", done.stdout)
+
+
+def test_an_item_that_cannot_run_here_is_left_out_with_the_reason() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "RRT_BUNDLE": str(ROOT / "no-such-bundle")}
+    done = subprocess.run([sys.executable, "-m", "bench", "--quick", "--only", "bundle"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "bundle (Installed app, start to a painted window (warm)) was left out: " \
+           "RRT_BUNDLE names no bundle." in done.stdout
+    assert not [line for line in done.stdout.splitlines() if line.startswith("| bundle")]
+
+
+def test_the_bundle_note_gives_its_size_files_and_qt_plugins(
+        tmp_path: Path, monkeypatch) -> None:
+    from bench import bundle
+
+    plugins = tmp_path / "_internal" / "PySide6" / "Qt" / "plugins"
+    (plugins / "platforms").mkdir(parents=True)
+    (plugins / "platforms" / "libqoffscreen.so").write_bytes(b"q" * 3_000_000)
+    (tmp_path / "rrt").write_bytes(b"r" * 2_000_000)
+    monkeypatch.setenv(bundle.BUNDLE_ENV, str(tmp_path))
+    note = bundle.size_note()
+    assert "is 5 MB in 2 files, 3 MB of it Qt." in note
+    assert note.endswith("Qt plugin folders bundled: platforms.")
