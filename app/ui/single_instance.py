@@ -10,7 +10,6 @@ new process opens the workbook itself, as before.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 import sys
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from app.checksums import short_key
 from app.logging_setup import get_logger
 from app.settings import config_dir
 
@@ -37,7 +37,7 @@ def server_name() -> str:
         user = getpass.getuser()
     except (OSError, KeyError):
         user = ""
-    key = hashlib.sha256(f"{user}\0{config_dir()}".encode()).hexdigest()[:16]
+    key = short_key([f"{user}\0{config_dir()}".encode()])
     return f"rrt-{key}"
 
 

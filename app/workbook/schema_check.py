@@ -26,12 +26,12 @@ import os
 import sqlite3
 import threading
 import time
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from app import paths
+from app.checksums import short_key
 from app.workbook.errors import DamagedWorkbook, NotAWorkbook, WorkbookError
 
 Snapshot = dict[str, Any]
@@ -271,15 +271,10 @@ def fingerprint() -> str:
     """Changes whenever the migrations (and so the expected structures) can have changed."""
     from app import __version__
 
-    # Two 32-bit checksums rather than a cryptographic hash: this only names a cache
-    # file, and hashlib's OpenSSL start-up would cost every `rrt info` 3 ms.
-    crc, adler = 0, 1
-    for part in (f"{__version__}\n".encode(), *(
+    return short_key((f"{__version__}\n".encode(), *(
         piece for name, source in _migration_files()
         for piece in (name.encode("utf-8"), source.read_bytes())
-    )):
-        crc, adler = zlib.crc32(part, crc), zlib.adler32(part, adler)
-    return f"{crc:08x}{adler:08x}"
+    )))
 
 
 cache_dir = paths.cache_dir  # where derived data is kept between runs
