@@ -162,6 +162,9 @@ def run_gui(
     try:
         status = application.exec()
     finally:
+        from app.ui.worker import cancel_all
+
+        cancel_all()  # work no window owns (each window stops its own as it closes)
         for server in servers:
             server.close()
         application.removeEventFilter(router)

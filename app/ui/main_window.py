@@ -396,9 +396,9 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from app.ui.worker import cancel_all
+        from app.ui.worker import cancel_tasks_of
 
-        cancel_all()
+        cancel_tasks_of(self)  # other windows' exports and imports go on
         self._release_document()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()

@@ -177,8 +177,28 @@ def running_tasks() -> list[TaskRunner]:
 
 
 def cancel_all(wait_ms: int = 5000) -> None:
-    """Ask every running task to stop and wait for them (e.g. when the app quits)."""
-    for runner in list(_running):
+    """Ask every running task to stop and wait for them (when the app quits)."""
+    _cancel_and_wait(list(_running), wait_ms)
+
+
+def cancel_tasks_of(window: QWidget, wait_ms: int = 5000) -> None:
+    """Stop the tasks started for `window` (by it, or by a dialog or screen of it) and
+    wait for them, leaving other windows' work running (when `window` closes)."""
+    _cancel_and_wait([runner for runner in _running if _belongs_to(runner, window)], wait_ms)
+
+
+def _belongs_to(runner: TaskRunner, window: QWidget) -> bool:
+    # Walk the owners: a dialog is a window of its own, so QWidget.isAncestorOf stops at it.
+    owner = runner.parent()
+    while owner is not None:
+        if owner is window:
+            return True
+        owner = owner.parent()
+    return False
+
+
+def _cancel_and_wait(runners: list[TaskRunner], wait_ms: int) -> None:
+    for runner in runners:
         runner.cancel()
-    for runner in list(_running):
+    for runner in runners:
         runner.wait(wait_ms)

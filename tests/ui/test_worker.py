@@ -117,3 +117,27 @@ def test_work_shown_with_a_progress_dialog_reports_success(qtbot) -> None:
     assert finished.args == ["done"]
     assert cancelled == []
     assert not runner.is_cancelled()
+
+
+def test_closing_a_window_stops_its_own_work_and_not_another_window_s(qtbot) -> None:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    from app.ui.worker import cancel_tasks_of, running_tasks
+
+    first, second = QWidget(), QWidget()
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    dialog = QDialog(first)  # work started from one of the window's dialogs is its too
+    runners = []
+    for owner in (first, dialog, second):
+        work, _ = _counting(steps=2000, pause=0.002)
+        runner = TaskRunner(work, parent=owner, show_progress=False)
+        runner.start()
+        runners.append(runner)
+    mine, from_dialog, theirs = runners
+    with qtbot.waitSignals([mine.cancelled, from_dialog.cancelled], timeout=5000):
+        cancel_tasks_of(first)
+    assert running_tasks() == [theirs] and theirs.is_running()
+    with qtbot.waitSignal(theirs.cancelled, timeout=5000):
+        cancel_tasks_of(second)
+    assert running_tasks() == []
