@@ -30,13 +30,17 @@ if ($LASTEXITCODE) { throw "pip install failed" }
     --workpath "$Build\work" (Join-Path $Root "installers\rrt.spec")
 if ($LASTEXITCODE) { throw "PyInstaller failed" }
 $Version = (Get-Content "$Build\work\rrt\version.txt").Trim()
+# The numbers at the front ("0.2.0" of "0.2.0b1"): all Windows' file version can hold.
+$NumericVersion = ([regex]::Match($Version, '^\d+(\.\d+){0,3}')).Value
+if (-not $NumericVersion) { throw "The version '$Version' does not start with a number" }
 
 # 3. Prove the bundle works before packing it.
 & "$Build\dist\rrt\rrt.exe" --self-test
 if ($LASTEXITCODE) { throw "The bundle's self-test failed" }
 
 # 4. Sign the executables, then build (and sign) the installer.
-$IsccArgs = @("/DAppVersion=$Version", "/DDistDir=$Build\dist\rrt", "/DOutputDir=$Build")
+$IsccArgs = @("/DAppVersion=$Version", "/DNumericVersion=$NumericVersion",
+              "/DDistDir=$Build\dist\rrt", "/DOutputDir=$Build")
 if ($Sign) {
     if (-not $TimestampUrl) { throw "Signing needs -TimestampUrl (or RRT_TIMESTAMP_URL)" }
     $SignCommand = "signtool.exe sign /fd SHA256 /tr $TimestampUrl /td SHA256 /a `$f"

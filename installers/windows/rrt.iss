@@ -8,6 +8,10 @@
 #ifndef AppVersion
   #error Pass the version: ISCC /DAppVersion=X.Y.Z (build.ps1 does)
 #endif
+; Windows' file version is up to four numbers: "0.2.0b1" gives 0.2.0 (build.ps1 passes it).
+#ifndef NumericVersion
+  #define NumericVersion AppVersion
+#endif
 #ifndef DistDir
   #define DistDir "..\..\build\windows\dist\rrt"
 #endif
@@ -25,7 +29,7 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=Rights & Responsibilities Toolkit
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#NumericVersion}
 ; Per user: installs under %LOCALAPPDATA%\Programs, Start menu and registry of this user only
 ; ({autopf}, {group} and HKA follow the install mode). No UAC prompt on a managed laptop.
 PrivilegesRequired=lowest
