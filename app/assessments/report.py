@@ -29,8 +29,8 @@ from app.assessments.scoring import (
     score_assessment,
 )
 from app.plans.actions import ActionRow
-from app.plans.origins import actions_raised_under
 from app.plans.fields import PRIORITIES, STATUSES
+from app.plans.origins import actions_raised_under
 from app.reports.model.report import (
     Block,
     Column,

@@ -91,7 +91,7 @@ def test_the_command_line_runs_the_same_operations(tmp_path: Path) -> None:
     assert listed == [{
         "number": 1, "weakness": "", "action": "Publish monitoring by ethnicity",
         "outcome": "", "lead_partner": "Council", "partners": [], "start": None,
-        "due": "2027-06-30", "status": "done", "priority": "high", "raised_by": "",
+        "due": "2027-06-30", "status": "done", "priority": "high", "raised_by": "", "origin": "",
         "depends_on": [], "notes": [], "warnings": [],
     }]
     wrong = rrt("actions", "set", str(path), "7", "status", "done")
@@ -156,13 +156,12 @@ def test_an_older_workbook_links_the_actions_its_modules_raised(tmp_path: Path) 
     before = _as_before_origins(path)
     assert {o.split(":")[0] for o in before.values()} == {
         "assessments", "representation", "proofing", ""}
-    with Workbook.open(path) as book:
-        with book.session() as session:
-            after = {row.id.hex: row.origin for row in list_actions(session)}
-            latest = list_assessments(session)[-1]
-            proposals = propose_actions(load_assessment(session, latest.id))
-            assert proposals
-            assert actions_to_raise(proposals, raised_origins(session, latest.id)) == ()
+    with Workbook.open(path) as book, book.session() as session:
+        after = {row.id.hex: row.origin for row in list_actions(session)}
+        latest = list_assessments(session)[-1]
+        proposals = propose_actions(load_assessment(session, latest.id))
+        assert proposals
+        assert actions_to_raise(proposals, raised_origins(session, latest.id)) == ()
     assert after == before  # and the actions typed by hand keep the origin ""
 
 
