@@ -141,6 +141,12 @@ def _as_before_origins(path: Path) -> dict[str, str]:
     raw.execute("ALTER TABLE plan_action DROP COLUMN origin")
     raw.execute("UPDATE alembic_version SET version_num = 'plans_0003' "
                 "WHERE version_num = 'plans_0004'")
+    # A text naming no assessment in the workbook stays unlinked.
+    raw.execute("INSERT INTO plan_action (id, position, weakness, action, outcome, lead_partner,"
+                " status, priority, raised_by, created_at, updated_at) SELECT ?, 99, '',"
+                " 'Old', '', '', 'not_started', 'low', 'Assessment “Gone”, criterion 1.1',"
+                " created_at, updated_at FROM plan_action LIMIT 1", ("f" * 32,))
+    origins["f" * 32] = ""
     raw.commit()
     raw.close()
     return origins
