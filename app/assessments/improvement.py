@@ -3,17 +3,25 @@
 `propose_actions` is pure: for each shown criterion rated at one of the bottom levels of the
 scale, a weakness → delivery action → outcome in the seed's shape, with what raised it.
 `actions_to_raise` turns the proposals not already in the action plan into `AddAction`
-operations for `RaiseActions`.
+operations for `RaiseActions`. Each action carries its origin (`origin_of`: the assessment's
+id and the criterion), which is how the plan knows a criterion has raised one already,
+whatever the user later does to the action's "raised by" or the assessment's name.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
 
 from app.assessments.data import AssessmentData
 from app.assessments.scoring import visible_refs
 from app.plans.operations import AddAction
+from app.plans.origins import origin_key, origins_under, prefix_of
+
+MODULE = "assessments"
 
 
 @dataclass(frozen=True)
@@ -24,10 +32,22 @@ class ProposedAction:
     outcome: str
     raised_by: str
     priority: str
+    origin: str
 
 
 def raised_by(name: str, ref: str) -> str:
+    """The action's "raised by" label (the user may reword it; `origin_of` is the link)."""
     return f"Assessment “{name}”, criterion {ref}"
+
+
+def origin_of(assessment_id: uuid.UUID, ref: str) -> str:
+    """The key of an action raised from criterion `ref` of the assessment."""
+    return origin_key(MODULE, assessment_id.hex, ref)
+
+
+def origins_of(assessment_id: uuid.UUID) -> str:
+    """The prefix of every action's origin raised from the assessment."""
+    return prefix_of(MODULE, assessment_id.hex)
 
 
 def bottom_levels(data: AssessmentData, count: int = 1) -> list[str]:
@@ -68,7 +88,7 @@ def propose_actions(data: AssessmentData, levels: int = 1) -> list[ProposedActio
         proposals.append(ProposedAction(
             criterion.ref, _fit(weakness), _fit(action), _fit(outcome + "."),
             raised_by(data.row.name, criterion.ref)[:300],
-            "high" if answer == lowest else "medium"))
+            "high" if answer == lowest else "medium", origin_of(data.row.id, criterion.ref)))
     return proposals
 
 
@@ -76,11 +96,17 @@ def _fit(text: str, limit: int = 2000) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def actions_to_raise(proposals: Iterable[ProposedAction], existing_raised_by: Iterable[str]
+def actions_to_raise(proposals: Iterable[ProposedAction], existing_origins: Iterable[str]
                      ) -> tuple[AddAction, ...]:
-    """`AddAction`s for the proposals the action plan does not already hold."""
-    already = set(existing_raised_by)
+    """`AddAction`s for the proposals whose origin the action plan does not already hold
+    (`existing_origins`, usually `raised_origins`)."""
+    already = set(existing_origins)
     return tuple(
-        AddAction.of(weakness=p.weakness, action=p.action, outcome=p.outcome,
+        AddAction.of(p.origin, weakness=p.weakness, action=p.action, outcome=p.outcome,
                      raised_by=p.raised_by, priority=p.priority)
-        for p in proposals if p.raised_by not in already)
+        for p in proposals if p.origin not in already)
+
+
+def raised_origins(session: Session, assessment_id: uuid.UUID) -> set[str]:
+    """The origins of the actions already raised from the assessment."""
+    return origins_under(session, origins_of(assessment_id))

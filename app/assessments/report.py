@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.assessments.charts import section_radar
 from app.assessments.data import AssessmentData, AssessmentRow
 from app.assessments.fields import CONFIDENCE
-from app.assessments.improvement import raised_by
+from app.assessments.improvement import origins_of
 from app.assessments.scoring import (
     CHANGE_LABELS,
     WARNING_KINDS,
@@ -28,8 +28,9 @@ from app.assessments.scoring import (
     max_score,
     score_assessment,
 )
-from app.plans.actions import ActionRow, list_actions
+from app.plans.actions import ActionRow
 from app.plans.fields import PRIORITIES, STATUSES
+from app.plans.origins import actions_raised_under
 from app.reports.model.report import (
     Block,
     Column,
@@ -102,8 +103,7 @@ def take_snapshot_of(session: Session, path: Path, assessment_id: uuid.UUID | No
     if chosen is None:
         return AssessmentSnapshot(info.title, info.organisation, info.owner, None, None, ())
     before = previous_round(rows, chosen)
-    prefix = raised_by(chosen.name, "")
-    actions = tuple(a for a in list_actions(session) if a.raised_by.startswith(prefix))
+    actions = tuple(actions_raised_under(session, origins_of(chosen.id)))
     return AssessmentSnapshot(info.title, info.organisation, info.owner,
                               load_assessment(session, chosen.id),
                               load_assessment(session, before.id) if before else None, actions)

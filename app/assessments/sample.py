@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.assessments.frameworks import load_framework
-from app.assessments.improvement import actions_to_raise, propose_actions
+from app.assessments.improvement import actions_to_raise, propose_actions, raised_origins
 from app.assessments.operations import RaiseActions
 from app.assessments.records import (
     create_assessment,
@@ -62,7 +62,6 @@ _2026: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
 def add_sample(session: Session) -> None:
     from app.evidence.sample import add_sample as add_evidence
     from app.paths import resource
-    from app.plans.actions import list_actions
 
     add_evidence(session)  # the evidence files the answers cite (added once: same content)
     framework = load_framework(resource("frameworks", "iso-performance.yaml"))
@@ -80,5 +79,5 @@ def add_sample(session: Session) -> None:
             for file_name in files:
                 link_evidence(session, row.id, ref, find_evidence(session, file_name))
     latest = load_assessment(session, row.id)
-    existing = [action.raised_by for action in list_actions(session)]
+    existing = raised_origins(session, row.id)
     RaiseActions(actions_to_raise(propose_actions(latest), existing)).apply(session)

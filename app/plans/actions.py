@@ -34,6 +34,7 @@ class ActionRow:
     raised_by: str
     created_at: datetime
     updated_at: datetime
+    origin: str = ""  # see `app.plans.origins`
 
     @property
     def status_label(self) -> str:
@@ -44,13 +45,13 @@ class ActionRow:
         return self.due is not None and self.due < today and self.status not in CLOSED
 
 
-def _row(action: PlanAction) -> ActionRow:
+def row_of(action: PlanAction) -> ActionRow:
     return ActionRow(**{f.name: getattr(action, f.name) for f in fields(ActionRow)})
 
 
 def list_actions(session: Session) -> list[ActionRow]:
     query = select(PlanAction).order_by(PlanAction.position, PlanAction.created_at)
-    return [_row(action) for action in session.scalars(query)]
+    return [row_of(action) for action in session.scalars(query)]
 
 
 def count_actions(session: Session) -> int:
@@ -64,9 +65,13 @@ def short(text: str, limit: int = 60) -> str:
 
 
 def add_action(session: Session, values: dict[str, FieldValue], *,
-               action_id: uuid.UUID | None = None, position: int | None = None) -> ActionRow:
-    """Add an action (at the end unless `position` is given); every value is checked first."""
+               action_id: uuid.UUID | None = None, position: int | None = None,
+               origin: str = "") -> ActionRow:
+    """Add an action (at the end unless `position` is given); every value is checked first.
+
+    `origin` is the raising module's key for what raised it (`app.plans.origins`)."""
     checked = {field: validate(field, value) for field, value in values.items()}
+    _check_origin(origin)
     if "action" not in checked:
         validate("action", "")  # raises: says that an action needs saying what will be done
     if position is None:
@@ -75,12 +80,18 @@ def add_action(session: Session, values: dict[str, FieldValue], *,
     _check_dates(checked.get("start"), checked.get("due"))  # type: ignore[arg-type]
     now = utcnow()
     action = PlanAction(id=action_id or uuid.uuid4(), position=position, created_at=now,
-                        updated_at=now, **checked)
+                        updated_at=now, origin=origin, **checked)
     session.add(action)
     session.flush()
     record_change(session, action="plans.add", entity="action", entity_id=str(action.id),
                   summary=f"Added action “{short(action.action)}”")
-    return _row(action)
+    return row_of(action)
+
+
+def _check_origin(origin: str) -> None:
+    # Written by code, never typed; a bad key is a programming error made plain.
+    if len(origin) > 200 or not origin.isprintable():
+        raise InvalidValue("An action's origin must be one short line.")
 
 
 def _check_dates(start: date | None, due: date | None) -> None:
@@ -118,7 +129,7 @@ def update_action(session: Session, action_id: uuid.UUID, field: str, value: Fie
 def remove_action(session: Session, action_id: uuid.UUID) -> ActionRow:
     """Remove an action; returns it as it was, so that undo can put it back."""
     action = get_action(session, action_id)
-    row = _row(action)
+    row = row_of(action)
     session.delete(action)
     record_change(session, action="plans.remove", entity="action", entity_id=str(row.id),
                   summary=f"Removed action “{short(row.action)}”")

@@ -27,7 +27,10 @@ class PlanAction(Base):
     due: Mapped[date | None] = mapped_column(StoredDate(), default=None)
     status: Mapped[str] = mapped_column(StoredText(20), default="not_started")
     priority: Mapped[str] = mapped_column(StoredText(10), default="medium")
-    raised_by: Mapped[str] = mapped_column(StoredText(300), default="")
+    raised_by: Mapped[str] = mapped_column(StoredText(300), default="")  # a label; editable
+    # What raised the action, as a key its module wrote ("" when typed or from a template):
+    # never edited by the user, so "already raised" survives edits of `raised_by`.
+    origin: Mapped[str] = mapped_column(StoredText(200), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -76,7 +76,7 @@ MODULE = ModuleManifest(
             "plan_appraisal", "plan_appraisal_option", "plan_appraisal_participant",
             "plan_appraisal_rank"),
     models="app.plans.models",
-    migrations=MigrationSpec("app.plans.migrations", "plans_0003"),
+    migrations=MigrationSpec("app.plans.migrations", "plans_0004"),
     sample="app.plans.sample:add_sample",
     warm_up=("app.plans.actions", "app.plans.operations"),
 )

@@ -41,17 +41,18 @@ _TOPICS = frozenset({ACTIONS})
 class AddAction:
     values: tuple[tuple[str, FieldValue], ...]  # (field, value) pairs: hashable, ordered
     action_id: uuid.UUID = field(default_factory=uuid.uuid4)
+    origin: str = ""  # the raising module's key (`app.plans.origins`); "" when typed
 
     @classmethod
-    def of(cls, **values: FieldValue) -> AddAction:
-        return cls(tuple(values.items()))
+    def of(cls, origin: str = "", **values: FieldValue) -> AddAction:
+        return cls(tuple(values.items()), origin=origin)
 
     @property
     def label(self) -> str:
         return "Add action"
 
     def apply(self, session: Session) -> Change:
-        add_action(session, dict(self.values), action_id=self.action_id)
+        add_action(session, dict(self.values), action_id=self.action_id, origin=self.origin)
         return Change(_TOPICS, RemoveAction(self.action_id), ids=(self.action_id,))
 
 

@@ -53,6 +53,7 @@ class Plan:
             "status": row.status,
             "priority": row.priority,
             "raised_by": row.raised_by,
+            "origin": row.origin,
             "depends_on": self.depends_on(row.id),
             "notes": [{"on": n.noted_on.isoformat(), "text": n.text}
                       for n in self.notes.get(row.id, ())],

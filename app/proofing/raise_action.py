@@ -1,9 +1,9 @@
 """An action in the workbook's action plan raised from one proofing finding.
 
 The action's weakness is the finding's message and the words it flagged, its delivery
-action the finding's suggestion, and its "raised by" names the record and the finding.
-That note ends with the finding's reference, which is how the plan knows a finding has
-raised an action already: each finding raises at most one.
+action the finding's suggestion, and its "raised by" names the record and the rule (a
+label the user may reword). Its origin (`origin_of`: the record's and the finding's ids)
+is how the plan knows a finding has raised an action already: each raises at most one.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.plans.actions import list_actions
 from app.plans.operations import AddAction, RemoveAction
+from app.plans.origins import action_raised_by, origin_key, origins_under, prefix_of
 from app.proofing.models import ProofFinding, ProofRecord
 from app.proofing.topics import PROOF_RECORDS
 from app.workbook.errors import InvalidValue
@@ -24,20 +25,35 @@ from app.workbook.operations import Change
 PRIORITY = {"error": "high", "warning": "medium", "info": "low"}
 
 
-def finding_ref(finding_id: uuid.UUID) -> str:
-    return f"(finding {finding_id.hex[:8]})"
+MODULE = "proofing"
+
+
+def origin_of(record_id: uuid.UUID, finding_id: uuid.UUID) -> str:
+    """The key of an action raised from the finding of the record (undo of a record's
+    removal puts its findings back with the same ids)."""
+    return origin_key(MODULE, record_id.hex, finding_id.hex)
 
 
 def raised_action_id(session: Session, finding_id: uuid.UUID) -> uuid.UUID | None:
     """The action already raised from this finding, if any."""
-    ref = finding_ref(finding_id)
-    return next((a.id for a in list_actions(session) if a.raised_by.endswith(ref)), None)
+    finding = session.get(ProofFinding, finding_id)
+    if finding is None:
+        return None
+    action = action_raised_by(session, origin_of(finding.record_id, finding_id))
+    return None if action is None else action.id
 
 
 def raised_findings(session: Session, finding_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of these findings have raised an action (one read of the plan)."""
-    notes = [a.raised_by for a in list_actions(session)]
-    return {f for f in finding_ids if any(n.endswith(finding_ref(f)) for n in notes)}
+    """Which of these findings have raised an action (one read per record)."""
+    if not finding_ids:
+        return set()
+    pairs = session.execute(select(ProofFinding.id, ProofFinding.record_id)
+                            .where(ProofFinding.id.in_(finding_ids))).all()
+    origins: set[str] = set()
+    for record_id in {record_id for _, record_id in pairs}:
+        origins |= origins_under(session, prefix_of(MODULE, record_id.hex))
+    return {finding_id for finding_id, record_id in pairs
+            if origin_of(record_id, finding_id) in origins}
 
 
 def _fit(text: str, limit: int) -> str:
@@ -61,15 +77,14 @@ def action_values(record: ProofRecord, finding: ProofFinding) -> dict[str, str]:
     else:
         action = (f"Revise “{record.title}” so that this no longer applies: "
                   f"{finding.message.strip()}")
-    ref = finding_ref(finding.id)
-    raised_by = (f"Proofing “{_fit(record.title, 200)}”{version}, rule {finding.rule_id}")
+    raised_by = f"Proofing “{_fit(record.title, 200)}”{version}, rule {finding.rule_id}"
     return {
         "weakness": _fit(weakness, 2000),
         "action": _fit(action, 2000),
         "outcome": _fit(f"The next version of “{record.title}” is proofed without this "
                         f"finding ({finding.rule_id}).", 2000),
         "priority": PRIORITY.get(finding.severity, "medium"),
-        "raised_by": f"{_fit(raised_by, 300 - len(ref) - 1)} {ref}",
+        "raised_by": _fit(raised_by, 300),
     }
 
 
@@ -95,7 +110,8 @@ class RaiseFindingAction:
         record = session.get(ProofRecord, finding.record_id)
         assert record is not None  # a finding belongs to a record
         values = tuple(action_values(record, finding).items())
-        added = AddAction(values, self.action_id).apply(session)
+        added = AddAction(values, self.action_id, origin_of(record.id, finding.id)
+                          ).apply(session)
         # The record's topic too, so its screen sees the finding has raised an action.
         return Change(added.topics | {PROOF_RECORDS},
                       WithdrawFindingAction(self.finding_id, self.action_id),

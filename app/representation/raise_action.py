@@ -1,8 +1,8 @@
 """Raising an action from an audit: a group with fewer of the body's members than its
 share of the area becomes a weakness in the action plan, linked to the audit and group
-that raised it (the action's "raised by"), as one undoable step.
-
-The same audit and group never raise a second action while the first is in the plan.
+that raised it, as one undoable step. The action's "raised by" names them for people (who
+may reword it); its origin (`origin_of`: the audit's id and the group's key) is the link,
+so the same audit and group never raise a second action while the first is in the plan.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.plans.actions import list_actions
 from app.plans.operations import AddAction
+from app.plans.origins import action_raised_by, origin_key
 from app.representation.analysis import Comparison, Line, compare
 from app.representation.errors import RepresentationError
 from app.representation.statistics import Verdict
@@ -22,8 +23,18 @@ from app.workbook.operations import Change
 
 
 def raised_by(audit: AuditRow, line: Line) -> str:
+    """The action's "raised by" label."""
     return (f"Representation audit “{audit.body_label}”, {audit.audit_date:%d/%m/%Y}: "
             f"{line.label}")[:300]
+
+
+def origin_of(audit_id: uuid.UUID, group_key: str) -> str:
+    """The key of an action raised for the group (`Line.key`) of the audit."""
+    return origin_key("representation", audit_id.hex, group_key)
+
+
+def already_raised(session: Session, audit_id: uuid.UUID, line: Line) -> bool:
+    return action_raised_by(session, origin_of(audit_id, line.key)) is not None
 
 
 def comparison_of(session: Session, audit: AuditRow) -> Comparison:
@@ -99,11 +110,13 @@ class RaiseGroupAction:
         reason = why_not(line)
         if reason:
             raise RepresentationError(reason)
-        text = raised_by(audit, line)
-        for number, action in enumerate(list_actions(session), 1):
-            if action.raised_by == text:
-                raise RepresentationError(
-                    f"Action {number} of the plan was already raised for {line.label} from "
-                    "this audit; change that action rather than raising another.")
+        origin = origin_of(audit.id, line.key)
+        existing = action_raised_by(session, origin)
+        if existing is not None:
+            number = next(n for n, a in enumerate(list_actions(session), 1)
+                          if a.id == existing.id)
+            raise RepresentationError(
+                f"Action {number} of the plan was already raised for {line.label} from "
+                "this audit; change that action rather than raising another.")
         values = proposed_values(audit, comparison, line)
-        return AddAction(tuple(values.items()), self.action_id).apply(session)
+        return AddAction(tuple(values.items()), self.action_id, origin).apply(session)

@@ -165,7 +165,7 @@ def test_a_scale_without_not_applicable_refuses_it(workbook: Workbook) -> None:
 
 def test_improvement_actions_are_raised_as_one_step_and_undone_together(
         workbook: Workbook, framework: Framework) -> None:
-    from app.assessments.improvement import actions_to_raise, propose_actions
+    from app.assessments.improvement import actions_to_raise, propose_actions, raised_origins
     from app.assessments.operations import RaiseActions
     from app.plans.actions import list_actions
 
@@ -187,9 +187,11 @@ def test_improvement_actions_are_raised_as_one_step_and_undone_together(
         actions = list_actions(session)
         log = recent_changes(session)[0].summary
     assert [a.raised_by for a in actions] == [p.raised_by for p in proposals]
+    assert [a.origin for a in actions] == [f"assessments:{aid.hex}:1.1",
+                                           f"assessments:{aid.hex}:2.1"]
     assert log.count("Added action") == 2  # one change-log line for the step
     # Raising again proposes nothing new.
-    assert actions_to_raise(proposals, [a.raised_by for a in actions]) == ()
+    assert actions_to_raise(proposals, [a.origin for a in actions]) == ()
 
     assert raised.inverse is not None
     undone = run_operation(workbook, raised.inverse, Mode.UNDO, label="Raise actions")
@@ -198,7 +200,38 @@ def test_improvement_actions_are_raised_as_one_step_and_undone_together(
     assert undone.inverse is not None
     run_operation(workbook, undone.inverse, Mode.REDO, label="Raise actions")
     with workbook.session() as session:
-        assert list_actions(session) == actions
+        assert list_actions(session) == actions  # origins too
+        assert actions_to_raise(proposals, raised_origins(session, aid)) == ()
+
+
+def test_rewording_raised_by_or_renaming_keeps_a_criterion_from_raising_twice(
+        workbook: Workbook, framework: Framework, tmp_path: Path) -> None:
+    from app.assessments.improvement import actions_to_raise, propose_actions, raised_origins
+    from app.assessments.operations import RaiseActions
+    from app.assessments.report import take_snapshot
+    from app.plans.actions import list_actions
+    from app.plans.operations import UpdateAction
+
+    create = CreateAssessment.of(framework, name="Spring review")
+    run_operation(workbook, create)
+    aid = create.assessment_id
+    run_operation(workbook, RateCriterion(aid, "1.1", "not-in-place"))
+    with workbook.session() as session:
+        proposals = propose_actions(load_assessment(session, aid))
+    run_operation(workbook, RaiseActions(actions_to_raise(proposals, ())))
+    with workbook.session() as session:
+        (action,) = list_actions(session)
+    run_operation(workbook, UpdateAction(action.id, "raised_by", "Trustees' away day"))
+    run_operation(workbook, RenameAssessment(aid, "Spring review 2026"))
+    with workbook.session() as session:
+        data = load_assessment(session, aid)
+        assert actions_to_raise(propose_actions(data), raised_origins(session, aid)) == ()
+        listed = take_snapshot(session, tmp_path / "r.rrwb", str(aid)).actions
+    assert [a.id for a in listed] == [action.id]
+    assert listed[0].raised_by == "Trustees' away day"
+    # The origin is not a field a user can change.
+    with pytest.raises(UserError):
+        run_operation(workbook, UpdateAction(action.id, "origin", ""))
 
 
 def test_priming_in_idle_time_reads_only(workbook: Workbook, framework: Framework) -> None:

@@ -4,6 +4,8 @@ values, from Python and from `rrt actions`; the action-plan report in three form
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -89,7 +91,7 @@ def test_the_command_line_runs_the_same_operations(tmp_path: Path) -> None:
     assert listed == [{
         "number": 1, "weakness": "", "action": "Publish monitoring by ethnicity",
         "outcome": "", "lead_partner": "Council", "partners": [], "start": None,
-        "due": "2027-06-30", "status": "done", "priority": "high", "raised_by": "",
+        "due": "2027-06-30", "status": "done", "priority": "high", "raised_by": "", "origin": "",
         "depends_on": [], "notes": [], "warnings": [],
     }]
     wrong = rrt("actions", "set", str(path), "7", "status", "done")
@@ -124,3 +126,57 @@ def test_the_action_plan_exports_to_word_pdf_and_excel(tmp_path: Path) -> None:
     assert "Monitoring is not analysed by ethnicity" in values
     assert "Performance team" in values and date(2027, 9, 30) in [
         v.date() if hasattr(v, "date") else v for v in values]
+
+
+def _as_before_origins(path: Path) -> dict[str, str]:
+    """Make `path` a workbook from before actions had an origin (plans_0003), with the
+    raised-by texts the older builds wrote; returns each action's origin as it was."""
+    raw = sqlite3.connect(path)
+    origins = dict(raw.execute("SELECT id, origin FROM plan_action"))
+    for action_id, origin in origins.items():
+        if origin.startswith("proofing:"):  # the older text ended with the finding's ref
+            raw.execute("UPDATE plan_action SET raised_by = raised_by || ' (finding ' || ? "
+                        "|| ')' WHERE id = ?", (origin.rsplit(":", 1)[1][:8], action_id))
+    raw.execute("DROP INDEX ix_plan_action_origin")
+    raw.execute("ALTER TABLE plan_action DROP COLUMN origin")
+    raw.execute("UPDATE alembic_version SET version_num = 'plans_0003' "
+                "WHERE version_num = 'plans_0004'")
+    # A text naming no assessment in the workbook stays unlinked.
+    raw.execute("INSERT INTO plan_action (id, position, weakness, action, outcome, lead_partner,"
+                " status, priority, raised_by, created_at, updated_at) SELECT ?, 99, '',"
+                " 'Old', '', '', 'not_started', 'low', 'Assessment “Gone”, criterion 1.1',"
+                " created_at, updated_at FROM plan_action LIMIT 1", ("f" * 32,))
+    origins["f" * 32] = ""
+    raw.commit()
+    raw.close()
+    return origins
+
+
+def test_an_older_workbook_links_the_actions_its_modules_raised(tmp_path: Path) -> None:
+    from app.assessments.improvement import actions_to_raise, propose_actions, raised_origins
+    from app.assessments.records import list_assessments, load_assessment
+    from app.workbook.sample import bundled_sample
+
+    path = tmp_path / "older.rrwb"
+    shutil.copyfile(bundled_sample(), path)
+    before = _as_before_origins(path)
+    assert {o.split(":")[0] for o in before.values()} == {
+        "assessments", "representation", "proofing", ""}
+    with Workbook.open(path) as book, book.session() as session:
+        after = {row.id.hex: row.origin for row in list_actions(session)}
+        latest = list_assessments(session)[-1]
+        proposals = propose_actions(load_assessment(session, latest.id))
+        assert proposals
+        assert actions_to_raise(proposals, raised_origins(session, latest.id)) == ()
+    assert after == before  # and the actions typed by hand keep the origin ""
+
+
+def test_the_origin_is_listed_and_never_changed_by_hand(tmp_path: Path) -> None:
+    path = tmp_path / "cli.rrwb"
+    with Workbook.create(path, title="Plan") as book:
+        run_operation(book, AddAction.of("assessments:abc:1.1", action="Agree a vision"))
+        run_operation(book, AddAction.of(action="Typed by hand"))
+    listed = json.loads(rrt("actions", "list", str(path), "--json").stdout)
+    assert [a["origin"] for a in listed] == ["assessments:abc:1.1", ""]
+    changed = rrt("actions", "change", str(path), "1", "origin", "")
+    assert changed.returncode != 0 and "Traceback" not in changed.stderr

@@ -10,6 +10,7 @@ import pytest
 
 from app.errors import UserError
 from app.plans.actions import list_actions
+from app.plans.operations import UpdateAction
 from app.proofing.operations import StoreRecord
 from app.proofing.raise_action import RaiseFindingAction, raised_action_id, raised_findings
 from app.workbook import Workbook
@@ -55,8 +56,26 @@ def test_a_finding_raises_one_action_with_its_words_and_undo_removes_it(
     run_operation(workbook, undone.inverse, Mode.REDO, label="Raise")
     with workbook.session() as session:
         [again] = list_actions(session)
-    assert (again.id, again.weakness, again.raised_by) == (
-        action.id, action.weakness, action.raised_by)
+    assert (again.id, again.weakness, again.raised_by, again.origin) == (
+        action.id, action.weakness, action.raised_by, action.origin)
+    assert action.origin == f"proofing:{record.id.hex}:{bame.id.hex}"
+    with pytest.raises(UserError, match="already been raised"):
+        run_operation(workbook, RaiseFindingAction(bame.id))
+
+
+def test_rewording_raised_by_does_not_let_a_finding_raise_twice(workbook: Workbook) -> None:
+    record = _record()
+    run_operation(workbook, StoreRecord(record))
+    finding = record.findings[0]
+    run_operation(workbook, RaiseFindingAction(finding.id))
+    with workbook.session() as session:
+        [action] = list_actions(session)
+    run_operation(workbook, UpdateAction(action.id, "raised_by", "Spotted at the team meeting"))
+    with workbook.session() as session:
+        assert raised_action_id(session, finding.id) == action.id
+        assert raised_findings(session, [f.id for f in record.findings]) == {finding.id}
+    with pytest.raises(UserError, match="already been raised"):
+        run_operation(workbook, RaiseFindingAction(finding.id))
 
 
 def test_rrt_proofing_raise(tmp_path: Path) -> None:

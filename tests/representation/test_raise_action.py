@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.plans.operations import UpdateAction
 from app.plans.plan import read_plan
 from app.representation.errors import RepresentationError
 from app.representation.raise_action import RaiseGroupAction
@@ -35,14 +36,31 @@ def test_an_under_represented_group_raises_one_linked_action_undoably(
                                       "groups (01/04/2026): under-represented, 22% of those "
                                       "who stated their ethnic group against 35% in Testshire.")
     assert action.priority == "high"
+    assert action.origin == f"representation:{audit.hex}:ethnic-minorities"
     with pytest.raises(RepresentationError, match="Action 1 of the plan was already raised"):
         run_operation(workbook, RaiseGroupAction(audit, "ethnic-minorities"))
     assert len(_plan(workbook).actions) == 1
     assert change.inverse is not None
-    run_operation(workbook, change.inverse, Mode.UNDO, label="Raise action")
+    undone = run_operation(workbook, change.inverse, Mode.UNDO, label="Raise action")
     assert _plan(workbook).actions == ()
+    assert undone.inverse is not None
+    run_operation(workbook, undone.inverse, Mode.REDO, label="Raise action")
+    assert _plan(workbook).actions == (action,)  # back with its origin
+    with pytest.raises(RepresentationError, match="already raised"):
+        run_operation(workbook, RaiseGroupAction(audit, "ethnic-minorities"))
     run_operation(workbook, RaiseGroupAction(audit, "black"))  # another group: its own
-    assert len(_plan(workbook).actions) == 1
+    assert len(_plan(workbook).actions) == 2
+
+
+def test_rewording_raised_by_does_not_let_a_group_raise_twice(workbook: Workbook) -> None:
+    area = add_baseline(workbook, (("british", 65), ("caribbean", 35)))
+    audit = add_audit(workbook, (("british", 327), ("caribbean", 93)), area)
+    run_operation(workbook, RaiseGroupAction(audit, "ethnic-minorities"))
+    (action,) = _plan(workbook).actions
+    run_operation(workbook, UpdateAction(action.id, "raised_by", "Board, spring audit"))
+    with pytest.raises(RepresentationError, match="Action 1 of the plan was already raised"):
+        run_operation(workbook, RaiseGroupAction(audit, "ethnic-minorities"))
+    assert [a.raised_by for a in _plan(workbook).actions] == ["Board, spring audit"]
 
 
 def test_groups_at_their_share_or_unknown_raise_nothing(workbook: Workbook) -> None:
@@ -76,5 +94,6 @@ def test_the_sample_plan_holds_the_action_its_audit_raised() -> None:
     from app.workbook.sample import bundled_sample
 
     with Workbook.open(bundled_sample(), read_only=True) as book:
-        raised = [a.raised_by for a in _plan(book).actions]
-    assert any(r.startswith("Representation audit “Board of trustees”") for r in raised)
+        raised = [a for a in _plan(book).actions if a.origin.startswith("representation:")]
+    assert [a.raised_by.startswith("Representation audit “Board of trustees”")
+            for a in raised] == [True]

@@ -305,10 +305,9 @@ def _rate(workbook: Any, args: argparse.Namespace) -> int:
 
 
 def _raise(workbook: Any, args: argparse.Namespace) -> int:
-    from app.assessments.improvement import actions_to_raise, propose_actions
+    from app.assessments.improvement import actions_to_raise, propose_actions, raised_origins
     from app.assessments.operations import RaiseActions
     from app.assessments.records import load_assessment
-    from app.plans.actions import list_actions
     from app.workbook.operations import run_operation
 
     if args.levels < 1:
@@ -316,7 +315,7 @@ def _raise(workbook: Any, args: argparse.Namespace) -> int:
     assessment_id = _id(workbook, args.assessment)
     with workbook.session() as session:
         proposals = propose_actions(load_assessment(session, assessment_id), args.levels)
-        existing = [action.raised_by for action in list_actions(session)]
+        existing = raised_origins(session, assessment_id)
     actions = actions_to_raise(proposals, existing)
     if actions:
         run_operation(workbook, RaiseActions(actions))

@@ -438,14 +438,13 @@ class AssessmentsEditor(QWidget):
         self._perform_on_response(UnlinkEvidence(assessment_id, ref, evidence_id))
 
     def raise_actions(self) -> None:
-        from app.assessments.improvement import actions_to_raise, propose_actions
+        from app.assessments.improvement import actions_to_raise, propose_actions, raised_origins
         from app.assessments.operations import RaiseActions
-        from app.plans.actions import list_actions
 
         if self.data is None or self._document.read_only:
             return
-        existing = self._document.read(
-            lambda session: [action.raised_by for action in list_actions(session)])
+        assessment_id = self.data.row.id
+        existing = self._document.read(lambda session: raised_origins(session, assessment_id))
         actions = actions_to_raise(propose_actions(self.data), existing)
         if not actions:
             self.status_note("No new improvement actions: every criterion at the lowest "

@@ -383,15 +383,13 @@ class AuditsEditor(QWidget):
         self.raise_button.setToolTip(reason or f"Add an action to the plan about {line.label}")
 
     def _why_not_raise(self, line: Line) -> str | None:
-        from app.plans.actions import list_actions
-        from app.representation.raise_action import raised_by, why_not
+        from app.representation.raise_action import already_raised, why_not
 
         if self._document.read_only:
             return "The workbook is open read-only."
         assert self.view is not None
-        text = raised_by(self.view.comparison.audit, line)
-        already = self._document.read(
-            lambda s: any(a.raised_by == text for a in list_actions(s)))
+        audit_id = self.view.comparison.audit.id
+        already = self._document.read(lambda s: already_raised(s, audit_id, line))
         return "An action was already raised for this group." if already else why_not(line)
 
     def raise_action(self) -> None:
