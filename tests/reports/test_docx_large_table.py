@@ -18,7 +18,7 @@ import pytest
 from lxml import etree
 
 from app.reports.model.report import Column, ColumnKind, Report, Row, Section, Table, TitlePage
-from app.reports.render.docx import renderer
+from app.reports.render.docx import body_writer
 from app.reports.render.docx.renderer import render_docx
 from tests.support.office import convert_with_libreoffice, pdf_text
 
@@ -39,13 +39,13 @@ def test_the_body_is_checked_in_bounded_pieces_and_rows_keep_their_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     streams: list[Any] = []
-    real = renderer._start_part
+    real = body_writer.start_part
 
     def capture(document: Any) -> Any:
         streams.append(real(document))
         return streams[-1]
 
-    monkeypatch.setattr(renderer, "_start_part", capture)
+    monkeypatch.setattr(body_writer, "start_part", capture)
     out = tmp_path / "long.docx"
     render_docx(long_report(ROWS), out)
     (stream,) = streams
@@ -72,7 +72,7 @@ def test_a_malformed_fragment_fails_the_export_and_writes_nothing(
     def broken(*_args: object) -> Iterator[str]:
         yield "<w:tbl><w:tr><w:tc>"  # never closed
 
-    monkeypatch.setattr(renderer, "table_xml_pieces", broken)
+    monkeypatch.setattr(body_writer, "table_xml_pieces", broken)
     out = tmp_path / "broken.docx"
     with pytest.raises(etree.XMLSyntaxError):
         render_docx(long_report(3), out)

@@ -11,6 +11,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from app.reports.model.report import Paragraph, Report, Section, Span, TitlePage
 from app.reports.render.pdf import text
+from app.reports.render.pdf.measure import Measure
 from app.reports.render.pdf.renderer import render_pdf
 from app.reports.render.pdf.styles import build_styles
 from tests.support.office import pdf_text
@@ -31,7 +32,7 @@ def test_the_installed_reportlab_is_the_verified_series() -> None:
 
 
 def test_verified_series_uses_textflow() -> None:
-    flow = text.text_flow((Span(WORDS),), build_styles().body, text.Measure())
+    flow = text.text_flow((Span(WORDS),), build_styles().body, Measure())
     assert isinstance(flow, text.TextFlow)
 
 
@@ -40,7 +41,7 @@ def test_other_series_fall_back_to_paragraph(version, monkeypatch, caplog) -> No
     monkeypatch.setattr(text, "reportlab_version", lambda: version)
     monkeypatch.setattr(text, "_fallback_logged", False)
     with caplog.at_level(logging.WARNING, logger="rrt.reports.pdf"):
-        flows = [text.text_flow((Span(WORDS),), build_styles().body, text.Measure())
+        flows = [text.text_flow((Span(WORDS),), build_styles().body, Measure())
                  for _ in range(3)]
     assert all(isinstance(flow, RLParagraph) for flow in flows)
     notes = [r for r in caplog.records if "not the verified" in r.getMessage()]

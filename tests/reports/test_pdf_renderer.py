@@ -538,8 +538,9 @@ def reportlab_lines(paragraph, width: float) -> list[str]:
 
 def test_text_flow_breaks_lines_exactly_like_reportlab() -> None:
     from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.measure import Measure
     from app.reports.render.pdf.styles import build_styles
-    from app.reports.render.pdf.text import Measure, TextFlow
+    from app.reports.render.pdf.text import TextFlow
 
     styles = build_styles()
     measure = Measure()
@@ -577,8 +578,9 @@ def test_text_flow_hands_what_it_does_not_do_to_reportlab() -> None:
     from reportlab.lib.styles import ParagraphStyle
 
     from app.reports.render.pdf.markup import Para
+    from app.reports.render.pdf.measure import Measure
     from app.reports.render.pdf.styles import build_styles
-    from app.reports.render.pdf.text import Measure, TextFlow, text_flow
+    from app.reports.render.pdf.text import TextFlow, text_flow
 
     styles = build_styles()
     measure = Measure()
@@ -600,8 +602,9 @@ def test_text_flow_hands_what_it_does_not_do_to_reportlab() -> None:
 
 def test_text_flow_cuts_long_words_exactly_like_reportlab() -> None:
     from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.measure import Measure
     from app.reports.render.pdf.styles import build_styles
-    from app.reports.render.pdf.text import Measure, TextFlow
+    from app.reports.render.pdf.text import TextFlow
 
     style, measure = build_styles().body, Measure()
     for text in ("see " + "x" * 300, "a b c " + "Łódź" * 100 + " tail words here", "W" * 500,
@@ -621,8 +624,9 @@ def test_text_flow_cuts_long_words_exactly_like_reportlab() -> None:
 
 def test_text_flow_splits_across_pages_like_reportlab() -> None:
     from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.measure import Measure
     from app.reports.render.pdf.styles import build_styles
-    from app.reports.render.pdf.text import Measure, TextFlow
+    from app.reports.render.pdf.text import TextFlow
 
     styles = build_styles()
     spans = fuzz_paragraphs(1)[0] + (Span(" and more words to fill the lines " * 12),)
@@ -648,8 +652,9 @@ def test_text_flow_draws_what_reportlab_draws(tmp_path: Path) -> None:
     from reportlab.platypus import Frame
 
     from app.reports.render.pdf.markup import Para, span_markup
+    from app.reports.render.pdf.measure import Measure
     from app.reports.render.pdf.styles import build_styles
-    from app.reports.render.pdf.text import Measure, TextFlow
+    from app.reports.render.pdf.text import TextFlow
 
     styles = build_styles()
     paragraphs = [

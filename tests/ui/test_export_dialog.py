@@ -25,7 +25,8 @@ from app.reports.workbook_export import PreparedExport
 from app.settings import Settings, proposed_folder
 from app.ui.export import export_controller
 from app.ui.export.export_controller import ExportController
-from app.ui.export.export_dialog import NEEDS_LIBREOFFICE, ExportDialog
+from app.ui.export.export_dialog import ExportDialog
+from app.ui.export.format_choice import NEEDS_LIBREOFFICE
 from app.ui.main_window import MainWindow
 from tests.ui.test_accessibility import unnamed_focusable
 

@@ -5,6 +5,10 @@ when the user presses Export and the form makes sense, emits `export_requested`;
 caller (`ExportController`) reads `request()`, asks before replacing a file and runs the
 export. The dialog stays open (and busy) while the export runs, so a failed export can be
 put right and tried again without filling the form in twice.
+
+This module puts the form together and keeps its parts in step; the parts are the subject
+row (`subject_choice`), the formats (`format_choice`), the file rows (`file_rows`) and the
+small-numbers group (`small_numbers`).
 """
 
 from __future__ import annotations
@@ -15,25 +19,16 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFocusEvent, QResizeEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLayout,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +36,6 @@ from PySide6.QtWidgets import (
 from app.reports.disclosure.control import DisclosurePreset
 from app.reports.export.exporters import (
     EXPORTERS,
-    PUBLICATION_DEFAULT,
     Exporter,
     ExportFormat,
     ExportOptions,
@@ -50,27 +44,15 @@ from app.reports.export.exporters import (
 from app.reports.model.subjects import ReportSubject
 from app.ui.a11y import name_buttons, named
 from app.ui.export import choosers
+from app.ui.export.file_rows import DestinationRow, TemplateRow, with_export_suffix
+from app.ui.export.form_parts import note_label
+from app.ui.export.format_choice import FormatChoice
+from app.ui.export.mnemonics import free_mnemonic, mnemonic_letter
+from app.ui.export.small_numbers import SmallNumbersChoice
+from app.ui.export.subject_choice import SubjectChoice
 from app.ui.fitting import comfortable_size, grow_to_fit, keep_on_screen, scrolling
+from app.ui.style import ERROR_COLOUR
 
-# The letter each format's radio button is reached by (Alt+letter); unique in the dialog.
-_MNEMONICS = {
-    ExportFormat.DOCX: "W",
-    ExportFormat.PDF: "P",
-    ExportFormat.ACCESSIBLE_PDF: "t",
-    ExportFormat.XLSX: "x",
-}
-_EXPORT_SUFFIXES = {exporter.file_suffix for exporter in EXPORTERS.values()}
-NEEDS_LIBREOFFICE = (
-    "Not available: this needs LibreOffice, which is not installed on this computer. "
-    "Install it free from libreoffice.org, then open this dialog again."
-)
-TEMPLATE_HINT = "Leave empty to use the built-in template."
-NO_TEMPLATE_HINT = "Only Word documents and accessible PDFs use a template."
-PUBLISHED_UNPROTECTED = (
-    "Small counts will be shown exactly. Before you publish or share this, check that no one "
-    "can be identified from it."
-)
-ERROR_COLOUR = "#b00020"
 WIDTH = 760  # asked for; a small screen gets less and the form scrolls
 
 
@@ -87,52 +69,6 @@ class ExportRequest:
 
 # Report name -> (what one subject is called, the choices most recent first).
 Subjects = Mapping[str, tuple[str, Sequence[ReportSubject]]]
-
-
-def free_mnemonic(label: str, used: set[str]) -> str:
-    """`label` with '&' before its first letter not in `used` (unchanged if none is free)."""
-    letter = next((c for c in label if c.isalpha() and c.lower() not in used), "")
-    return with_mnemonic(label, letter)
-
-
-def mnemonic_letter(text: str) -> str | None:
-    index = text.replace("&&", "").find("&")
-    cleaned = text.replace("&&", "")
-    return cleaned[index + 1].lower() if 0 <= index < len(cleaned) - 1 else None
-
-
-def with_mnemonic(label: str, letter: str) -> str:
-    """`label` with '&' before `letter` (same case first, then any case); unchanged if absent."""
-    label = label.replace("&", "&&")
-    if not letter:
-        return label
-    index = label.find(letter)
-    if index < 0:
-        index = label.lower().find(letter.lower())
-    return label if index < 0 else f"{label[:index]}&{label[index:]}"
-
-
-def with_export_suffix(path: Path, fmt: ExportFormat) -> Path:
-    """`path` ending in the format's suffix: another export suffix is swapped, others kept."""
-    suffix = EXPORTERS[fmt].file_suffix
-    current = path.suffix.lower()
-    if current == suffix:
-        return path
-    if current in _EXPORT_SUFFIXES:
-        return path.with_suffix(suffix)
-    return path.with_name(path.name + suffix)
-
-
-def _column(*items: QWidget | QLayout) -> QVBoxLayout:
-    """A field with its notes underneath, held close together."""
-    column = QVBoxLayout()
-    column.setSpacing(4)
-    for item in items:
-        if isinstance(item, QLayout):
-            column.addLayout(item)
-        else:
-            column.addWidget(item)
-    return column
 
 
 class ExportDialog(QDialog):
@@ -157,83 +93,42 @@ class ExportDialog(QDialog):
         self._folder = Path(folder)
         self._today = today or date.today()
         self._busy = False
-        self._rule_chosen = False  # once the user picks a rule, publication stops changing it
 
         self.report_combo = named(QComboBox(self), "Report", "Which report to export")
         for name, title in reports:
             self.report_combo.addItem(title, name)
         report_label = QLabel("&Report:", self)
         report_label.setBuddy(self.report_combo)
+        named(self.report_combo.view(), "Reports")  # the drop-down lists are focusable too
         # Shown for a report about one thing in the workbook (one self-assessment, say).
-        self.subject_combo = named(QComboBox(self), "Subject",
-                                   "Which one the report is about")
-        self.subject_combo.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                         QSizePolicy.Policy.Fixed)
-        # A long name must not widen the dialog: the list shows it whole when opened.
-        self.subject_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.subject_combo.setMinimumContentsLength(30)
-        self.subject_label = QLabel(self)
-        self.subject_label.setBuddy(self.subject_combo)
+        self._subject = SubjectChoice(self)
+        self.subject_combo, self.subject_label = self._subject.combo, self._subject.label
 
-        self.format_group = QGroupBox("Format", self)
-        self.format_buttons: dict[ExportFormat, QRadioButton] = {}
-        self.format_notes: dict[ExportFormat, QLabel] = {}
-        self._format_ids = QButtonGroup(self)
-        format_layout = QVBoxLayout(self.format_group)
-        format_layout.setSpacing(2)
-        for number, (fmt, exporter) in enumerate(EXPORTERS.items()):
-            self._add_format(number, fmt, exporter, format_layout)
+        self.format_group = FormatChoice(self)
+        self.format_buttons = self.format_group.buttons
+        self.format_notes = self.format_group.notes
 
-        self.path_edit = named(QLineEdit(self), "Save as",
-                               "The file to write; its name ends in the format's suffix")
-        self.path_button = named(QPushButton("C&hoose…", self), "Choose file",
-                                 "Pick the folder and name of the exported file")
-        path_label = QLabel("Save &as:", self)
-        path_label.setBuddy(self.path_edit)
+        self._destination = DestinationRow(self)
+        self.path_edit, self.path_button = self._destination.edit, self._destination.button
+        self._template = TemplateRow(self)
+        self.template_edit, self.template_button = self._template.edit, self._template.button
+        self.template_clear, self.template_note = self._template.clear, self._template.note
 
-        self.template_edit = named(QLineEdit(self), "Word template",
-                                   "A Word document or template whose styles, headers and "
-                                   "footers the export uses; empty for the built-in one")
-        self.template_edit.setPlaceholderText("Built-in template")
-        self.template_button = named(QPushButton("Choo&se…", self), "Choose template",
-                                     "Pick a Word document or template to export on")
-        self.template_clear = named(QPushButton("C&lear", self), "Clear template",
-                                    "Use the built-in template")
-        self.template_note = self._note()
-        template_label = QLabel("Word te&mplate:", self)
-        template_label.setBuddy(self.template_edit)
-
-        self.privacy_group = QGroupBox("Small numbers", self)
-        self.publication_check = named(
-            QCheckBox("Meant for p&ublication", self.privacy_group), "Meant for publication",
-            "Hide counts small enough to identify a person")
-        self.publication_check.setChecked(True)
-        self.rule_combo = named(QComboBox(self.privacy_group), "Small-number rule",
-                                "How small counts are hidden or rounded")
-        for index, preset in enumerate(DisclosurePreset):
-            self.rule_combo.addItem(preset.label, preset.value)
-            # What the rule does and where it comes from, on hover over each choice.
-            self.rule_combo.setItemData(index, preset.help_text, Qt.ItemDataRole.ToolTipRole)
-        self.rule_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        rule_label = QLabel("Small-&number rule:", self.privacy_group)
-        rule_label.setBuddy(self.rule_combo)
-        self.rule_note = self._note(self.privacy_group)
-        self.rule_warning = self._note(self.privacy_group)
-        self.rule_warning.setObjectName("rule_warning")
-        self.rule_warning.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.rule_warning.setText(PUBLISHED_UNPROTECTED)
+        self.privacy_group = SmallNumbersChoice(self)
+        privacy = self.privacy_group
+        self.publication_check, self.rule_combo = privacy.publication_check, privacy.rule_combo
+        self.rule_note, self.rule_warning = privacy.rule_note, privacy.rule_warning
 
         self.open_check = named(QCheckBox("&Open the file when done", self),
                                 "Open the file when done",
                                 "Open the exported file in its usual program")
         self.open_check.setChecked(True)
 
-        self.error_label = self._note()
+        self.error_label = note_label(self)
         self.error_label.setObjectName("error_label")
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error_label.hide()
-        self.status_label = self._note()
+        self.status_label = note_label(self)
         self.status_label.setObjectName("status_label")
         self.status_label.hide()
 
@@ -246,23 +141,17 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         name_buttons(self.buttons)
 
-        named(self.report_combo.view(), "Reports")  # the drop-down lists are focusable too
-        named(self.subject_combo.view(), "Subjects")
-        named(self.rule_combo.view(), "Small-number rules")
-        self._lay_out(report_label, path_label, template_label, rule_label)
+        self._lay_out(report_label)
         self._used_letters = self._mnemonics_in_use()
         self.subject_label.setText(free_mnemonic("Subject:", self._used_letters))
         self._set_tab_order()
 
         self.report_combo.currentIndexChanged.connect(self._report_changed)
-        self._format_ids.idToggled.connect(self._format_toggled)
+        self.format_group.chosen.connect(self._format_chosen)
         self.path_button.clicked.connect(self.choose_file)
         self.template_button.clicked.connect(self.choose_template)
-        self.template_clear.clicked.connect(self.template_edit.clear)
         self.template_edit.textChanged.connect(self._update_template_controls)
-        self.publication_check.toggled.connect(self._publication_toggled)
-        self.rule_combo.activated.connect(self._rule_picked)
-        self.rule_combo.currentIndexChanged.connect(self._update_rule_notes)
+        self.privacy_group.notes_changed.connect(self._refit)
         for edit in (self.path_edit, self.template_edit):
             edit.textChanged.connect(self.error_label.hide)
             edit.textChanged.connect(edit.setToolTip)  # the whole path, however long
@@ -270,45 +159,16 @@ class ExportDialog(QDialog):
         self._auto_name = ""
         self._show_subjects()
         self.subject_combo.currentIndexChanged.connect(self._rename_automatically)
-        self._select_format(export_format)
+        self.format_group.select(export_format)
         self._set_auto_name()
-        self._publication_toggled(True)
+        self._refit()
         self._update_template_controls()
 
     # ------------------------------------------------------------------ building
 
-    def _note(self, parent: QWidget | None = None) -> QLabel:
-        label = QLabel(parent or self)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
-
-    def _add_format(self, number: int, fmt: ExportFormat, exporter: Exporter,
-                    layout: QVBoxLayout) -> None:
-        available = exporter.available()
-        description = exporter.description if available else NEEDS_LIBREOFFICE
-        button = QRadioButton(with_mnemonic(exporter.label, _MNEMONICS.get(fmt, "")),
-                              self.format_group)
-        named(button, exporter.label, description)
-        button.setEnabled(available)
-        button.setToolTip(description)
-        note = self._note(self.format_group)
-        note.setText(description)
-        style = button.style()
-        indent = (style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, button)
-                  + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None,
-                                      button))
-        note.setContentsMargins(indent, 0, 0, 6)
-        button.installEventFilter(self)
-        self._format_ids.addButton(button, number)
-        self.format_buttons[fmt] = button
-        self.format_notes[fmt] = note
-        layout.addWidget(button)
-        layout.addWidget(note)
-
-    def _lay_out(self, report_label: QLabel, path_label: QLabel, template_label: QLabel,
-                 rule_label: QLabel) -> None:
-        self._form_labels = (report_label, self.subject_label, path_label, template_label)
+    def _lay_out(self, report_label: QLabel) -> None:
+        self._form_labels = (report_label, self.subject_label, self._destination.label,
+                             self._template.label)
         self._align_labels()
         top = QFormLayout()
         top.addRow(report_label, self.report_combo)
@@ -316,21 +176,8 @@ class ExportDialog(QDialog):
         self._top = top
 
         files = QFormLayout()
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(self.path_button)
-        files.addRow(path_label, path_row)
-        template_row = QHBoxLayout()
-        template_row.addWidget(self.template_edit, 1)
-        template_row.addWidget(self.template_button)
-        template_row.addWidget(self.template_clear)
-        files.addRow(template_label, _column(template_row, self.template_note))
-
-        privacy = QVBoxLayout(self.privacy_group)
-        privacy.addWidget(self.publication_check)
-        rule_form = QFormLayout()
-        rule_form.addRow(rule_label, _column(self.rule_combo, self.rule_note, self.rule_warning))
-        privacy.addLayout(rule_form)
+        files.addRow(self._destination.label, self._destination.layout())
+        files.addRow(self._template.label, self._template.layout())
 
         body = QWidget(self)
         column = QVBoxLayout(body)
@@ -367,25 +214,10 @@ class ExportDialog(QDialog):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Tabbing into the formats lands on the chosen one, as in any radio group."""
-        if (event.type() == QEvent.Type.FocusIn and watched in self.format_buttons.values()
-                and isinstance(event, QFocusEvent)
-                and event.reason() in (Qt.FocusReason.TabFocusReason,
-                                       Qt.FocusReason.BacktabFocusReason)):
-            chosen = self.format_buttons[self.current_format()]
-            if chosen is not watched and chosen.isEnabled():
-                chosen.setFocus(event.reason())
-                return True
-        return super().eventFilter(watched, event)
-
     # ------------------------------------------------------------------ reading
 
     def current_format(self) -> ExportFormat:
-        for fmt, button in self.format_buttons.items():
-            if button.isChecked():
-                return fmt
-        return ExportFormat.DOCX
+        return self.format_group.current()
 
     def current_exporter(self) -> Exporter:
         return EXPORTERS[self.current_format()]
@@ -401,13 +233,10 @@ class ExportDialog(QDialog):
 
     def subject(self) -> str | None:
         """The id of what the report is about; None for a whole-workbook report."""
-        if not self.has_subjects():
-            return None
-        data = self.subject_combo.currentData()
-        return str(data) if data else None
+        return self._subject.current() if self.has_subjects() else None
 
     def suppression(self) -> DisclosurePreset:
-        return DisclosurePreset(self.rule_combo.currentData())
+        return self.privacy_group.suppression()
 
     def output_path(self) -> Path:
         """The file to write: relative names go in the starting folder; the suffix fits."""
@@ -429,7 +258,7 @@ class ExportDialog(QDialog):
             out_path=self.output_path(),
             template=self.template_path(),
             suppression=self.suppression(),
-            for_publication=self.publication_check.isChecked(),
+            for_publication=self.privacy_group.for_publication(),
         )
         return ExportRequest(self.report_name(), self.report_title(), options,
                              self.open_check.isChecked(), self.subject())
@@ -520,12 +349,6 @@ class ExportDialog(QDialog):
         self.error_label.hide()
         self.export_requested.emit()
 
-    def _select_format(self, fmt: ExportFormat) -> None:
-        button = self.format_buttons.get(fmt)
-        if button is None or not button.isEnabled():
-            button = self.format_buttons[ExportFormat.DOCX]
-        button.setChecked(True)
-
     def _auto_file_name(self) -> str:
         chosen = self._subjects.get(self.report_name())
         subject = self.subject()
@@ -555,19 +378,8 @@ class ExportDialog(QDialog):
         if chosen is None:
             return
         noun, subjects = chosen
-        wanted = self.subject_combo.currentData()
-        self.subject_combo.blockSignals(True)
-        self.subject_combo.clear()
-        for subject in subjects:
-            self.subject_combo.addItem(subject.label, subject.id)
-        if not subjects:
-            self.subject_combo.addItem(f"No {noun}s yet", None)
-        self.subject_combo.setCurrentIndex(max(0, self.subject_combo.findData(wanted)))
-        self.subject_combo.blockSignals(False)
-        self.subject_combo.setEnabled(bool(subjects) and not self._busy)
-        self.subject_label.setText(free_mnemonic(f"{noun[:1].upper()}{noun[1:]}:",
-                                                 self._used_letters))
-        self.subject_combo.setAccessibleName(noun[:1].upper() + noun[1:])
+        self._subject.fill(noun, subjects, enabled=not self._busy,
+                           used_letters=self._used_letters)
         self._align_labels()
         self._refit()
 
@@ -582,9 +394,7 @@ class ExportDialog(QDialog):
             self._auto_name = self._auto_file_name()
             self.path_edit.setText(str(folder / self._auto_name))
 
-    def _format_toggled(self, _number: int, checked: bool) -> None:
-        if not checked:
-            return
+    def _format_chosen(self) -> None:
         text = self.path_edit.text().strip()
         if text:
             automatic = self._name_is_automatic()
@@ -594,29 +404,8 @@ class ExportDialog(QDialog):
         self._update_template_controls()
 
     def _update_template_controls(self) -> None:
-        supported = self.current_exporter().supports_template and not self._busy
-        for widget in (self.template_edit, self.template_button):
-            widget.setEnabled(supported)
-        self.template_clear.setEnabled(supported and bool(self.template_edit.text()))
-        self.template_note.setText(TEMPLATE_HINT if supported else NO_TEMPLATE_HINT)
-        self._refit()
-
-    def _publication_toggled(self, checked: bool) -> None:
-        if not self._rule_chosen:
-            preset = PUBLICATION_DEFAULT if checked else DisclosurePreset.NONE
-            self.rule_combo.setCurrentIndex(self.rule_combo.findData(preset.value))
-        self._update_rule_notes()
-
-    def _rule_picked(self, _index: int) -> None:
-        self._rule_chosen = True
-
-    def _update_rule_notes(self) -> None:
-        preset = self.suppression()
-        self.rule_note.setText(preset.help_text)
-        self.rule_combo.setAccessibleDescription(preset.help_text)
-        self.rule_combo.setToolTip(preset.help_text)
-        self.rule_warning.setVisible(self.publication_check.isChecked()
-                                     and not preset.suppresses)
+        self._template.set_supported(self.current_exporter().supports_template
+                                     and not self._busy)
         self._refit()
 
     # ------------------------------------------------------------------ choosers

@@ -24,9 +24,10 @@ from app.reports.render.fonts import register_fonts
 from app.reports.render.pdf.chart import ChartFlowable
 from app.reports.render.pdf.contents import ContentsLine
 from app.reports.render.pdf.markup import Para, escape, safe_href
+from app.reports.render.pdf.measure import Measure
 from app.reports.render.pdf.styles import ACCENT, CALLOUT_FILL, TOC_DEPTH, Styles
 from app.reports.render.pdf.tables import PagedTable, table_flowable, wants_landscape
-from app.reports.render.pdf.text import Measure, text_flow
+from app.reports.render.pdf.text import text_flow
 
 FIGURES_PER_ROW = 3
 FIGURE_MIN_SIZE = 11.0  # points: a key figure still stands out at this size
