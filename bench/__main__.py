@@ -672,7 +672,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.docs import write_performance
 
         write_performance(ROOT / "docs" / "PERFORMANCE.md", table, environment(),
-                          "\n".join([how_measured(items, args.quick), *notes]), elapsed,
+                          "\n\n".join([how_measured(items, args.quick), *notes]), elapsed,
                           results)
     return 0
 
