@@ -106,7 +106,7 @@ def test_a_new_proof_is_stored_and_its_findings_triaged_with_undo(
     assert _actions(workbook_path) == []
     assert record_editor.raise_button.isEnabled()
 
-    monkeypatch.setattr("app.ui.proofing.record_editor.QInputDialog.getText",
+    monkeypatch.setattr("app.ui.proofing.record_findings_tab.QInputDialog.getText",
                         lambda *a, **k: ("Quoting the census", True))
     record_editor.triage_filter.setCurrentIndex(0)
     record_editor.triage_filter.activated.emit(0)

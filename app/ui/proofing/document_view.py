@@ -20,6 +20,7 @@ from app.ui.a11y import named
 COLOURS = {"error": "#f8c9c4", "warning": "#fde7a6", "info": "#d4e6f8"}
 CURRENT = "#f0a94a"
 PARAGRAPH = "#d8ecd0"  # a paragraph that addresses the commitment in hand
+Spans = tuple[tuple[int, int], ...]  # each paragraph's (start, end) in the text
 
 
 def utf16_offsets(text: str) -> list[int] | None:
