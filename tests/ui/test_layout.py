@@ -16,3 +16,33 @@ def test_window_geometry_and_splitter_are_remembered(main_window, workbook_path)
     again = main_window(workbook_path)
     assert again.size().width() == 700 and again.size().height() == 500
     assert again.workbook_screen.splitter.sizes()[0] == 250
+
+
+def test_every_section_of_the_sample_fits_a_laptop_window_without_scrolling(
+        main_window, qtbot, tmp_path) -> None:
+    # A screen taller than the window scrolls as a whole, which cuts off the lower part
+    # of its lists and panels; long forms and texts scroll inside their own areas instead.
+    import shutil
+
+    from PySide6.QtWidgets import QScrollArea
+
+    from app.modules import all_sections
+    from app.paths import resource
+    from app.ui.workbook_screen import SectionPage
+
+    path = tmp_path / "sample.rrwb"
+    shutil.copyfile(resource("sample", "sample.rrwb"), path)
+    window = main_window(path)
+    window.resize(1280, 800)
+    screen = window.workbook_screen
+    scrolling = []
+    for section in all_sections():
+        screen.show_section(section.id)
+        qtbot.wait(20)
+        page = screen.editor(section.id).parentWidget()
+        while not isinstance(page, SectionPage):
+            page = page.parentWidget()
+        area = page.findChild(QScrollArea, "body_scroll")
+        if area.verticalScrollBar().maximum() > 0:
+            scrolling.append(section.id)
+    assert scrolling == []

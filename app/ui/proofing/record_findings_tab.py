@@ -23,6 +23,7 @@ from app.proofing.fields import TRIAGE
 from app.proofing.records import FindingRow
 from app.ui.a11y import named
 from app.ui.document import OpenWorkbook
+from app.ui.fitting import scrolling
 from app.ui.list_table import button_row, row_table
 from app.ui.proofing.document_view import DocumentView, Spans
 from app.ui.proofing.models import SEVERITY_LABELS, FindingsModel
@@ -51,14 +52,15 @@ class FindingsTab(QWidget):
                                             {ALL: "All severities", **SEVERITY_LABELS})
         self.triage_filter = self._filter("Triage filter",
                                           {ALL: "All triage states", **TRIAGE})
-        self.rule_filter = self._filter("Rule filter", {ALL: "All rules"})
+        self.rule_filter = self._filter("Rule filter", {ALL: "All rules"}, long_choices=True)
         filters = QHBoxLayout()
         for text, combo in (("Se&verity", self.severity_filter),
                             ("Tria&ge", self.triage_filter), ("R&ule", self.rule_filter)):
             label = QLabel(text, self)
             label.setBuddy(combo)
             filters.addWidget(label)
-            filters.addWidget(combo, 1)
+            # The short lists show their choices whole; the rules take what is left.
+            filters.addWidget(combo, 1 if combo is self.rule_filter else 0)
         self.accept_button = named(QPushButton("Acce&pt", self), "Accept finding",
                                    "The draft should change as the finding says")
         self.dismiss_button = named(QPushButton("&Dismiss…", self), "Dismiss finding",
@@ -86,7 +88,11 @@ class FindingsTab(QWidget):
         side_layout.addLayout(button_row(self.accept_button, self.dismiss_button,
                                          self.fixed_button, self.reopen_button,
                                          self.raise_button))
-        side_layout.addWidget(self.finding_detail)
+        # The finding in full scrolls on its own, so a short window never cuts it off.
+        detail_area = scrolling(self.finding_detail, side)
+        named(detail_area, "The finding in full, scrolling")
+        detail_area.setMinimumHeight(4 * self.fontMetrics().lineSpacing())
+        side_layout.addWidget(detail_area, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.text_view)
@@ -98,12 +104,17 @@ class FindingsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-    def _filter(self, name: str, choices: dict[str, str]) -> QComboBox:
+    def _filter(self, name: str, choices: dict[str, str], *,
+                long_choices: bool = False) -> QComboBox:
         combo = named(QComboBox(self), name)
         named(combo.view(), f"{name} choices")
-        # Long rule ids must not widen the screen: the list drops down wider instead.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        if long_choices:
+            # Long rule ids must not widen the screen: the list drops down wider instead.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        else:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key, label in choices.items():
             combo.addItem(label, key)
         combo.activated.connect(lambda _i: self._fill_findings())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from app.proofing.records import RecordData
 from app.reports.model.dates import short_date
 from app.ui.a11y import named
+from app.ui.fitting import scrolling
 from app.ui.plans.actions_editor import CommitOnLeave
 
 Commit = Callable[[str, object], None]  # saves one field of the record
@@ -19,12 +20,18 @@ DATE_FIELDS = ("drafted_on", "signed_on")
 
 
 def form_page(page: QWidget) -> QFormLayout:
-    """Lay out page as a form whose rows stay together at the top of a tall tab."""
-    outer = QVBoxLayout(page)
+    """Lay out page as a form whose rows stay together at the top of a tall tab, and
+    scroll within the tab when it is short (a long form would otherwise make the whole
+    screen taller than a laptop's window and cut off the other tabs' lower parts)."""
+    body = QWidget(page)
+    outer = QVBoxLayout(body)
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     outer.addLayout(form)
     outer.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scrolling(body, page))
     return form
 
 
