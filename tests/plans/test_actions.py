@@ -178,5 +178,8 @@ def test_the_origin_is_listed_and_never_changed_by_hand(tmp_path: Path) -> None:
         run_operation(book, AddAction.of(action="Typed by hand"))
     listed = json.loads(rrt("actions", "list", str(path), "--json").stdout)
     assert [a["origin"] for a in listed] == ["assessments:abc:1.1", ""]
-    changed = rrt("actions", "change", str(path), "1", "origin", "")
-    assert changed.returncode != 0 and "Traceback" not in changed.stderr
+    changed = rrt("actions", "set", str(path), "1", "origin", "")
+    assert changed.returncode == 2 and "invalid choice: 'origin'" in changed.stderr
+    assert "Traceback" not in changed.stderr
+    relisted = json.loads(rrt("actions", "list", str(path), "--json").stdout)
+    assert [a["origin"] for a in relisted] == ["assessments:abc:1.1", ""]
