@@ -4,25 +4,18 @@ compared, and exported to Word, PDF and Excel by `rrt export --report assessment
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from app.assessments.report import build_assessment_report, take_snapshot
-from app.paths import resource
 from app.reports.model.report import Chart, ChartKind
 from app.workbook import Workbook
 from tests.support.cli import rrt
 from tests.support.office import convert_with_libreoffice, pdf_text
-
-
-def _sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.rrwb"
-    shutil.copyfile(resource("sample", "sample.rrwb"), path)
-    return path
+from tests.support.sample import sample_copy
 
 
 def test_the_report_model_of_the_latest_round(tmp_path: Path) -> None:
-    with Workbook.open(_sample(tmp_path), read_only=True) as book, book.session() as session:
+    with Workbook.open(sample_copy(tmp_path), read_only=True) as book, book.session() as session:
         snapshot = take_snapshot(session, book.path)
     assert snapshot.assessment is not None and snapshot.previous is not None
     assert snapshot.assessment.row.round_label == "2026"
@@ -50,7 +43,7 @@ def test_an_empty_workbook_says_so(tmp_path: Path) -> None:
 def test_the_assessment_report_exports_to_word_pdf_and_excel(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    path = _sample(tmp_path)
+    path = sample_copy(tmp_path)
     outputs = {fmt: tmp_path / f"assessment.{fmt}" for fmt in ("docx", "pdf", "xlsx")}
     for fmt, out in outputs.items():
         result = rrt("export", str(path), "--report", "assessment", "--format", fmt,
@@ -78,7 +71,7 @@ def test_the_sample_holds_two_rounds_with_evidence_and_warnings(tmp_path: Path) 
     from app.assessments.records import list_assessments, load_assessment
     from app.assessments.scoring import score_assessment
 
-    with Workbook.open(_sample(tmp_path), read_only=True) as book, book.session() as session:
+    with Workbook.open(sample_copy(tmp_path), read_only=True) as book, book.session() as session:
         rows = list_assessments(session)
         latest = load_assessment(session, rows[-1].id)
     assert [row.round_label for row in rows] == ["2025", "2026"]

@@ -4,7 +4,6 @@ several is answered with the choices."""
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from pathlib import Path
 from typing import Any
@@ -14,18 +13,16 @@ from openpyxl import load_workbook
 
 from app.assessments.operations import RenameAssessment
 from app.cli import run
-from app.paths import resource
 from app.reports.model.subjects import ReportSubject, UnknownSubjectError, choose_subject
 from app.reports.workbook_export import prepare_export, report_subjects
 from app.workbook import Workbook
 from app.workbook.operations import run_operation
+from tests.support.sample import sample_copy
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.rrwb"
-    shutil.copyfile(resource("sample", "sample.rrwb"), path)
-    return path
+    return sample_copy(tmp_path)
 
 
 def _about(xlsx: Path) -> set[str]:

@@ -5,23 +5,21 @@ is of the one chosen; other reports hide the choice."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from app.paths import resource
 from app.reports.export.exporters import ExportFormat
 from app.settings import Settings
+from tests.support.sample import sample_copy
 from tests.ui.test_accessibility import unnamed_focusable
 from tests.ui.test_export_dialog import open_dialog, opened, out_dir, run_export  # noqa: F401
 
 
 def _window(main_window, tmp_path: Path, folder: Path):
-    path = tmp_path / "sample.rrwb"
-    shutil.copyfile(resource("sample", "sample.rrwb"), path)
+    path = sample_copy(tmp_path)
     settings = Settings()
     settings.last_export_folder = str(folder)
     settings.last_export_format = "xlsx"

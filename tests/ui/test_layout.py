@@ -22,16 +22,13 @@ def test_every_section_of_the_sample_fits_a_laptop_window_without_scrolling(
         main_window, qtbot, tmp_path) -> None:
     # A screen taller than the window scrolls as a whole, which cuts off the lower part
     # of its lists and panels; long forms and texts scroll inside their own areas instead.
-    import shutil
-
     from PySide6.QtWidgets import QScrollArea
 
     from app.modules import all_sections
-    from app.paths import resource
     from app.ui.workbook_screen import SectionPage
+    from tests.support.sample import sample_copy
 
-    path = tmp_path / "sample.rrwb"
-    shutil.copyfile(resource("sample", "sample.rrwb"), path)
+    path = sample_copy(tmp_path)
     window = main_window(path)
     window.resize(1280, 800)
     screen = window.workbook_screen

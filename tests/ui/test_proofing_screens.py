@@ -5,17 +5,16 @@ and sign-off save; schemes are typed in or imported, and the allow-list edited."
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from app.paths import resource
 from app.proofing.records import list_records, load_record
 from app.proofing.schemes_store import list_schemes
 from app.proofing.workbook_rules import list_allowed
 from app.ui.proofing.new_proof_dialog import ProofRequest, start_proof
 from app.workbook import Workbook
+from tests.support.sample import sample_copy
 from tests.ui.test_accessibility import unnamed_focusable
 
 DRAFT = """# Library strategy
@@ -118,8 +117,7 @@ def test_a_new_proof_is_stored_and_its_findings_triaged_with_undo(
 
 def test_the_draft_is_read_off_the_ui_thread_and_coverage_follows_the_text(
         main_window, qtbot, tmp_path) -> None:
-    path = tmp_path / "sample.rrwb"
-    shutil.copyfile(resource("sample", "sample.rrwb"), path)
+    path = sample_copy(tmp_path)
     window = main_window(path)
     window.resize(1280, 800)
     screen = window.workbook_screen
@@ -160,8 +158,7 @@ def test_the_draft_is_read_off_the_ui_thread_and_coverage_follows_the_text(
 
 def test_checklist_decision_and_sign_off_save_by_keyboard(main_window, qtbot, tmp_path
                                                           ) -> None:
-    path = tmp_path / "sample.rrwb"
-    shutil.copyfile(resource("sample", "sample.rrwb"), path)
+    path = sample_copy(tmp_path)
     window = main_window(path)
     window.resize(1280, 800)
     screen = window.workbook_screen
@@ -281,8 +278,7 @@ def test_the_annotated_copy_is_saved_from_the_register(main_window, tmp_path, mo
 
     from app.ui.proofing.new_proof_dialog import NewProofDialog
 
-    path = tmp_path / "sample.rrwb"
-    shutil.copyfile(resource("sample", "sample.rrwb"), path)
+    path = sample_copy(tmp_path)
     window = main_window(path)
     window.workbook_screen.show_section("proofing")
     editor = window.workbook_screen.editor("proofing")
